@@ -1,0 +1,13 @@
+package org.cosmicstock.schemas.codec;
+
+/** The bytes are not a well-formed single-object encoded message: empty, garbage, truncated or too long. */
+public final class MalformedMessageException extends MessageDecodingException {
+
+    public MalformedMessageException(String message) {
+        super(message);
+    }
+
+    public MalformedMessageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,34 @@
+package org.cosmicstock.schemas.codec;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.cosmicstock.schemas.commands.Allocate;
+import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
+import org.cosmicstock.schemas.commands.CreateBatch;
+import org.cosmicstock.schemas.events.Allocated;
+import org.cosmicstock.schemas.events.BatchCreated;
+import org.cosmicstock.schemas.events.BatchQuantityChanged;
+import org.cosmicstock.schemas.events.Deallocated;
+import org.cosmicstock.schemas.events.OutOfStock;
+
+/** At least one message of every type, with every optional field both null and set. */
+final class SampleMessages {
+
+    private SampleMessages() {}
+
+    static List<SpecificRecord> all() {
+        return List.of(
+                new CreateBatch("batch-001", "RED-CHAIR", 20, null),
+                new CreateBatch("batch-002", "RED-CHAIR", 10, LocalDate.of(2026, 3, 14)),
+                new Allocate("order-1", "RED-CHAIR", 2),
+                new ChangeBatchQuantity("batch-001", 5, null),
+                new ChangeBatchQuantity("batch-001", 5, "RED-CHAIR"),
+                new BatchCreated("batch-001", "RED-CHAIR", 20, null),
+                new BatchCreated("batch-002", "RED-CHAIR", 10, LocalDate.of(1970, 1, 1)),
+                new BatchQuantityChanged("batch-001", "RED-CHAIR", 5),
+                new Allocated("order-1", "RED-CHAIR", 2, "batch-001"),
+                new Deallocated("order-1", "RED-CHAIR", 2),
+                new OutOfStock("order-2", "BLUE-SOFA", 1000));
+    }
+}

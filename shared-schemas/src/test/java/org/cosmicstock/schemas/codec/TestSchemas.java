@@ -1,0 +1,53 @@
+package org.cosmicstock.schemas.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.apache.avro.Schema;
+import org.apache.avro.Schema.Field;
+
+/** Hypothetical versions of a schema, built the way a careless or careful engineer would edit it. */
+final class TestSchemas {
+
+    private TestSchemas() {}
+
+    static Schema withField(Schema base, Field extra) {
+        return edit(base, fields -> {
+            fields.add(extra);
+            return fields;
+        });
+    }
+
+    static Schema withoutField(Schema base, String name) {
+        return edit(base, fields -> {
+            fields.removeIf(field -> field.name().equals(name));
+            return fields;
+        });
+    }
+
+    static Schema withFieldType(Schema base, String name, Schema type) {
+        return edit(base, fields -> {
+            fields.replaceAll(field -> field.name().equals(name) ? new Field(name, type, field.doc()) : field);
+            return fields;
+        });
+    }
+
+    static Schema renamed(Schema base, String fullName) {
+        Schema copy = Schema.createRecord(fullName, base.getDoc(), null, false);
+        copy.setFields(copies(base));
+        return copy;
+    }
+
+    private static Schema edit(Schema base, UnaryOperator<List<Field>> change) {
+        Schema copy = Schema.createRecord(base.getName(), base.getDoc(), base.getNamespace(), false);
+        copy.setFields(change.apply(copies(base)));
+        return copy;
+    }
+
+    // A Field belongs to one record, so every edit works on fresh copies.
+    private static List<Field> copies(Schema base) {
+        List<Field> fields = new ArrayList<>();
+        base.getFields().forEach(field -> fields.add(new Field(field, field.schema())));
+        return fields;
+    }
+}
