@@ -1,0 +1,35 @@
+package org.cosmicstock.messaging.bus;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/** W3C trace context ({@code traceparent}) values, so a flow keeps one trace id across services. */
+public final class Traceparent {
+
+    private static final Pattern VALID = Pattern.compile("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+
+    private Traceparent() {}
+
+    public static String random() {
+        return "00-" + randomHex(16) + "-" + randomHex(8) + "-01";
+    }
+
+    public static boolean isValid(String value) {
+        return value != null && VALID.matcher(value).matches();
+    }
+
+    /** The same trace with a new span id, as a child hop of {@code parent}; a new trace if invalid. */
+    public static String childOf(String parent) {
+        if (!isValid(parent)) {
+            return random();
+        }
+        return parent.substring(0, 36) + randomHex(8) + parent.substring(52);
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] buffer = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(buffer);
+        return HexFormat.of().formatHex(buffer);
+    }
+}

@@ -1,0 +1,7 @@
+package org.cosmicstock.messaging.bus;
+
+@FunctionalInterface
+public interface UnitOfWorkFactory<U extends UnitOfWork> {
+
+    U begin(MessageContext context);
+}

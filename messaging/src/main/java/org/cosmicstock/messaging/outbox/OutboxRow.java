@@ -1,0 +1,20 @@
+package org.cosmicstock.messaging.outbox;
+
+import java.time.Instant;
+import org.cosmicstock.messaging.bus.MessageContext;
+
+/** One committed, not yet published outbox row. */
+record OutboxRow(
+        long id,
+        MessageContext context,
+        String topic,
+        String key,
+        String type,
+        byte[] payload,
+        String source,
+        Instant createdAt) {
+
+    String simpleType() {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+}
