@@ -1,0 +1,43 @@
+package org.cosmicstock.allocation.adapters.kafka;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.cosmicstock.allocation.domain.Allocated;
+import org.cosmicstock.allocation.domain.BatchCreated;
+import org.cosmicstock.allocation.domain.BatchQuantityChanged;
+import org.cosmicstock.allocation.domain.Deallocated;
+import org.cosmicstock.allocation.domain.Event;
+import org.cosmicstock.allocation.domain.OutOfStock;
+import org.cosmicstock.messaging.outbox.OutgoingMessage;
+
+/** Maps domain events to what the outbox publishes: the events topic, keyed by SKU. */
+public final class AvroEvents {
+
+    private final String topic;
+
+    public AvroEvents(String topic) {
+        this.topic = topic;
+    }
+
+    public OutgoingMessage toOutgoing(Event event) {
+        return new OutgoingMessage(topic, event.sku(), toAvro(event));
+    }
+
+    static SpecificRecord toAvro(Event event) {
+        if (event instanceof BatchCreated e) {
+            return new org.cosmicstock.schemas.events.BatchCreated(e.ref(), e.sku(), e.qty(), e.eta());
+        }
+        if (event instanceof BatchQuantityChanged e) {
+            return new org.cosmicstock.schemas.events.BatchQuantityChanged(e.ref(), e.sku(), e.qty());
+        }
+        if (event instanceof Allocated e) {
+            return new org.cosmicstock.schemas.events.Allocated(e.orderId(), e.sku(), e.qty(), e.batchRef());
+        }
+        if (event instanceof Deallocated e) {
+            return new org.cosmicstock.schemas.events.Deallocated(e.orderId(), e.sku(), e.qty());
+        }
+        if (event instanceof OutOfStock e) {
+            return new org.cosmicstock.schemas.events.OutOfStock(e.orderId(), e.sku(), e.qty());
+        }
+        throw new IllegalArgumentException("No Avro schema for " + event);
+    }
+}

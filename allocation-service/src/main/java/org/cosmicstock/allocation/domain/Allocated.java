@@ -1,0 +1,3 @@
+package org.cosmicstock.allocation.domain;
+
+public record Allocated(String orderId, String sku, int qty, String batchRef) implements Event {}

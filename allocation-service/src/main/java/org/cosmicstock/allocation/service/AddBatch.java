@@ -1,0 +1,28 @@
+package org.cosmicstock.allocation.service;
+
+import java.util.List;
+import java.util.logging.Logger;
+import org.cosmicstock.allocation.domain.CreateBatch;
+import org.cosmicstock.allocation.domain.Product;
+import org.cosmicstock.messaging.bus.Handler;
+import org.cosmicstock.messaging.bus.Outcome;
+
+/** Creates the batch, and the product if it is new; a batch reference seen before is skipped. */
+public final class AddBatch implements Handler<CreateBatch, AllocationUnitOfWork> {
+
+    private static final Logger LOG = Logger.getLogger(AddBatch.class.getName());
+
+    @Override
+    public Outcome handle(CreateBatch command, AllocationUnitOfWork uow) {
+        Product product = uow.products().get(command.sku()).orElseGet(() -> {
+            Product created = new Product(command.sku(), 0, List.of());
+            uow.products().add(created);
+            return created;
+        });
+        if (!product.addBatch(command.ref(), command.qty(), command.eta())) {
+            LOG.info(() -> "Batch " + command.ref() + " already exists; CreateBatch skipped");
+            return Outcome.SKIPPED;
+        }
+        return Outcome.PROCESSED;
+    }
+}

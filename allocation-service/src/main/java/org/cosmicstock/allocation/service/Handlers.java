@@ -1,0 +1,23 @@
+package org.cosmicstock.allocation.service;
+
+import org.cosmicstock.allocation.domain.Allocate;
+import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
+import org.cosmicstock.allocation.domain.CreateBatch;
+import org.cosmicstock.allocation.domain.Deallocated;
+import org.cosmicstock.messaging.bus.MessageBus;
+import org.cosmicstock.messaging.bus.UnitOfWorkFactory;
+
+/** Every handler of the allocation service, in one visible place (the book's bootstrap maps). */
+public final class Handlers {
+
+    private Handlers() {}
+
+    public static MessageBus<AllocationUnitOfWork> bus(UnitOfWorkFactory<AllocationUnitOfWork> unitsOfWork) {
+        return MessageBus.builder(unitsOfWork)
+                .command(CreateBatch.class, new AddBatch())
+                .command(Allocate.class, new AllocateHandler())
+                .command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler())
+                .event(Deallocated.class, "reallocate", new ReallocateOnDeallocated())
+                .build();
+    }
+}
