@@ -1,0 +1,111 @@
+package org.cosmicstock.stockview.bootstrap;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.messaging.config.MessagingConfiguration;
+import org.cosmicstock.messaging.config.MessagingProperties;
+import org.cosmicstock.messaging.kafka.DeadLetterProducer;
+import org.cosmicstock.messaging.kafka.DeadLetters;
+import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
+import org.cosmicstock.stockview.adapters.kafka.AllocationEventsReader;
+import org.cosmicstock.stockview.domain.StockView;
+import org.cosmicstock.stockview.service.StockQueries;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The composition root of the read model: the view, the reader that projects into it, the queries. */
+@Configuration(proxyBeanMethods = false)
+@Import(MessagingConfiguration.class)
+public class StockViewConfiguration {
+
+    static final List<String> EVENT_TYPES =
+            List.of("BatchCreated", "BatchQuantityChanged", "Allocated", "Deallocated", "OutOfStock");
+    private static final String CONSUMER_GROUP = "stock-view-service";
+
+    @Bean
+    StockView stockView() {
+        return new InMemoryStockView();
+    }
+
+    @Bean
+    StockQueries stockQueries(StockView view, Clock clock) {
+        return new StockQueries(view, clock);
+    }
+
+    @Bean
+    AllocationEventsReader allocationEventsReader(
+            KafkaProperties kafka,
+            MessagingProperties properties,
+            StockView view,
+            MessageCodec codec,
+            MessagingMetrics metrics,
+            MeterRegistry registry,
+            Clock clock) {
+        String topic = properties.topics().events();
+        metrics.knowConsumed(topic, EVENT_TYPES);
+        var consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
+        // The reader assigns partitions itself and keeps its positions in the view: no group, no commits.
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var deadLetters = new DeadLetterProducer(
+                new KafkaProducer<>(kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer()),
+                CONSUMER_GROUP);
+        Timer lag = Timer.builder("projection.lag")
+                .description("Time from an event's creation to the view being updated with it")
+                .publishPercentileHistogram()
+                .register(registry);
+        return new AllocationEventsReader(
+                () -> new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
+                topic,
+                view,
+                codec,
+                metrics,
+                deadLetters,
+                lag,
+                clock);
+    }
+
+    @Bean
+    SmartLifecycle allocationEventsReaderLifecycle(AllocationEventsReader reader) {
+        return new ReaderLifecycle(reader);
+    }
+
+    @Bean
+    ProjectionHealthIndicator projectionHealthIndicator(AllocationEventsReader reader) {
+        return new ProjectionHealthIndicator(reader.progress());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics stockViewTopics(MessagingProperties properties) {
+        var topics = properties.topics();
+        if (!topics.create()) {
+            return new KafkaAdmin.NewTopics();
+        }
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(topics.events())
+                        .partitions(topics.partitions())
+                        .replicas(topics.replicas())
+                        .build(),
+                TopicBuilder.name(topics.events() + DeadLetters.SUFFIX)
+                        .partitions(topics.partitions())
+                        .replicas(topics.replicas())
+                        .build());
+    }
+}
