@@ -1,0 +1,15 @@
+package org.cosmicstock.orders.domain;
+
+import java.util.List;
+
+/** What the orders service is asked to do: by HTTP clients, or by the allocation events it follows. */
+public sealed interface OrderCommand {
+
+    record PlaceOrder(String orderId, List<OrderLine> lines) implements OrderCommand {}
+
+    record RecordAllocation(String orderId, String sku, String batchRef) implements OrderCommand {}
+
+    record RecordOutOfStock(String orderId, String sku) implements OrderCommand {}
+
+    record RecordDeallocation(String orderId, String sku) implements OrderCommand {}
+}
