@@ -8,13 +8,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.messaging.inbox.JdbcInbox;
+import org.cosmicstock.messaging.jdbc.MessagingTables;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.outbox.OutboxRelay;
 import org.cosmicstock.messaging.outbox.OutboxRelaySettings;
 import org.cosmicstock.messaging.outbox.OutboxWriter;
 import org.cosmicstock.schemas.codec.MessageCodec;
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -31,13 +31,7 @@ public class OutboxConfiguration {
 
     @Bean
     MessagingSchema messagingSchema(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:org/cosmicstock/messaging/db")
-                .schemas("messaging")
-                .createSchemas(true)
-                .load()
-                .migrate();
+        MessagingTables.migrate(dataSource);
         return new MessagingSchema();
     }
 

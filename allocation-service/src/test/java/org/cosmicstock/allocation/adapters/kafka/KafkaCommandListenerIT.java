@@ -1,0 +1,142 @@
+package org.cosmicstock.allocation.adapters.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.allocation.bootstrap.AllocationServiceApplication;
+import org.cosmicstock.messaging.kafka.CloudEventHeaders;
+import org.cosmicstock.messaging.kafka.DeadLetters;
+import org.cosmicstock.messaging.testing.TestKafka;
+import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.commands.Allocate;
+import org.cosmicstock.schemas.commands.CreateBatch;
+import org.cosmicstock.schemas.events.Allocated;
+import org.cosmicstock.schemas.events.BatchCreated;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The allocation service with a real broker and a real PostgreSQL: commands in, events out, bad input dead-lettered. */
+@SpringBootTest(classes = AllocationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class KafkaCommandListenerIT {
+
+    private static final String COMMANDS = TestKafka.uniqueTopic("commands");
+    private static final String EVENTS = TestKafka.uniqueTopic("events");
+    private static KafkaProducer<String, byte[]> producer;
+    private final MessageCodec codec = MessageCodec.create();
+
+    @Autowired
+    MeterRegistry registry;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        properties.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        properties.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
+        properties.add("cosmicstock.messaging.topics.commands", () -> COMMANDS);
+        properties.add("cosmicstock.messaging.topics.events", () -> EVENTS);
+        properties.add("cosmicstock.messaging.retry.max-retries", () -> "2");
+    }
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void createsBatchesAllocatesOnceAndDeadLettersWhatCanNeverSucceed() throws Exception {
+        send("SKU-1", codec.encode(new CreateBatch("batch-1", "SKU-1", 10, null)), "create-1");
+        String allocateId = "allocate-" + UUID.randomUUID();
+        byte[] allocate = codec.encode(new Allocate("order-1", "SKU-1", 3));
+        for (int i = 0; i < 3; i++) {
+            send("SKU-1", allocate, allocateId);
+        }
+        send("NOPE", codec.encode(new Allocate("order-2", "NOPE", 1)), "allocate-unknown");
+        send("SKU-1", "not avro at all".getBytes(StandardCharsets.UTF_8), "garbage");
+        send("SKU-1", codec.encode(new Allocate("order-3", "SKU-1", 0)), "zero-qty");
+        send("SKU-1", codec.encode(new CreateBatch("batch-1", "SKU-1", 10, null)), "create-again");
+
+        List<ConsumerRecord<String, byte[]>> events = TestKafka.read(EVENTS, 2, Duration.ofSeconds(60));
+        List<SpecificRecord> payloads =
+                events.stream().map(r -> codec.decode(r.value())).toList();
+        assertThat(payloads)
+                .containsExactly(
+                        new BatchCreated("batch-1", "SKU-1", 10, null),
+                        new Allocated("order-1", "SKU-1", 3, "batch-1"));
+        assertThat(CloudEventHeaders.text(events.get(1).headers(), CloudEventHeaders.CAUSATION_ID))
+                .isEqualTo(allocateId);
+
+        List<ConsumerRecord<String, byte[]>> dead =
+                TestKafka.read(COMMANDS + DeadLetters.SUFFIX, 3, Duration.ofSeconds(60));
+        assertThat(dead)
+                .extracting(r -> CloudEventHeaders.text(r.headers(), DeadLetters.REASON_HEADER))
+                .containsExactlyInAnyOrder(
+                        "org.cosmicstock.allocation.service.InvalidSku: Invalid sku NOPE",
+                        "org.cosmicstock.schemas.codec.MalformedMessageException: Malformed message: not Avro"
+                                + " single-object encoding (first bytes 0x6E6F7420)",
+                        "org.cosmicstock.messaging.bus.MessageRejected: Invalid message: qty must be at least 1, was 0");
+        ConsumerRecord<String, byte[]> unknownSku = dead.stream()
+                .filter(r -> "allocate-unknown".equals(CloudEventHeaders.text(r.headers(), CloudEventHeaders.ID)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(unknownSku.key()).isEqualTo("NOPE");
+        assertThat(codec.decode(unknownSku.value())).isEqualTo(new Allocate("order-2", "NOPE", 1));
+        assertThat(CloudEventHeaders.text(unknownSku.headers(), "kafka_dlt-original-topic"))
+                .isEqualTo(COMMANDS);
+        assertThat(CloudEventHeaders.text(unknownSku.headers(), "kafka_dlt-original-consumer-group"))
+                .isEqualTo("allocation-service");
+
+        awaitCount("Allocate", "duplicate", 2);
+        awaitCount("Allocate", "invalid", 2);
+        awaitCount("unknown", "invalid", 1);
+        awaitCount("CreateBatch", "skipped", 1);
+        assertThat(count("Allocate", "processed")).isEqualTo(1);
+        assertThat(count("ChangeBatchQuantity", "dead_lettered")).isZero();
+    }
+
+    private void send(String key, byte[] value, String id) throws Exception {
+        var record = new ProducerRecord<>(COMMANDS, key, value);
+        record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    private void awaitCount(String type, String outcome, double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count(type, outcome) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(count(type, outcome)).as("%s %s", type, outcome).isEqualTo(expected);
+    }
+
+    private double count(String type, String outcome) {
+        return registry.get("messages.consumed")
+                .tags("topic", COMMANDS, "type", type, "outcome", outcome)
+                .counter()
+                .count();
+    }
+}

@@ -1,0 +1,214 @@
+package org.cosmicstock.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.jdbc.MessagingTables;
+import org.cosmicstock.messaging.kafka.CloudEventHeaders;
+import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.testing.TestKafka;
+import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.events.BatchQuantityChanged;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OutboxRelayIT {
+
+    private final MessageCodec codec = MessageCodec.create();
+    private final OutboxWriter writer = new OutboxWriter(codec, "/test", Clock.systemUTC());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final MessagingMetrics metrics = new MessagingMetrics(registry);
+    private DataSource dataSource;
+    private String topic;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        dataSource = TestPostgres.freshDatabase();
+        MessagingTables.migrate(dataSource);
+        topic = TestKafka.uniqueTopic("relay");
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        }
+    }
+
+    @Test
+    void publishesCommittedRowsWithEveryHeaderAndMarksThemPublished() throws Exception {
+        MessageContext cause = MessageContext.newFlow();
+        MessageContext written = commit(List.of(change("SKU-1", 1)), cause).get(0);
+
+        try (OutboxRelay relay = relay()) {
+            assertThat(relay.publishOnce()).isEqualTo(1);
+            assertThat(relay.publishOnce()).isZero();
+        }
+
+        ConsumerRecord<String, byte[]> record =
+                TestKafka.read(topic, 1, Duration.ofSeconds(20)).get(0);
+        assertThat(record.key()).isEqualTo("SKU-1");
+        assertThat(codec.decode(record.value())).isEqualTo(new BatchQuantityChanged("b-1", "SKU-1", 1));
+        var headers = record.headers();
+        assertThat(CloudEventHeaders.text(headers, CloudEventHeaders.SPEC_VERSION))
+                .isEqualTo("1.0");
+        assertThat(CloudEventHeaders.text(headers, CloudEventHeaders.ID)).isEqualTo(written.messageId());
+        assertThat(CloudEventHeaders.text(headers, CloudEventHeaders.TYPE))
+                .isEqualTo("org.cosmicstock.schemas.events.BatchQuantityChanged");
+        assertThat(CloudEventHeaders.text(headers, CloudEventHeaders.SOURCE)).isEqualTo("/test");
+        assertThat(CloudEventHeaders.text(headers, CloudEventHeaders.TIME)).isNotBlank();
+        assertThat(CloudEventHeaders.text(headers, CloudEventHeaders.CORRELATION_ID))
+                .isEqualTo(cause.correlationId());
+        assertThat(CloudEventHeaders.text(headers, CloudEventHeaders.CAUSATION_ID))
+                .isEqualTo(cause.messageId());
+        assertThat(CloudEventHeaders.text(headers, CloudEventHeaders.CONTENT_TYPE))
+                .isEqualTo("application/avro");
+        assertThat(CloudEventHeaders.text(headers, CloudEventHeaders.TRACEPARENT))
+                .startsWith(cause.traceparent().substring(0, 36));
+        assertThat(registry.get("outbox.published")
+                        .tags("topic", topic, "type", "BatchQuantityChanged")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(unpublished()).isZero();
+    }
+
+    @Test
+    void neverPublishesRowsOfARolledBackTransaction() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            writer.append(connection, change("SKU-1", 1), MessageContext.newFlow());
+            connection.rollback();
+        }
+        try (OutboxRelay relay = relay()) {
+            assertThat(relay.publishOnce()).isZero();
+        }
+    }
+
+    @Test
+    void twoRelaysOverOneOutboxPublishEveryRowAndKeepPerKeyOrder() throws Exception {
+        int perKey = 60;
+        List<String> skus = List.of("SKU-A", "SKU-B", "SKU-C", "SKU-D", "SKU-E");
+        try (OutboxRelay first = relay();
+                OutboxRelay second = relay()) {
+            first.start();
+            second.start();
+            for (int seq = 1; seq <= perKey; seq++) {
+                List<OutgoingMessage> batch = new ArrayList<>();
+                for (String sku : skus) {
+                    batch.add(change(sku, seq));
+                }
+                commit(batch, MessageContext.newFlow());
+                if (seq % 7 == 0) {
+                    first.wake();
+                } else {
+                    second.wake();
+                }
+            }
+            List<ConsumerRecord<String, byte[]>> records =
+                    TestKafka.read(topic, perKey * skus.size(), Duration.ofSeconds(60));
+
+            Set<String> ids = new LinkedHashSet<>();
+            Map<String, List<Integer>> sequences = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                if (ids.add(CloudEventHeaders.text(record.headers(), CloudEventHeaders.ID))) {
+                    var event = (BatchQuantityChanged) codec.decode(record.value());
+                    sequences
+                            .computeIfAbsent(record.key(), k -> new ArrayList<>())
+                            .add(event.getQty());
+                }
+            }
+            assertThat(ids).hasSize(perKey * skus.size());
+            for (String sku : skus) {
+                assertThat(sequences.get(sku)).as("order of %s", sku).isSorted().hasSize(perKey);
+            }
+        }
+        assertThat(unpublished()).isZero();
+    }
+
+    @Test
+    void removesPublishedRowsOlderThanTheRetention() throws Exception {
+        commit(List.of(change("SKU-1", 1), change("SKU-2", 2)), MessageContext.newFlow());
+        var settings = new OutboxRelaySettings(
+                100,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(1),
+                Duration.ZERO,
+                Duration.ZERO);
+        try (OutboxRelay relay = new OutboxRelay(dataSource, producer(), metrics, settings, Clock.systemUTC())) {
+            relay.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (rows() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(rows()).isZero();
+    }
+
+    private OutboxRelay relay() {
+        return new OutboxRelay(dataSource, producer(), metrics, OutboxRelaySettings.defaults(), Clock.systemUTC());
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private OutgoingMessage change(String sku, int seq) {
+        return new OutgoingMessage(topic, sku, new BatchQuantityChanged("b-" + seq, sku, seq));
+    }
+
+    private List<MessageContext> commit(List<OutgoingMessage> messages, MessageContext cause) throws SQLException {
+        List<MessageContext> written = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (OutgoingMessage message : messages) {
+                written.add(writer.append(connection, message, cause));
+            }
+            connection.commit();
+        }
+        return written;
+    }
+
+    private long unpublished() throws SQLException {
+        return count("select count(*) from messaging.outbox where published_at is null");
+    }
+
+    private long rows() throws SQLException {
+        return count("select count(*) from messaging.outbox");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
