@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.cosmicstock.allocation.adapters.jdbc.JdbcAllocationUnitOfWork;
 import org.cosmicstock.allocation.adapters.kafka.AvroEvents;
 import org.cosmicstock.allocation.adapters.kafka.KafkaCommandListener;
+import org.cosmicstock.allocation.adapters.kafka.KafkaEventListener;
 import org.cosmicstock.allocation.service.AllocationUnitOfWork;
 import org.cosmicstock.allocation.service.Handlers;
 import org.cosmicstock.messaging.bus.MessageBus;
@@ -51,6 +52,16 @@ public class AllocationConfiguration {
     }
 
     @Bean
+    KafkaEventListener kafkaEventListener(
+            IncomingMessages incoming,
+            MessageBus<AllocationUnitOfWork> bus,
+            MessagingMetrics metrics,
+            MessagingProperties properties) {
+        metrics.knowConsumed(properties.topics().events(), EVENT_TYPES);
+        return new KafkaEventListener(incoming, bus);
+    }
+
+    @Bean
     KafkaAdmin.NewTopics allocationTopics(MessagingProperties properties) {
         var topics = properties.topics();
         if (!topics.create()) {
@@ -59,7 +70,8 @@ public class AllocationConfiguration {
         return new KafkaAdmin.NewTopics(
                 topic(topics.commands(), topics),
                 topic(topics.commands() + DeadLetters.SUFFIX, topics),
-                topic(topics.events(), topics));
+                topic(topics.events(), topics),
+                topic(topics.events() + DeadLetters.SUFFIX, topics));
     }
 
     private static NewTopic topic(String name, MessagingProperties.Topics topics) {

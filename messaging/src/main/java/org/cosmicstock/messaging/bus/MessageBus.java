@@ -51,26 +51,48 @@ public final class MessageBus<U extends UnitOfWork> {
         return outcome;
     }
 
+    /**
+     * Handles an event that arrives from outside the process, such as this service's own event
+     * read back from the broker: the durable path for event handlers whose in-process run was lost
+     * (the process died after the commit). Each handler's receipt makes a second run a duplicate.
+     * Returns PROCESSED if any handler applied it, DUPLICATE if all had, SKIPPED if none handles it.
+     */
+    public Outcome handleEvent(Object event, MessageContext context) {
+        Deque<RaisedEvent> queue = new ArrayDeque<>();
+        Outcome outcome = dispatch(new RaisedEvent(event, context), queue);
+        while (!queue.isEmpty()) {
+            dispatch(queue.removeFirst(), queue);
+        }
+        return outcome;
+    }
+
     public boolean handlesCommand(Class<?> type) {
         return commandHandlers.containsKey(type);
     }
 
-    private void dispatch(RaisedEvent raised, Deque<RaisedEvent> queue) {
+    public boolean handlesEvent(Class<?> type) {
+        return eventHandlers.containsKey(type);
+    }
+
+    private Outcome dispatch(RaisedEvent raised, Deque<RaisedEvent> queue) {
         Map<String, Handler<Object, U>> handlers =
                 eventHandlers.getOrDefault(raised.event().getClass(), Map.of());
+        Outcome outcome = handlers.isEmpty() ? Outcome.SKIPPED : Outcome.DUPLICATE;
         for (var entry : handlers.entrySet()) {
             // The receipt names the handler, so each handler applies an event once, however often it arrives.
             String receipt = raised.context().messageId() + "#" + entry.getKey();
-            runWithRetries(entry.getValue(), raised, receipt, queue);
+            if (runWithRetries(entry.getValue(), raised, receipt, queue) != Outcome.DUPLICATE) {
+                outcome = Outcome.PROCESSED;
+            }
         }
+        return outcome;
     }
 
-    private void runWithRetries(
+    private Outcome runWithRetries(
             Handler<Object, U> handler, RaisedEvent raised, String receipt, Deque<RaisedEvent> queue) {
         for (int attempt = 1; ; attempt++) {
             try {
-                runInUnitOfWork(handler, raised.event(), raised.context(), receipt, queue);
-                return;
+                return runInUnitOfWork(handler, raised.event(), raised.context(), receipt, queue);
             } catch (MessageRejected rejected) {
                 throw new EventHandlingFailed(raised, rejected);
             } catch (RuntimeException e) {

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 public final class Traceparent {
 
     private static final Pattern VALID = Pattern.compile("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+    private static final String ZERO_TRACE_ID = "0".repeat(32);
+    private static final String ZERO_SPAN_ID = "0".repeat(16);
 
     private Traceparent() {}
 
@@ -15,8 +17,13 @@ public final class Traceparent {
         return "00-" + randomHex(16) + "-" + randomHex(8) + "-01";
     }
 
+    /** The W3C rules: the right shape, version ff forbidden, trace and span ids not all zeros. */
     public static boolean isValid(String value) {
-        return value != null && VALID.matcher(value).matches();
+        return value != null
+                && VALID.matcher(value).matches()
+                && !value.startsWith("ff")
+                && !value.substring(3, 35).equals(ZERO_TRACE_ID)
+                && !value.substring(36, 52).equals(ZERO_SPAN_ID);
     }
 
     /** The same trace with a new span id, as a child hop of {@code parent}; a new trace if invalid. */

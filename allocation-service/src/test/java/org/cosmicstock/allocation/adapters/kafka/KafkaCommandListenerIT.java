@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +24,12 @@ import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.messaging.testing.TestPostgres;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
+import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.events.BatchCreated;
+import org.cosmicstock.schemas.events.BatchQuantityChanged;
+import org.cosmicstock.schemas.events.Deallocated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,12 @@ class KafkaCommandListenerIT {
 
     @Test
     void createsBatchesAllocatesOnceAndDeadLettersWhatCanNeverSucceed() throws Exception {
+        // Counters are shared with the other tests of this context: compare with what they were.
+        double duplicates = count("Allocate", "duplicate");
+        double invalidAllocates = count("Allocate", "invalid");
+        double undecodable = count("unknown", "invalid");
+        double skipped = count("CreateBatch", "skipped");
+        double processed = count("Allocate", "processed");
         send("SKU-1", codec.encode(new CreateBatch("batch-1", "SKU-1", 10, null)), "create-1");
         String allocateId = "allocate-" + UUID.randomUUID();
         byte[] allocate = codec.encode(new Allocate("order-1", "SKU-1", 3));
@@ -81,7 +91,8 @@ class KafkaCommandListenerIT {
         send("SKU-1", codec.encode(new Allocate("order-3", "SKU-1", 0)), "zero-qty");
         send("SKU-1", codec.encode(new CreateBatch("batch-1", "SKU-1", 10, null)), "create-again");
 
-        List<ConsumerRecord<String, byte[]>> events = TestKafka.read(EVENTS, 2, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, byte[]>> events =
+                TestKafka.read(EVENTS, 2, r -> "SKU-1".equals(r.key()), Duration.ofSeconds(60));
         List<SpecificRecord> payloads =
                 events.stream().map(r -> codec.decode(r.value())).toList();
         assertThat(payloads)
@@ -111,12 +122,41 @@ class KafkaCommandListenerIT {
         assertThat(CloudEventHeaders.text(unknownSku.headers(), "kafka_dlt-original-consumer-group"))
                 .isEqualTo("allocation-service");
 
-        awaitCount("Allocate", "duplicate", 2);
-        awaitCount("Allocate", "invalid", 2);
-        awaitCount("unknown", "invalid", 1);
-        awaitCount("CreateBatch", "skipped", 1);
-        assertThat(count("Allocate", "processed")).isEqualTo(1);
+        awaitCount("Allocate", "duplicate", duplicates + 2);
+        awaitCount("Allocate", "invalid", invalidAllocates + 2);
+        awaitCount("unknown", "invalid", undecodable + 1);
+        awaitCount("CreateBatch", "skipped", skipped + 1);
+        assertThat(count("Allocate", "processed")).isEqualTo(processed + 1);
+        assertThat(TestKafka.readToEnd(EVENTS).stream()
+                        .filter(r -> "SKU-1".equals(r.key()))
+                        .map(r -> codec.decode(r.value())))
+                .as("one Allocated however often the command arrives")
+                .containsExactly(
+                        new BatchCreated("batch-1", "SKU-1", 10, null),
+                        new Allocated("order-1", "SKU-1", 3, "batch-1"));
         assertThat(count("ChangeBatchQuantity", "dead_lettered")).isZero();
+    }
+
+    @Test
+    void changeBatchQuantityLeadingToReallocation() throws Exception {
+        LocalDate today = LocalDate.now();
+        send("SKU-R", codec.encode(new CreateBatch("early", "SKU-R", 10, today)), "create-early");
+        send("SKU-R", codec.encode(new CreateBatch("later", "SKU-R", 10, today.plusDays(1))), "create-later");
+        send("SKU-R", codec.encode(new Allocate("order-r", "SKU-R", 10)), "allocate-r");
+        send("SKU-R", codec.encode(new ChangeBatchQuantity("early", 5, null)), "change-r");
+
+        List<SpecificRecord> events =
+                TestKafka.read(EVENTS, 6, r -> "SKU-R".equals(r.key()), Duration.ofSeconds(60)).stream()
+                        .map(r -> codec.decode(r.value()))
+                        .toList();
+        assertThat(events)
+                .containsExactly(
+                        new BatchCreated("early", "SKU-R", 10, today),
+                        new BatchCreated("later", "SKU-R", 10, today.plusDays(1)),
+                        new Allocated("order-r", "SKU-R", 10, "early"),
+                        new BatchQuantityChanged("early", "SKU-R", 5),
+                        new Deallocated("order-r", "SKU-R", 10),
+                        new Allocated("order-r", "SKU-R", 10, "later"));
     }
 
     private void send(String key, byte[] value, String id) throws Exception {
