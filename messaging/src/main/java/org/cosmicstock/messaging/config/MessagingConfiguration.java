@@ -87,8 +87,9 @@ public class MessagingConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> avroListenerFactory(
-            KafkaProperties kafka, DefaultErrorHandler deadLetteringErrorHandler) {
+            KafkaProperties kafka, DefaultErrorHandler deadLetteringErrorHandler, MessagingProperties properties) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConcurrency(properties.consumer().concurrency());
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(
                 kafka.buildConsumerProperties(), new StringDeserializer(), new ByteArrayDeserializer()));
         factory.setCommonErrorHandler(deadLetteringErrorHandler);

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param source the {@code ce_source} of what this service emits, e.g. {@code /allocation-service}
  * @param topics how topics this service creates at start-up are made
+ * @param consumer how many consumer threads each listener runs (at most one per partition is busy)
  * @param retry how a failing record is retried before it is dead-lettered
  * @param outbox how the outbox relay runs
  */
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MessagingProperties(
         String source,
         @DefaultValue Topics topics,
+        @DefaultValue Consumer consumer,
         @DefaultValue Retry retry,
         @DefaultValue Outbox outbox) {
 
@@ -30,6 +32,8 @@ public record MessagingProperties(
             @DefaultValue("true") boolean create,
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicas) {}
+
+    public record Consumer(@DefaultValue("3") int concurrency) {}
 
     public record Retry(
             @DefaultValue("200ms") Duration initialInterval,

@@ -122,8 +122,9 @@ class MessageBusTest {
 
         assertThat(database.facts()).containsExactly("greeted Ann", "audit saw [greeted Ann]");
         List<FakeUnitOfWork> unitsOfWork = database.unitsOfWork();
-        assertThat(unitsOfWork).hasSize(2).allSatisfy(uow -> assertThat(uow.committed())
-                .isTrue());
+        assertThat(unitsOfWork)
+                .hasSize(2)
+                .allSatisfy(uow -> assertThat(uow.committed()).isTrue());
         MessageContext eventContext = unitsOfWork.get(1).context();
         assertThat(eventContext.messageId()).isEqualTo("event-1");
         assertThat(eventContext.causationId()).isEqualTo(request.messageId());
@@ -137,8 +138,7 @@ class MessageBusTest {
         bus.handle(new Greet("Ann"), request);
 
         assertThat(database.facts()).containsExactly("greeted Ann", "audited Ann", "thanked Ann");
-        assertThat(database.inbox())
-                .containsExactlyInAnyOrder(request.messageId(), "event-1#audit", "event-1#thank");
+        assertThat(database.inbox()).containsExactlyInAnyOrder(request.messageId(), "event-1#audit", "event-1#thank");
     }
 
     @Test
@@ -173,6 +173,54 @@ class MessageBusTest {
                 .extracting(RaisedEvent::event)
                 .containsExactly(new Greeted("Ann"), new Thanked("Ann"));
         assertThat(database.published().get(1).context().causationId()).isEqualTo("event-1");
+    }
+
+    @Test
+    void anEventFromOutsideGoesToEveryHandlerOfIt() {
+        var bus = greeterAuditedAndThanked();
+        MessageContext readBack = MessageContext.newFlow();
+
+        Outcome outcome = bus.handleEvent(new Greeted("Bob"), readBack);
+
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
+        assertThat(database.facts()).containsExactly("audited Bob", "thanked Bob");
+        assertThat(database.inbox())
+                .containsExactlyInAnyOrder(readBack.messageId() + "#audit", readBack.messageId() + "#thank");
+    }
+
+    @Test
+    void anEventReadBackAfterTheBusHandledItIsADuplicate() {
+        var bus = greeterAuditedAndThanked();
+        bus.handle(new Greet("Ann"), request);
+        RaisedEvent greeted = database.published().get(0);
+
+        Outcome readBack = bus.handleEvent(greeted.event(), greeted.context());
+
+        assertThat(readBack).isEqualTo(Outcome.DUPLICATE);
+        assertThat(database.facts()).containsExactly("greeted Ann", "audited Ann", "thanked Ann");
+    }
+
+    @Test
+    void anEventReadBackRunsOnlyTheHandlersWhoseRunWasLost() {
+        var bus = greeterAuditedAndThanked();
+        MessageContext readBack = MessageContext.newFlow();
+        database.alreadyDelivered(readBack.messageId() + "#audit");
+
+        Outcome outcome = bus.handleEvent(new Greeted("Bob"), readBack);
+
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
+        assertThat(database.facts()).containsExactly("thanked Bob");
+    }
+
+    @Test
+    void anEventNobodyHandlesIsSkipped() {
+        var bus = greeterAuditedAndThanked();
+
+        assertThat(bus.handlesEvent(Greeted.class)).isTrue();
+        assertThat(bus.handlesEvent(Thanked.class)).isFalse();
+        assertThat(bus.handleEvent(new Thanked("Bob"), MessageContext.newFlow()))
+                .isEqualTo(Outcome.SKIPPED);
+        assertThat(database.unitsOfWork()).isEmpty();
     }
 
     @Test
@@ -214,7 +262,9 @@ class MessageBusTest {
 
         assertThat(database.facts()).as("the command stays committed").containsExactly("greeted Ann");
         assertThat(database.inbox()).containsExactly(request.messageId());
-        assertThat(database.unitsOfWork()).extracting(FakeUnitOfWork::committed).containsExactly(true, false, false, false);
+        assertThat(database.unitsOfWork())
+                .extracting(FakeUnitOfWork::committed)
+                .containsExactly(true, false, false, false);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.cosmicstock.stockview.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Optional;
  * Deallocated event names the line, not the batch). Immutable: applying an event gives a new value,
  * so readers never see half an update.
  *
+ * @param batches by reference, in the order the batches were created: among batches due the same
+ *     day the allocation service tries the oldest first, so the view must know which that is
  * @param lines order id → batch reference of each allocated line
  * @param lastEventTime when the newest applied event was created: how fresh this answer is
  */
@@ -22,7 +25,7 @@ public record SkuStock(String sku, Map<String, BatchStock> batches, Map<String, 
             Comparator.comparing(BatchStock::eta, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     public SkuStock {
-        batches = Map.copyOf(batches);
+        batches = Collections.unmodifiableMap(new LinkedHashMap<>(batches));
         lines = Map.copyOf(lines);
     }
 
@@ -30,11 +33,12 @@ public record SkuStock(String sku, Map<String, BatchStock> batches, Map<String, 
         return new SkuStock(sku, Map.of(), Map.of(), Instant.EPOCH);
     }
 
-    /** Batches in the order the allocation rules try them: warehouse stock first, then earliest eta. */
+    /**
+     * Batches in the order the allocation rules try them: warehouse stock first, then earliest eta,
+     * then (the sort being stable) the order they were created.
+     */
     public List<BatchStock> batchesInAllocationOrder() {
-        return batches.values().stream()
-                .sorted(ALLOCATION_ORDER.thenComparing(BatchStock::batchRef))
-                .toList();
+        return batches.values().stream().sorted(ALLOCATION_ORDER).toList();
     }
 
     public int availableNow(LocalDate today) {

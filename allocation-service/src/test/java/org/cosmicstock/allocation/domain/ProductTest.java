@@ -1,0 +1,211 @@
+package org.cosmicstock.allocation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProductTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+    private static final LocalDate TOMORROW = TODAY.plusDays(1);
+    private static final LocalDate LATER = TODAY.plusDays(10);
+
+    @Test
+    void prefersWarehouseBatchesToShipments() {
+        Batch inStock = new Batch("in-stock-batch", "RETRO-CLOCK", 100, null);
+        Batch shipment = new Batch("shipment-batch", "RETRO-CLOCK", 100, TOMORROW);
+        Product product = new Product("RETRO-CLOCK", 0, List.of(shipment, inStock));
+
+        product.allocate(new OrderLine("oref", "RETRO-CLOCK", 10));
+
+        assertThat(inStock.availableQuantity()).isEqualTo(90);
+        assertThat(shipment.availableQuantity()).isEqualTo(100);
+    }
+
+    @Test
+    void prefersEarlierBatches() {
+        Batch earliest = new Batch("speedy-batch", "MINIMALIST-SPOON", 100, TODAY);
+        Batch medium = new Batch("normal-batch", "MINIMALIST-SPOON", 100, TOMORROW);
+        Batch latest = new Batch("slow-batch", "MINIMALIST-SPOON", 100, LATER);
+        Product product = new Product("MINIMALIST-SPOON", 0, List.of(latest, medium, earliest));
+
+        product.allocate(new OrderLine("order1", "MINIMALIST-SPOON", 10));
+
+        assertThat(earliest.availableQuantity()).isEqualTo(90);
+        assertThat(medium.availableQuantity()).isEqualTo(100);
+        assertThat(latest.availableQuantity()).isEqualTo(100);
+    }
+
+    @Test
+    void amongBatchesDueTheSameDayPrefersTheOldest() {
+        Product product = new Product("MINIMALIST-SPOON", 0, List.of());
+        product.addBatch("warehouse-b", 100, null);
+        product.addBatch("warehouse-a", 100, null);
+
+        assertThat(product.allocate(new OrderLine("order1", "MINIMALIST-SPOON", 10)))
+                .contains("warehouse-b");
+    }
+
+    @Test
+    void takesTheFirstBatchThatCanTakeTheWholeLine() {
+        Batch small = new Batch("small-batch", "MINIMALIST-SPOON", 5, null);
+        Batch big = new Batch("big-batch", "MINIMALIST-SPOON", 100, TOMORROW);
+        Product product = new Product("MINIMALIST-SPOON", 0, List.of(small, big));
+
+        assertThat(product.allocate(new OrderLine("order1", "MINIMALIST-SPOON", 10)))
+                .contains("big-batch");
+        assertThat(small.availableQuantity()).isEqualTo(5);
+    }
+
+    @Test
+    void returnsAllocatedBatchRef() {
+        Batch inStock = new Batch("in-stock-batch-ref", "HIGHBROW-POSTER", 100, null);
+        Batch shipment = new Batch("shipment-batch-ref", "HIGHBROW-POSTER", 100, TOMORROW);
+        Product product = new Product("HIGHBROW-POSTER", 0, List.of(inStock, shipment));
+
+        assertThat(product.allocate(new OrderLine("oref", "HIGHBROW-POSTER", 10)))
+                .contains(inStock.reference());
+    }
+
+    @Test
+    void recordsAllocatedEventWhenItAllocates() {
+        Product product = new Product("SMALL-FORK", 0, List.of(new Batch("batch1", "SMALL-FORK", 10, TODAY)));
+
+        product.allocate(new OrderLine("order1", "SMALL-FORK", 4));
+
+        assertThat(product.drainEvents()).containsExactly(new Allocated("order1", "SMALL-FORK", 4, "batch1"));
+    }
+
+    @Test
+    void recordsOutOfStockEventIfCannotAllocate() {
+        Product product = new Product("SMALL-FORK", 0, List.of(new Batch("batch1", "SMALL-FORK", 10, TODAY)));
+        product.allocate(new OrderLine("order1", "SMALL-FORK", 10));
+
+        assertThat(product.allocate(new OrderLine("order2", "SMALL-FORK", 1))).isEmpty();
+
+        assertThat(product.drainEvents()).last().isEqualTo(new OutOfStock("order2", "SMALL-FORK", 1));
+    }
+
+    @Test
+    void incrementsVersionNumber() {
+        Product product = new Product("SCANDI-PEN", 7, List.of(new Batch("b1", "SCANDI-PEN", 100, null)));
+
+        product.allocate(new OrderLine("order1", "SCANDI-PEN", 10));
+
+        assertThat(product.versionNumber()).isEqualTo(8);
+    }
+
+    @Test
+    void allocatingTheSameLineTwiceRaisesOneAllocatedAndChangesNothing() {
+        Batch batch = new Batch("b1", "SCANDI-PEN", 100, null);
+        Product product = new Product("SCANDI-PEN", 0, List.of(batch));
+        OrderLine line = new OrderLine("order1", "SCANDI-PEN", 10);
+        product.allocate(line);
+        int version = product.versionNumber();
+
+        assertThat(product.allocate(line)).contains("b1");
+
+        assertThat(batch.availableQuantity()).isEqualTo(90);
+        assertThat(product.versionNumber()).isEqualTo(version);
+        assertThat(product.drainEvents()).containsExactly(new Allocated("order1", "SCANDI-PEN", 10, "b1"));
+    }
+
+    @Test
+    void anAllocatedLineStaysInItsBatchWhenABetterOneArrives() {
+        Product product = new Product("SCANDI-PEN", 0, List.of(new Batch("shipment", "SCANDI-PEN", 100, TOMORROW)));
+        OrderLine line = new OrderLine("order1", "SCANDI-PEN", 10);
+        product.allocate(line);
+        product.addBatch("warehouse", 100, null);
+        product.drainEvents();
+
+        assertThat(product.allocate(line)).contains("shipment");
+
+        assertThat(product.batch("warehouse").orElseThrow().availableQuantity()).isEqualTo(100);
+        assertThat(product.drainEvents()).isEmpty();
+    }
+
+    @Test
+    void changeBatchQuantityDeallocatesTheNewestLinesUntilTheBatchFits() {
+        Batch batch = new Batch("b1", "FANCY-TABLE", 20, null);
+        Product product = new Product("FANCY-TABLE", 0, List.of(batch));
+        product.allocate(new OrderLine("order1", "FANCY-TABLE", 10));
+        product.allocate(new OrderLine("order2", "FANCY-TABLE", 5));
+        product.allocate(new OrderLine("order3", "FANCY-TABLE", 5));
+        product.drainEvents();
+
+        product.changeBatchQuantity("b1", 12);
+
+        assertThat(product.drainEvents())
+                .containsExactly(
+                        new BatchQuantityChanged("b1", "FANCY-TABLE", 12),
+                        new Deallocated("order3", "FANCY-TABLE", 5),
+                        new Deallocated("order2", "FANCY-TABLE", 5));
+        assertThat(batch.allocations()).containsExactly(new OrderLine("order1", "FANCY-TABLE", 10));
+        assertThat(batch.availableQuantity()).isEqualTo(2);
+    }
+
+    @Test
+    void changeBatchQuantityThatStillFitsDeallocatesNothing() {
+        Batch batch = new Batch("b1", "FANCY-TABLE", 20, null);
+        Product product = new Product("FANCY-TABLE", 3, List.of(batch));
+        product.allocate(new OrderLine("order1", "FANCY-TABLE", 10));
+        product.drainEvents();
+
+        product.changeBatchQuantity("b1", 10);
+
+        assertThat(product.drainEvents()).containsExactly(new BatchQuantityChanged("b1", "FANCY-TABLE", 10));
+        assertThat(batch.availableQuantity()).isZero();
+        assertThat(product.versionNumber()).isEqualTo(5);
+    }
+
+    @Test
+    void changeBatchQuantityOfAnUnknownBatchIsRefused() {
+        Product product = new Product("FANCY-TABLE", 0, List.of());
+
+        assertThatThrownBy(() -> product.changeBatchQuantity("nope", 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nope");
+    }
+
+    @Test
+    void addBatchRecordsBatchCreated() {
+        Product product = new Product("FANCY-TABLE", 0, List.of());
+
+        assertThat(product.addBatch("b1", 20, TOMORROW)).isTrue();
+
+        assertThat(product.batch("b1")).hasValueSatisfying(b -> {
+            assertThat(b.sku()).isEqualTo("FANCY-TABLE");
+            assertThat(b.eta()).isEqualTo(TOMORROW);
+            assertThat(b.availableQuantity()).isEqualTo(20);
+        });
+        assertThat(product.versionNumber()).isEqualTo(1);
+        assertThat(product.drainEvents()).containsExactly(new BatchCreated("b1", "FANCY-TABLE", 20, TOMORROW));
+    }
+
+    @Test
+    void addBatchSkipsAReferenceItAlreadyHas() {
+        Product product = new Product("FANCY-TABLE", 0, List.of());
+        product.addBatch("b1", 20, null);
+        product.drainEvents();
+
+        assertThat(product.addBatch("b1", 99, TOMORROW)).isFalse();
+
+        assertThat(product.batches())
+                .singleElement()
+                .satisfies(b -> assertThat(b.purchasedQuantity()).isEqualTo(20));
+        assertThat(product.versionNumber()).isEqualTo(1);
+        assertThat(product.drainEvents()).isEmpty();
+    }
+
+    @Test
+    void drainingEventsEmptiesThem() {
+        Product product = new Product("FANCY-TABLE", 0, List.of());
+        product.addBatch("b1", 20, null);
+
+        assertThat(product.drainEvents()).hasSize(1);
+        assertThat(product.drainEvents()).isEmpty();
+    }
+}

@@ -1,0 +1,223 @@
+package org.cosmicstock.allocation.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.cosmicstock.allocation.domain.Allocate;
+import org.cosmicstock.allocation.domain.Allocated;
+import org.cosmicstock.allocation.domain.Batch;
+import org.cosmicstock.allocation.domain.BatchCreated;
+import org.cosmicstock.allocation.domain.BatchQuantityChanged;
+import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
+import org.cosmicstock.allocation.domain.CreateBatch;
+import org.cosmicstock.allocation.domain.Deallocated;
+import org.cosmicstock.allocation.domain.OrderLine;
+import org.cosmicstock.allocation.domain.OutOfStock;
+import org.cosmicstock.messaging.bus.MessageBus;
+import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.bus.Outcome;
+import org.cosmicstock.messaging.bus.RaisedEvent;
+import org.junit.jupiter.api.Test;
+
+/** The book's test_handlers.py: every use case through the bus, on fakes. */
+class HandlersTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+
+    private final FakeUnitOfWork uow = new FakeUnitOfWork();
+    private final MessageBus<AllocationUnitOfWork> bus = Handlers.bus(uow::begin);
+
+    @Test
+    void addBatchForNewProduct() {
+        Outcome outcome = handle(new CreateBatch("b1", "CRUNCHY-ARMCHAIR", 100, null));
+
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
+        assertThat(uow.products().get("CRUNCHY-ARMCHAIR")).isPresent();
+        assertThat(uow.committed()).isTrue();
+        assertThat(uow.publishedEvents()).containsExactly(new BatchCreated("b1", "CRUNCHY-ARMCHAIR", 100, null));
+    }
+
+    @Test
+    void addBatchForExistingProduct() {
+        handle(new CreateBatch("b1", "GARISH-RUG", 100, null));
+        handle(new CreateBatch("b2", "GARISH-RUG", 99, null));
+
+        assertThat(uow.products().get("GARISH-RUG").orElseThrow().batches())
+                .extracting(Batch::reference)
+                .containsExactly("b1", "b2");
+    }
+
+    @Test
+    void createBatchForAnExistingReferenceIsSkippedAndRaisesNothing() {
+        handle(new CreateBatch("b1", "GARISH-RUG", 100, null));
+
+        Outcome outcome = handle(new CreateBatch("b1", "GARISH-RUG", 5, TODAY));
+
+        assertThat(outcome).isEqualTo(Outcome.SKIPPED);
+        assertThat(batch("GARISH-RUG", "b1").purchasedQuantity()).isEqualTo(100);
+        assertThat(uow.publishedEvents()).containsExactly(new BatchCreated("b1", "GARISH-RUG", 100, null));
+    }
+
+    @Test
+    void allocateReturnsAllocation() {
+        handle(new CreateBatch("batch1", "COMPLICATED-LAMP", 100, null));
+
+        Outcome outcome = handle(new Allocate("o1", "COMPLICATED-LAMP", 10));
+
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
+        assertThat(batch("COMPLICATED-LAMP", "batch1").allocations())
+                .containsExactly(new OrderLine("o1", "COMPLICATED-LAMP", 10));
+        assertThat(uow.publishedEvents()).last().isEqualTo(new Allocated("o1", "COMPLICATED-LAMP", 10, "batch1"));
+    }
+
+    @Test
+    void allocateErrorsForInvalidSku() {
+        handle(new CreateBatch("b1", "AREALSKU", 100, null));
+
+        assertThatThrownBy(() -> handle(new Allocate("o1", "NONEXISTENTSKU", 10)))
+                .isInstanceOf(InvalidSku.class)
+                .hasMessage("Invalid sku NONEXISTENTSKU");
+        assertThat(uow.committed()).isFalse();
+    }
+
+    @Test
+    void allocateCommits() {
+        handle(new CreateBatch("b1", "OMINOUS-MIRROR", 100, null));
+
+        handle(new Allocate("o1", "OMINOUS-MIRROR", 10));
+
+        assertThat(uow.committed()).isTrue();
+        assertThat(batch("OMINOUS-MIRROR", "b1").availableQuantity()).isEqualTo(90);
+    }
+
+    @Test
+    void allocateSendsOutOfStockEvent() {
+        handle(new CreateBatch("b1", "POPULAR-CURTAINS", 9, null));
+
+        Outcome outcome = handle(new Allocate("o1", "POPULAR-CURTAINS", 10));
+
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
+        assertThat(uow.committedEvents())
+                .extracting(RaisedEvent::event)
+                .containsExactly(new OutOfStock("o1", "POPULAR-CURTAINS", 10));
+        assertThat(batch("POPULAR-CURTAINS", "b1").availableQuantity()).isEqualTo(9);
+    }
+
+    @Test
+    void allocatingTheSameLineAgainChangesNothing() {
+        handle(new CreateBatch("b1", "OMINOUS-MIRROR", 100, null));
+        handle(new Allocate("o1", "OMINOUS-MIRROR", 10));
+
+        Outcome again = handle(new Allocate("o1", "OMINOUS-MIRROR", 10));
+
+        assertThat(again).isEqualTo(Outcome.PROCESSED);
+        assertThat(uow.committedEvents()).isEmpty();
+        assertThat(uow.publishedEvents())
+                .filteredOn(Allocated.class::isInstance)
+                .hasSize(1);
+        assertThat(batch("OMINOUS-MIRROR", "b1").availableQuantity()).isEqualTo(90);
+    }
+
+    @Test
+    void aRedeliveredMessageIsADuplicate() {
+        handle(new CreateBatch("b1", "OMINOUS-MIRROR", 100, null));
+        MessageContext message = MessageContext.newFlow();
+        bus.handle(new Allocate("o1", "OMINOUS-MIRROR", 10), message);
+
+        Outcome redelivered = bus.handle(new Allocate("o1", "OMINOUS-MIRROR", 10), message);
+
+        assertThat(redelivered).isEqualTo(Outcome.DUPLICATE);
+        assertThat(uow.publishedEvents())
+                .filteredOn(Allocated.class::isInstance)
+                .hasSize(1);
+        assertThat(batch("OMINOUS-MIRROR", "b1").availableQuantity()).isEqualTo(90);
+    }
+
+    @Test
+    void eachEventIsPublishedUnderANewIdCausedByTheCommand() {
+        handle(new CreateBatch("b1", "OMINOUS-MIRROR", 100, null));
+        MessageContext message = MessageContext.newFlow();
+
+        bus.handle(new Allocate("o1", "OMINOUS-MIRROR", 10), message);
+
+        assertThat(uow.committedEvents()).singleElement().satisfies(raised -> {
+            assertThat(raised.context().messageId()).isNotEqualTo(message.messageId());
+            assertThat(raised.context().causationId()).isEqualTo(message.messageId());
+            assertThat(raised.context().correlationId()).isEqualTo(message.correlationId());
+        });
+    }
+
+    @Test
+    void changeBatchQuantityChangesAvailableQuantity() {
+        handle(new CreateBatch("batch1", "ADORABLE-SETTEE", 100, null));
+
+        handle(new ChangeBatchQuantity("batch1", 50, null));
+
+        assertThat(batch("ADORABLE-SETTEE", "batch1").availableQuantity()).isEqualTo(50);
+        assertThat(uow.publishedEvents()).last().isEqualTo(new BatchQuantityChanged("batch1", "ADORABLE-SETTEE", 50));
+    }
+
+    @Test
+    void changeBatchQuantityReallocatesIfNecessary() {
+        handle(new CreateBatch("batch1", "INDIFFERENT-TABLE", 50, null));
+        handle(new CreateBatch("batch2", "INDIFFERENT-TABLE", 50, TODAY));
+        handle(new Allocate("order1", "INDIFFERENT-TABLE", 20));
+        handle(new Allocate("order2", "INDIFFERENT-TABLE", 20));
+        assertThat(batch("INDIFFERENT-TABLE", "batch1").availableQuantity()).isEqualTo(10);
+        int before = uow.published().size();
+
+        handle(new ChangeBatchQuantity("batch1", 25, "INDIFFERENT-TABLE"));
+
+        assertThat(batch("INDIFFERENT-TABLE", "batch1").availableQuantity()).isEqualTo(5);
+        assertThat(batch("INDIFFERENT-TABLE", "batch2").availableQuantity()).isEqualTo(30);
+        List<RaisedEvent> raised =
+                uow.published().subList(before, uow.published().size());
+        assertThat(raised)
+                .extracting(RaisedEvent::event)
+                .containsExactly(
+                        new BatchQuantityChanged("batch1", "INDIFFERENT-TABLE", 25),
+                        new Deallocated("order2", "INDIFFERENT-TABLE", 20),
+                        new Allocated("order2", "INDIFFERENT-TABLE", 20, "batch2"));
+        assertThat(raised.get(2).context().causationId())
+                .as("the reallocation is caused by the Deallocated event")
+                .isEqualTo(raised.get(1).context().messageId());
+    }
+
+    @Test
+    void aDeallocatedLineThatFitsNowhereIsOutOfStock() {
+        handle(new CreateBatch("batch1", "INDIFFERENT-TABLE", 50, null));
+        handle(new Allocate("order1", "INDIFFERENT-TABLE", 20));
+        handle(new Allocate("order2", "INDIFFERENT-TABLE", 20));
+
+        handle(new ChangeBatchQuantity("batch1", 30, null));
+
+        assertThat(batch("INDIFFERENT-TABLE", "batch1").allocations())
+                .containsExactly(new OrderLine("order1", "INDIFFERENT-TABLE", 20));
+        assertThat(uow.publishedEvents())
+                .endsWith(
+                        new Deallocated("order2", "INDIFFERENT-TABLE", 20),
+                        new OutOfStock("order2", "INDIFFERENT-TABLE", 20));
+    }
+
+    @Test
+    void changeBatchQuantityOfAnUnknownBatchIsRejected() {
+        handle(new CreateBatch("batch1", "INDIFFERENT-TABLE", 50, null));
+
+        assertThatThrownBy(() -> handle(new ChangeBatchQuantity("batch9", 10, null)))
+                .isInstanceOf(UnknownBatch.class)
+                .hasMessage("Unknown batch batch9");
+        assertThatThrownBy(() -> handle(new ChangeBatchQuantity("batch1", 10, "OTHER-SKU")))
+                .isInstanceOf(UnknownBatch.class);
+        assertThat(batch("INDIFFERENT-TABLE", "batch1").purchasedQuantity()).isEqualTo(50);
+    }
+
+    private Outcome handle(Object command) {
+        return bus.handle(command, MessageContext.newFlow());
+    }
+
+    private Batch batch(String sku, String reference) {
+        return uow.products().get(sku).orElseThrow().batch(reference).orElseThrow();
+    }
+}

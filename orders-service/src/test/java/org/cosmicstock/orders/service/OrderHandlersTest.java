@@ -1,0 +1,140 @@
+package org.cosmicstock.orders.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.cosmicstock.messaging.bus.MessageBus;
+import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.bus.Outcome;
+import org.cosmicstock.orders.domain.AllocationRequested;
+import org.cosmicstock.orders.domain.LineStatus;
+import org.cosmicstock.orders.domain.Order;
+import org.cosmicstock.orders.domain.OrderCommand.PlaceOrder;
+import org.cosmicstock.orders.domain.OrderCommand.RecordAllocation;
+import org.cosmicstock.orders.domain.OrderCommand.RecordDeallocation;
+import org.cosmicstock.orders.domain.OrderCommand.RecordOutOfStock;
+import org.cosmicstock.orders.domain.OrderLine;
+import org.cosmicstock.orders.domain.OrderStatus;
+import org.junit.jupiter.api.Test;
+
+class OrderHandlersTest {
+
+    private final FakeUnitOfWork uow = new FakeUnitOfWork();
+    private final MessageBus<OrdersUnitOfWork> bus = OrderHandlers.bus(uow::begin);
+
+    @Test
+    void placingAnOrderStoresItAndRequestsAllocations() {
+        Outcome outcome = handle(placeOrder("order1"));
+
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
+        assertThat(uow.committed()).isTrue();
+        assertThat(order("order1").status()).isEqualTo(OrderStatus.PENDING);
+        assertThat(uow.sent())
+                .containsExactly(
+                        new AllocationRequested("order1", "RED-CHAIR", 2),
+                        new AllocationRequested("order1", "BLUE-LAMP", 1));
+    }
+
+    @Test
+    void placingTheSameOrderIdAgainIsSkipped() {
+        handle(placeOrder("order1"));
+
+        Outcome again = handle(new PlaceOrder("order1", List.of(OrderLine.pending("GREEN-SOFA", 9))));
+
+        assertThat(again).isEqualTo(Outcome.SKIPPED);
+        assertThat(order("order1").lines()).extracting(OrderLine::sku).containsExactly("RED-CHAIR", "BLUE-LAMP");
+        assertThat(uow.sent()).hasSize(2);
+    }
+
+    @Test
+    void aRedeliveredPlaceOrderIsADuplicate() {
+        MessageContext request = MessageContext.newFlow();
+        bus.handle(placeOrder("order1"), request);
+
+        assertThat(bus.handle(placeOrder("order1"), request)).isEqualTo(Outcome.DUPLICATE);
+        assertThat(uow.sent()).hasSize(2);
+    }
+
+    @Test
+    void anInvalidOrderIsRefusedAndNothingIsSent() {
+        assertThatThrownBy(() -> handle(new PlaceOrder("order1", List.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(uow.committed()).isFalse();
+        assertThat(uow.orders().get("order1")).isEmpty();
+        assertThat(uow.sent()).isEmpty();
+    }
+
+    @Test
+    void recordingAllocationsTracksEachLine() {
+        handle(placeOrder("order1"));
+
+        assertThat(handle(new RecordAllocation("order1", "RED-CHAIR", "batch1")))
+                .isEqualTo(Outcome.PROCESSED);
+        handle(new RecordOutOfStock("order1", "BLUE-LAMP"));
+
+        Order order = order("order1");
+        assertThat(order.lines())
+                .containsExactly(
+                        new OrderLine("RED-CHAIR", 2, LineStatus.ALLOCATED, "batch1"),
+                        new OrderLine("BLUE-LAMP", 1, LineStatus.OUT_OF_STOCK, null));
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_ALLOCATED);
+    }
+
+    @Test
+    void aReallocatedLineEndsUpInItsNewBatch() {
+        handle(placeOrder("order1"));
+        handle(new RecordAllocation("order1", "RED-CHAIR", "batch1"));
+        handle(new RecordAllocation("order1", "BLUE-LAMP", "batch1"));
+
+        handle(new RecordDeallocation("order1", "RED-CHAIR"));
+        assertThat(order("order1").status()).isEqualTo(OrderStatus.PENDING);
+        handle(new RecordAllocation("order1", "RED-CHAIR", "batch2"));
+
+        assertThat(order("order1").lines()).extracting(OrderLine::batchRef).containsExactly("batch2", "batch1");
+        assertThat(order("order1").status()).isEqualTo(OrderStatus.ALLOCATED);
+    }
+
+    @Test
+    void theSameAllocationHeardTwiceIsSkipped() {
+        handle(placeOrder("order1"));
+        handle(new RecordAllocation("order1", "RED-CHAIR", "batch1"));
+        int version = order("order1").version();
+
+        assertThat(handle(new RecordAllocation("order1", "RED-CHAIR", "batch1")))
+                .isEqualTo(Outcome.SKIPPED);
+        assertThat(order("order1").version()).isEqualTo(version);
+    }
+
+    @Test
+    void recordAllocationForAnUnknownOrderIsSkipped() {
+        assertThat(handle(new RecordAllocation("elsewhere", "RED-CHAIR", "batch1")))
+                .isEqualTo(Outcome.SKIPPED);
+        assertThat(handle(new RecordOutOfStock("elsewhere", "RED-CHAIR"))).isEqualTo(Outcome.SKIPPED);
+        assertThat(handle(new RecordDeallocation("elsewhere", "RED-CHAIR"))).isEqualTo(Outcome.SKIPPED);
+
+        assertThat(uow.orders().get("elsewhere")).isEmpty();
+    }
+
+    @Test
+    void recordAllocationForALineTheOrderLacksIsSkipped() {
+        handle(placeOrder("order1"));
+
+        assertThat(handle(new RecordAllocation("order1", "GREEN-SOFA", "batch1")))
+                .isEqualTo(Outcome.SKIPPED);
+        assertThat(order("order1").version()).isEqualTo(1);
+    }
+
+    private static PlaceOrder placeOrder(String orderId) {
+        return new PlaceOrder(orderId, List.of(OrderLine.pending("RED-CHAIR", 2), OrderLine.pending("BLUE-LAMP", 1)));
+    }
+
+    private Outcome handle(Object command) {
+        return bus.handle(command, MessageContext.newFlow());
+    }
+
+    private Order order(String orderId) {
+        return uow.orders().get(orderId).orElseThrow();
+    }
+}

@@ -1,0 +1,172 @@
+package org.cosmicstock.stockview.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.cosmicstock.stockview.domain.StockEvent.Allocated;
+import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
+import org.cosmicstock.stockview.domain.StockEvent.BatchQuantityChanged;
+import org.cosmicstock.stockview.domain.StockEvent.Deallocated;
+import org.junit.jupiter.api.Test;
+
+class SkuStockTest {
+
+    private static final String SKU = "RED-CHAIR";
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+
+    private SkuStock stock = SkuStock.empty(SKU);
+
+    @Test
+    void availableNowCountsWarehouseAndArrivedBatchesOnly() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new BatchCreated("arrived-yesterday", SKU, 5, TODAY.minusDays(1)));
+        apply(new BatchCreated("arriving-today", SKU, 3, TODAY));
+        apply(new BatchCreated("arriving-tomorrow", SKU, 100, TODAY.plusDays(1)));
+        apply(new Allocated("order1", SKU, 4, "warehouse"));
+
+        assertThat(stock.availableNow(TODAY)).isEqualTo(14);
+        assertThat(stock.availableNow(TODAY.plusDays(1))).isEqualTo(114);
+    }
+
+    @Test
+    void anOverAllocatedBatchCountsAsEmptyNotNegative() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new BatchCreated("other", SKU, 5, null));
+        apply(new Allocated("order1", SKU, 8, "warehouse"));
+        apply(new BatchQuantityChanged("warehouse", SKU, 6));
+
+        assertThat(stock.availableNow(TODAY)).isEqualTo(5);
+    }
+
+    @Test
+    void allocatedTwiceForTheSameOrderIsCountedOnce() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new Allocated("order1", SKU, 4, "warehouse"));
+        apply(new Allocated("order1", SKU, 4, "warehouse"));
+
+        assertThat(batch("warehouse").allocated()).isEqualTo(4);
+        assertThat(stock.availableNow(TODAY)).isEqualTo(6);
+    }
+
+    @Test
+    void deallocatedReturnsTheUnitsToTheBatchThatHeldTheLine() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
+        apply(new Allocated("order1", SKU, 4, "shipment"));
+        apply(new Allocated("order2", SKU, 2, "warehouse"));
+
+        apply(new Deallocated("order1", SKU, 4));
+
+        assertThat(batch("shipment").allocated()).isZero();
+        assertThat(batch("warehouse").allocated()).isEqualTo(2);
+    }
+
+    @Test
+    void aReallocatedLineCountsInItsNewBatchOnly() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
+        apply(new Allocated("order1", SKU, 8, "warehouse"));
+        apply(new BatchQuantityChanged("warehouse", SKU, 5));
+        apply(new Deallocated("order1", SKU, 8));
+        apply(new Allocated("order1", SKU, 8, "shipment"));
+
+        assertThat(batch("warehouse")).isEqualTo(new BatchStock("warehouse", 5, 0, null));
+        assertThat(batch("shipment").allocated()).isEqualTo(8);
+    }
+
+    @Test
+    void deallocatedForALineNeverAllocatedChangesNothing() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new Allocated("order1", SKU, 4, "warehouse"));
+
+        apply(new Deallocated("order2", SKU, 3));
+
+        assertThat(batch("warehouse").allocated()).isEqualTo(4);
+    }
+
+    @Test
+    void aBatchCreatedAgainKeepsTheFirst() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new Allocated("order1", SKU, 4, "warehouse"));
+
+        apply(new BatchCreated("warehouse", SKU, 99, TODAY));
+
+        assertThat(batch("warehouse")).isEqualTo(new BatchStock("warehouse", 10, 4, null));
+    }
+
+    @Test
+    void aQuantityChangeForAnUnknownBatchChangesNothing() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+
+        apply(new BatchQuantityChanged("elsewhere", SKU, 3));
+
+        assertThat(stock.batches()).containsOnlyKeys("warehouse");
+    }
+
+    @Test
+    void batchesAreInAllocationOrderWarehouseFirstThenEarliestEta() {
+        apply(new BatchCreated("late", SKU, 10, TODAY.plusDays(9)));
+        apply(new BatchCreated("soon", SKU, 10, TODAY.plusDays(1)));
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+
+        assertThat(stock.batchesInAllocationOrder())
+                .extracting(BatchStock::batchRef)
+                .containsExactly("warehouse", "soon", "late");
+    }
+
+    @Test
+    void batchesDueTheSameDayAreTriedInTheOrderTheyWereCreated() {
+        apply(new BatchCreated("warehouse-b", SKU, 10, null));
+        apply(new BatchCreated("warehouse-a", SKU, 10, null));
+        apply(new BatchCreated("shipment-z", SKU, 10, TODAY));
+        apply(new BatchCreated("shipment-y", SKU, 10, TODAY));
+
+        assertThat(stock.batchesInAllocationOrder())
+                .extracting(BatchStock::batchRef)
+                .containsExactly("warehouse-b", "warehouse-a", "shipment-z", "shipment-y");
+        assertThat(stock.batchFor(5)).map(BatchStock::batchRef).contains("warehouse-b");
+    }
+
+    @Test
+    void batchForIsTheFirstBatchThatCanTakeTheWholeQuantity() {
+        apply(new BatchCreated("small-warehouse", SKU, 3, null));
+        apply(new BatchCreated("soon", SKU, 10, TODAY.plusDays(1)));
+        apply(new BatchCreated("late", SKU, 50, TODAY.plusDays(9)));
+
+        assertThat(stock.batchFor(3)).map(BatchStock::batchRef).contains("small-warehouse");
+        assertThat(stock.batchFor(4)).map(BatchStock::batchRef).contains("soon");
+        assertThat(stock.batchFor(11)).map(BatchStock::batchRef).contains("late");
+        assertThat(stock.batchFor(51)).isEmpty();
+    }
+
+    @Test
+    void applyingGivesANewValueAndLeavesTheOldOneAlone() {
+        SkuStock before = stock.apply(new BatchCreated("warehouse", SKU, 10, null), T0);
+
+        SkuStock after = before.apply(new Allocated("order1", SKU, 4, "warehouse"), T0.plusSeconds(1));
+
+        assertThat(before.batches().get("warehouse").allocated()).isZero();
+        assertThat(after.batches().get("warehouse").allocated()).isEqualTo(4);
+    }
+
+    @Test
+    void lastEventTimeIsTheNewestEventApplied() {
+        SkuStock later = stock.apply(new BatchCreated("warehouse", SKU, 10, null), T0.plusSeconds(60));
+
+        SkuStock afterAnOlderEvent = later.apply(new Allocated("order1", SKU, 1, "warehouse"), T0);
+
+        assertThat(later.lastEventTime()).isEqualTo(T0.plusSeconds(60));
+        assertThat(afterAnOlderEvent.lastEventTime()).isEqualTo(T0.plusSeconds(60));
+        assertThat(SkuStock.empty(SKU).lastEventTime()).isEqualTo(Instant.EPOCH);
+    }
+
+    private void apply(StockEvent event) {
+        stock = stock.apply(event, T0);
+    }
+
+    private BatchStock batch(String ref) {
+        return stock.batches().get(ref);
+    }
+}

@@ -1,0 +1,125 @@
+package org.cosmicstock.stockview.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
+import org.cosmicstock.stockview.domain.BatchStock;
+import org.cosmicstock.stockview.domain.StockEvent;
+import org.cosmicstock.stockview.domain.StockEvent.Allocated;
+import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
+import org.cosmicstock.stockview.domain.StockView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StockQueriesTest {
+
+    private static final String SKU = "RED-CHAIR";
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+
+    private final StockView view = new InMemoryStockView();
+    private final StockQueries queries = new StockQueries(view, Clock.fixed(NOW, ZoneOffset.UTC));
+    private long offset;
+
+    @Test
+    void stockOfAnUnknownSkuIsNotFound() {
+        assertThat(queries.stock("NOBODY-KNOWS")).isEmpty();
+        assertThat(queries.availability("NOBODY-KNOWS", 1)).isEmpty();
+    }
+
+    @Test
+    void stockCountsWhatIsInAndListsBatchesInAllocationOrder() {
+        apply(new BatchCreated("shipment", SKU, 100, TODAY.plusDays(5)), NOW.minusSeconds(30));
+        apply(new BatchCreated("warehouse", SKU, 10, null), NOW.minusSeconds(20));
+        apply(new BatchCreated("arrived", SKU, 7, TODAY.minusDays(2)), NOW.minusSeconds(10));
+        apply(new Allocated("order1", SKU, 3, "warehouse"), NOW.minusSeconds(5));
+
+        StockAnswer answer = queries.stock(SKU).orElseThrow();
+
+        assertThat(answer.availableNow()).isEqualTo(14);
+        assertThat(answer.batches())
+                .extracting(BatchStock::batchRef)
+                .containsExactly("warehouse", "arrived", "shipment");
+        assertThat(answer.asOf()).isEqualTo(NOW.minusSeconds(5));
+    }
+
+    @Test
+    void availabilityPrefersWarehouseStockFromToday() {
+        apply(new BatchCreated("shipment", SKU, 100, TODAY.plusDays(1)));
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+
+        assertThat(queries.availability(SKU, 10))
+                .contains(new AvailabilityAnswer(SKU, 10, true, TODAY, "warehouse", NOW));
+    }
+
+    @Test
+    void availabilityTakesTheEarliestShipmentThatCanTakeTheWholeQuantity() {
+        apply(new BatchCreated("warehouse", SKU, 5, null));
+        apply(new BatchCreated("late", SKU, 100, TODAY.plusDays(9)));
+        apply(new BatchCreated("soon", SKU, 20, TODAY.plusDays(2)));
+
+        AvailabilityAnswer answer = queries.availability(SKU, 6).orElseThrow();
+
+        assertThat(answer.canAllocate()).isTrue();
+        assertThat(answer.batchRef()).isEqualTo("soon");
+        assertThat(answer.eta()).isEqualTo(TODAY.plusDays(2));
+        assertThat(queries.availability(SKU, 21).orElseThrow().batchRef()).isEqualTo("late");
+    }
+
+    @Test
+    void aShipmentThatHasArrivedIsAvailableFromToday() {
+        apply(new BatchCreated("arrived", SKU, 10, TODAY.minusDays(3)));
+
+        assertThat(queries.availability(SKU, 10).orElseThrow().eta()).isEqualTo(TODAY);
+    }
+
+    @Test
+    void availabilityFollowsAllocationsMade() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(4)));
+        apply(new Allocated("order1", SKU, 8, "warehouse"));
+
+        assertThat(queries.availability(SKU, 5).orElseThrow().batchRef()).isEqualTo("shipment");
+        assertThat(queries.availability(SKU, 2).orElseThrow().batchRef()).isEqualTo("warehouse");
+    }
+
+    @Test
+    void availabilityNamesTheBatchTheAllocationServiceWouldPickAmongEquals() {
+        apply(new BatchCreated("warehouse-b", SKU, 10, null));
+        apply(new BatchCreated("warehouse-a", SKU, 10, null));
+
+        assertThat(queries.availability(SKU, 5).orElseThrow().batchRef()).isEqualTo("warehouse-b");
+    }
+
+    @Test
+    void whenNoBatchCanTakeTheWholeQuantityThereIsNoEta() {
+        apply(new BatchCreated("warehouse", SKU, 5, null));
+        apply(new BatchCreated("shipment", SKU, 5, TODAY.plusDays(1)));
+
+        assertThat(queries.availability(SKU, 6)).contains(new AvailabilityAnswer(SKU, 6, false, null, null, NOW));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1})
+    void aQuantityMustBePositive(int qty) {
+        apply(new BatchCreated("warehouse", SKU, 5, null));
+
+        assertThatThrownBy(() -> queries.availability(SKU, qty))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(qty));
+    }
+
+    private void apply(StockEvent event) {
+        apply(event, NOW);
+    }
+
+    private void apply(StockEvent event, Instant eventTime) {
+        view.apply(0, offset++, event, eventTime);
+    }
+}
