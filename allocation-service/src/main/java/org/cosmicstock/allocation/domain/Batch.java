@@ -1,9 +1,8 @@
 package org.cosmicstock.allocation.domain;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +17,10 @@ public final class Batch {
     private final String sku;
     private final LocalDate eta;
     private int purchasedQuantity;
-    private final List<OrderLine> allocations;
+    // By order id (a batch holds one SKU, so the order id identifies the line), in allocation order;
+    // the running total keeps availability O(1) however many lines a batch holds.
+    private final LinkedHashMap<String, OrderLine> allocations = new LinkedHashMap<>();
+    private int allocatedQuantity;
 
     public Batch(String reference, String sku, int purchasedQuantity, LocalDate eta) {
         this(reference, sku, purchasedQuantity, eta, List.of());
@@ -30,7 +32,7 @@ public final class Batch {
         this.sku = sku;
         this.purchasedQuantity = purchasedQuantity;
         this.eta = eta;
-        this.allocations = new ArrayList<>(allocations);
+        allocations.forEach(this::allocate);
     }
 
     public String reference() {
@@ -50,7 +52,7 @@ public final class Batch {
     }
 
     public int allocatedQuantity() {
-        return allocations.stream().mapToInt(OrderLine::qty).sum();
+        return allocatedQuantity;
     }
 
     public int availableQuantity() {
@@ -58,7 +60,7 @@ public final class Batch {
     }
 
     public List<OrderLine> allocations() {
-        return Collections.unmodifiableList(allocations);
+        return List.copyOf(allocations.values());
     }
 
     public boolean canAllocate(OrderLine line) {
@@ -66,12 +68,13 @@ public final class Batch {
     }
 
     public boolean holds(OrderLine line) {
-        return allocations.stream().anyMatch(line::sameLineAs);
+        return sku.equals(line.sku()) && allocations.containsKey(line.orderId());
     }
 
     void allocate(OrderLine line) {
         if (!holds(line)) {
-            allocations.add(line);
+            allocations.put(line.orderId(), line);
+            allocatedQuantity += line.qty();
         }
     }
 
@@ -81,6 +84,15 @@ public final class Batch {
 
     /** Gives up the most recent allocation, if any. */
     Optional<OrderLine> deallocateOne() {
-        return allocations.isEmpty() ? Optional.empty() : Optional.of(allocations.remove(allocations.size() - 1));
+        OrderLine last = null;
+        for (OrderLine line : allocations.values()) {
+            last = line;
+        }
+        if (last == null) {
+            return Optional.empty();
+        }
+        allocations.remove(last.orderId());
+        allocatedQuantity -= last.qty();
+        return Optional.of(last);
     }
 }

@@ -14,8 +14,4 @@ public record OrderLine(String orderId, String sku, int qty) {
             throw new IllegalArgumentException("qty must be positive, was " + qty);
         }
     }
-
-    boolean sameLineAs(OrderLine other) {
-        return orderId.equals(other.orderId) && sku.equals(other.sku);
-    }
 }

@@ -28,11 +28,12 @@ final class JdbcProducts implements Products {
         this.connection = connection;
     }
 
-    record Tracked(Product product, int loadedVersion, boolean isNew) {}
+    /** A product handed out by this repository, with what the database held when it was loaded. */
+    record Tracked(Product product, int loadedVersion, boolean isNew, Map<String, StoredBatch> stored) {}
 
     @Override
     public void add(Product product) {
-        seen.put(product.sku(), new Tracked(product, product.versionNumber(), true));
+        seen.put(product.sku(), new Tracked(product, product.versionNumber(), true, Map.of()));
     }
 
     @Override
@@ -43,7 +44,7 @@ final class JdbcProducts implements Products {
         }
         try {
             Optional<Product> loaded = load(sku);
-            loaded.ifPresent(p -> seen.put(sku, new Tracked(p, p.versionNumber(), false)));
+            loaded.ifPresent(p -> seen.put(sku, new Tracked(p, p.versionNumber(), false, StoredBatch.snapshotOf(p))));
             return loaded;
         } catch (SQLException e) {
             throw new PersistenceFailure("Could not load product " + sku, e);
