@@ -42,7 +42,10 @@ public final class OutboxRelay implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
+    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
+
     private Instant nextCleanup;
+    private Instant nextBacklogRefresh = Instant.MIN;
 
     public OutboxRelay(
             DataSource dataSource,
@@ -140,8 +143,13 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /** At most once per {@link #BACKLOG_REFRESH}: under load the relay wakes for every commit. */
     private void refreshBacklogAndCleanUp() throws SQLException {
         Instant now = clock.instant();
+        if (now.isBefore(nextBacklogRefresh)) {
+            return;
+        }
+        nextBacklogRefresh = now.plus(BACKLOG_REFRESH);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             OutboxStore.Backlog backlog = store.backlog(connection, now);
