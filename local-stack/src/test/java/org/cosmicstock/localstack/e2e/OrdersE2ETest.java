@@ -1,0 +1,61 @@
+package org.cosmicstock.localstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.commands.CreateBatch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An order placed over HTTP is allocated through Kafka and its lines followed to the end. */
+class OrdersE2ETest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static RunningSuite suite;
+    private final MessageCodec codec = MessageCodec.create();
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        suite = RunningSuite.get();
+    }
+
+    @Test
+    void anOrderIsAllocatedLineByLineAndPlacingItAgainChangesNothing() throws Exception {
+        String table = SuiteE2ETest.sku("TABLE");
+        String chair = SuiteE2ETest.sku("CHAIR");
+        suite.send(table, codec.encode(new CreateBatch("batch-" + table, table, 5, null)));
+        suite.send(chair, codec.encode(new CreateBatch("batch-" + chair, chair, 1, null)));
+        await().atMost(PATIENCE)
+                .until(() -> suite.get(suite.config.stockViewPort(), "/stock/" + chair)
+                                .statusCode()
+                        == 200);
+        String orderId = "order-" + UUID.randomUUID();
+        String body = "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\"" + table + "\",\"qty\":2},{\"sku\":\""
+                + chair + "\",\"qty\":4}]}";
+
+        var placed = suite.post(suite.config.ordersPort(), "/orders", body);
+        assertThat(placed.statusCode()).isEqualTo(202);
+        assertThat(placed.headers().firstValue("location")).contains("/orders/" + orderId);
+        assertThat(suite.post(suite.config.ordersPort(), "/orders", body).statusCode())
+                .isEqualTo(202);
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(suite.get(suite.config.ordersPort(), "/orders/" + orderId)
+                                .body())
+                        .contains("{\"sku\":\"" + table + "\",\"qty\":2,\"status\":\"ALLOCATED\",\"batchRef\":\"batch-"
+                                + table + "\"}")
+                        .contains("{\"sku\":\"" + chair + "\",\"qty\":4,\"status\":\"OUT_OF_STOCK\"}")
+                        .contains("\"status\":\"PARTIALLY_ALLOCATED\""));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(suite.get(suite.config.stockViewPort(), "/stock/" + table)
+                                .body())
+                        .contains("\"availableNow\":3"));
+        // Placed twice, allocated once.
+        assertThat(Events.of(suite, table, 2, PATIENCE)).hasSize(2);
+        assertThat(Events.read(suite, "allocation.commands", table, 2, PATIENCE))
+                .hasSize(2);
+    }
+}
