@@ -52,7 +52,7 @@ public final class Postgres implements AutoCloseable {
         return !Files.exists(dataDir.resolve("postgresql.conf"));
     }
 
-    /** Synchronized with {@link #close()} so that a Ctrl-C during start-up still stops the server. */
+    /** Synchronized with {@link #stop()} so that a Ctrl-C during start-up still stops the server. */
     public synchronized void start() throws IOException {
         if (closed) {
             throw new IOException("PostgreSQL is being stopped");
