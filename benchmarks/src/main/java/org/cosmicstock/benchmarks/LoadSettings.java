@@ -13,7 +13,8 @@ record LoadSettings(
         Duration timeout) {
 
     static final String USAGE = """
-            Usage: load-tool [--bootstrap 127.0.0.1:9092] [--skus 100] [--commands 20000] [--rate 2000]
+            Usage: load-tool [--bootstrap 127.0.0.1:9092] [--skus 100] [--sku-prefix LOAD-<random>]
+                             [--commands 20000] [--rate 2000]
                              [--timeout-seconds 120] [--commands-topic allocation.commands] [--events-topic allocation.events]
             """;
 
@@ -27,6 +28,7 @@ record LoadSettings(
         String bootstrap = "127.0.0.1:9092";
         String commandsTopic = "allocation.commands";
         String eventsTopic = "allocation.events";
+        String skuPrefix = "LOAD-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         int skus = 100;
         int commands = 20_000;
         int rate = 2_000;
@@ -40,6 +42,7 @@ record LoadSettings(
                 case "--bootstrap" -> bootstrap = value;
                 case "--commands-topic" -> commandsTopic = value;
                 case "--events-topic" -> eventsTopic = value;
+                case "--sku-prefix" -> skuPrefix = value;
                 case "--skus" -> skus = Integer.parseInt(value);
                 case "--commands" -> commands = Integer.parseInt(value);
                 case "--rate" -> rate = Integer.parseInt(value);
@@ -48,6 +51,13 @@ record LoadSettings(
             }
         }
         return new LoadSettings(
-                bootstrap, commandsTopic, eventsTopic, skus, commands, rate, Duration.ofSeconds(timeoutSeconds));
+                bootstrap,
+                commandsTopic,
+                eventsTopic,
+                skuPrefix,
+                skus,
+                commands,
+                rate,
+                Duration.ofSeconds(timeoutSeconds));
     }
 }

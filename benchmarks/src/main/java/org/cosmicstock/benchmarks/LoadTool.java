@@ -44,9 +44,9 @@ public final class LoadTool {
 
     void run(LoadSettings s) throws Exception {
         MessageCodec codec = MessageCodec.create();
-        String runId = UUID.randomUUID().toString().substring(0, 8);
+        // Named <prefix>-<n>, so an HTTP load (wrk) can ask for the same SKUs afterwards.
         List<String> skus = java.util.stream.IntStream.range(0, s.skus())
-                .mapToObj(i -> "LOAD-" + runId + "-" + i)
+                .mapToObj(i -> s.skuPrefix() + "-" + i)
                 .toList();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         long[] latencies = new long[s.commands()];
