@@ -7,6 +7,7 @@ record LoadSettings(
         String bootstrap,
         String commandsTopic,
         String eventsTopic,
+        String skuPrefix,
         int skus,
         int commands,
         int rate,
