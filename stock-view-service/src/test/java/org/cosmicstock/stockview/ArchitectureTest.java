@@ -1,51 +1,15 @@
 package org.cosmicstock.stockview;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
+import org.cosmicstock.messaging.testing.DependencyRules;
 
-/** The dependency rule: domain and service are plain Java; only adapters and bootstrap touch the outside. */
+/** The dependency rule of the suite, applied to this service's classes. */
 @AnalyzeClasses(packages = "org.cosmicstock.stockview", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String DOMAIN = "org.cosmicstock.stockview.domain..";
-    private static final String SERVICE = "org.cosmicstock.stockview.service..";
-    private static final String BUS = "org.cosmicstock.messaging.bus..";
-
     @ArchTest
-    static final ArchRule domainDependsOnlyOnJavaAndItself = classes()
-            .that()
-            .resideInAPackage("..domain..")
-            .should()
-            .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", DOMAIN);
-
-    @ArchTest
-    static final ArchRule serviceDependsOnlyOnJavaItsDomainAndTheBus = classes()
-            .that()
-            .resideInAPackage("..service..")
-            .should()
-            .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", DOMAIN, SERVICE, BUS);
-
-    @ArchTest
-    static final ArchRule domainAndServiceUseNoFrameworkBrokerSerialisationOrDatabase = noClasses()
-            .that()
-            .resideInAnyPackage("..domain..", "..service..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "org.apache.kafka..",
-                    "org.apache.avro..",
-                    "org.cosmicstock.schemas..",
-                    "java.sql..",
-                    "javax.sql..",
-                    "com.fasterxml..",
-                    "tools.jackson..")
-            .because("Spring, Kafka, Avro, JDBC and Jackson belong in adapters and bootstrap");
+    static final ArchTests dependencyRule = ArchTests.in(DependencyRules.class);
 }
