@@ -2,7 +2,6 @@ package org.cosmicstock.allocation.bootstrap;
 
 import java.util.List;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.cosmicstock.allocation.adapters.jdbc.JdbcAllocationUnitOfWork;
 import org.cosmicstock.allocation.adapters.kafka.AvroEvents;
 import org.cosmicstock.allocation.adapters.kafka.KafkaCommandListener;
@@ -13,6 +12,7 @@ import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.config.MessagingProperties;
 import org.cosmicstock.messaging.config.OutboxConfiguration;
+import org.cosmicstock.messaging.config.TopicDeclarations;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
 import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
@@ -20,7 +20,6 @@ import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** The composition root: plain objects from the service layer wired to their adapters. */
@@ -64,20 +63,11 @@ public class AllocationConfiguration {
     @Bean
     KafkaAdmin.NewTopics allocationTopics(MessagingProperties properties) {
         var topics = properties.topics();
-        if (!topics.create()) {
-            return new KafkaAdmin.NewTopics();
-        }
-        return new KafkaAdmin.NewTopics(
-                topic(topics.commands(), topics),
-                topic(topics.commands() + DeadLetters.SUFFIX, topics),
-                topic(topics.events(), topics),
-                topic(topics.events() + DeadLetters.SUFFIX, topics));
-    }
-
-    private static NewTopic topic(String name, MessagingProperties.Topics topics) {
-        return TopicBuilder.name(name)
-                .partitions(topics.partitions())
-                .replicas(topics.replicas())
-                .build();
+        return TopicDeclarations.of(
+                topics,
+                topics.commands(),
+                topics.commands() + DeadLetters.SUFFIX,
+                topics.events(),
+                topics.events() + DeadLetters.SUFFIX);
     }
 }

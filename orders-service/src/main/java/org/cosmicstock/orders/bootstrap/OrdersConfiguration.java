@@ -6,6 +6,7 @@ import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.config.MessagingProperties;
 import org.cosmicstock.messaging.config.OutboxConfiguration;
+import org.cosmicstock.messaging.config.TopicDeclarations;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
 import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
@@ -19,7 +20,6 @@ import org.cosmicstock.orders.service.OrdersUnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** The composition root of the orders service. */
@@ -57,21 +57,6 @@ public class OrdersConfiguration {
     @Bean
     KafkaAdmin.NewTopics ordersTopics(MessagingProperties properties) {
         var topics = properties.topics();
-        if (!topics.create()) {
-            return new KafkaAdmin.NewTopics();
-        }
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(topics.commands())
-                        .partitions(topics.partitions())
-                        .replicas(topics.replicas())
-                        .build(),
-                TopicBuilder.name(topics.events())
-                        .partitions(topics.partitions())
-                        .replicas(topics.replicas())
-                        .build(),
-                TopicBuilder.name(topics.events() + DeadLetters.SUFFIX)
-                        .partitions(topics.partitions())
-                        .replicas(topics.replicas())
-                        .build());
+        return TopicDeclarations.of(topics, topics.commands(), topics.events(), topics.events() + DeadLetters.SUFFIX);
     }
 }
