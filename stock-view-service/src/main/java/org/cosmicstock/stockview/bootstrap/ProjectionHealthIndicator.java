@@ -4,7 +4,10 @@ import org.cosmicstock.stockview.adapters.kafka.ReplayProgress;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Not ready until the view has replayed the events topic up to where it ended at start. */
+/**
+ * Not ready until the view has replayed the events topic up to where it ended when the reader
+ * (re)started, which includes the whole of a rebuild; down while the reader keeps failing.
+ */
 final class ProjectionHealthIndicator implements HealthIndicator {
 
     private final ReplayProgress progress;

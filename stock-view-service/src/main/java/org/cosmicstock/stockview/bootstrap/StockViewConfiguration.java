@@ -14,25 +14,32 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.config.MessagingProperties;
+import org.cosmicstock.messaging.config.TopicDeclarations;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
 import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
+import org.cosmicstock.stockview.adapters.cache.RedisConnection;
+import org.cosmicstock.stockview.adapters.cache.RedisStockView;
 import org.cosmicstock.stockview.adapters.kafka.AllocationEventsReader;
+import org.cosmicstock.stockview.adapters.kafka.RecordProjection;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.service.StockQueries;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** The composition root of the read model: the view, the reader that projects into it, the queries. */
 @Configuration(proxyBeanMethods = false)
 @Import(MessagingConfiguration.class)
+@EnableConfigurationProperties(StockViewProperties.class)
 public class StockViewConfiguration {
 
     static final List<String> EVENT_TYPES =
@@ -40,13 +47,35 @@ public class StockViewConfiguration {
     private static final String CONSUMER_GROUP = "stock-view-service";
 
     @Bean
-    StockView stockView() {
+    @ConditionalOnProperty(name = "cosmicstock.stock-view.cache", havingValue = StockViewProperties.REDIS)
+    RedisConnection redisConnection(StockViewProperties properties) {
+        return RedisConnection.to(properties.redis().url(), properties.redis().timeout());
+    }
+
+    @Bean
+    StockView stockView(StockViewProperties properties, ObjectProvider<RedisConnection> redis) {
+        if (properties.redisSelected()) {
+            return new RedisStockView(redis.getObject(), properties.redis().keyPrefix());
+        }
         return new InMemoryStockView();
+    }
+
+    @Bean
+    CacheHealthIndicator cacheHealthIndicator(ObjectProvider<RedisConnection> redis) {
+        return new CacheHealthIndicator(redis.getIfAvailable());
     }
 
     @Bean
     StockQueries stockQueries(StockView view, Clock clock) {
         return new StockQueries(view, clock);
+    }
+
+    /** Closed with the context, after the reader has stopped. */
+    @Bean
+    DeadLetterProducer stockViewDeadLetters(KafkaProperties kafka) {
+        return new DeadLetterProducer(
+                new KafkaProducer<>(kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer()),
+                CONSUMER_GROUP);
     }
 
     @Bean
@@ -56,6 +85,7 @@ public class StockViewConfiguration {
             StockView view,
             MessageCodec codec,
             MessagingMetrics metrics,
+            DeadLetterProducer deadLetters,
             MeterRegistry registry,
             Clock clock) {
         String topic = properties.topics().events();
@@ -64,9 +94,8 @@ public class StockViewConfiguration {
         // The reader assigns partitions itself and keeps its positions in the view: no group, no commits.
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        var deadLetters = new DeadLetterProducer(
-                new KafkaProducer<>(kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer()),
-                CONSUMER_GROUP);
+        // A position the broker no longer holds means the view must take what is left, never skip to the end.
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Timer lag = Timer.builder("projection.lag")
                 .description("Time from an event's creation to the view being updated with it")
                 .publishPercentileHistogram()
@@ -75,16 +104,18 @@ public class StockViewConfiguration {
                 () -> new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
                 topic,
                 view,
-                codec,
-                metrics,
-                deadLetters,
-                lag,
-                clock);
+                new RecordProjection(view, codec, metrics, deadLetters, lag, clock));
     }
 
     @Bean
     SmartLifecycle allocationEventsReaderLifecycle(AllocationEventsReader reader) {
         return new ReaderLifecycle(reader);
+    }
+
+    @Bean
+    ProjectionEndpoint projectionEndpoint(
+            AllocationEventsReader reader, StockView view, StockViewProperties properties) {
+        return new ProjectionEndpoint(reader, view, properties.cache());
     }
 
     @Bean
@@ -95,17 +126,6 @@ public class StockViewConfiguration {
     @Bean
     KafkaAdmin.NewTopics stockViewTopics(MessagingProperties properties) {
         var topics = properties.topics();
-        if (!topics.create()) {
-            return new KafkaAdmin.NewTopics();
-        }
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(topics.events())
-                        .partitions(topics.partitions())
-                        .replicas(topics.replicas())
-                        .build(),
-                TopicBuilder.name(topics.events() + DeadLetters.SUFFIX)
-                        .partitions(topics.partitions())
-                        .replicas(topics.replicas())
-                        .build());
+        return TopicDeclarations.of(topics, topics.events(), topics.events() + DeadLetters.SUFFIX);
     }
 }

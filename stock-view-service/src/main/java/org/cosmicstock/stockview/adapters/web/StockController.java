@@ -1,9 +1,14 @@
 package org.cosmicstock.stockview.adapters.web;
 
+import org.cosmicstock.stockview.domain.ViewUnavailable;
 import org.cosmicstock.stockview.service.AvailabilityAnswer;
 import org.cosmicstock.stockview.service.StockAnswer;
 import org.cosmicstock.stockview.service.StockQueries;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,6 +37,16 @@ public class StockController {
                     HttpStatus.BAD_REQUEST, "qty must be a positive number of units, was " + qty);
         }
         return queries.availability(sku, qty).orElseThrow(() -> unknown(sku));
+    }
+
+    /** The view's store is down (Redis): the client may ask again shortly, so 503 rather than 500. */
+    @ExceptionHandler(ViewUnavailable.class)
+    public ResponseEntity<ProblemDetail> unavailable(ViewUnavailable e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The stock view cannot be read just now; try again shortly");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     private static ResponseStatusException unknown(String sku) {

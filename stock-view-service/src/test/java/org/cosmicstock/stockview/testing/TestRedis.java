@@ -1,0 +1,116 @@
+package org.cosmicstock.stockview.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A real redis-server from the operating system (Debian's {@code redis-server} package), started
+ * once per test JVM on a free port in a temporary directory, without persistence, and stopped when
+ * the JVM exits. A missing binary fails the tests: the Redis adapter is not tested without Redis.
+ */
+public final class TestRedis {
+
+    private static Process process;
+    private static int port;
+
+    private TestRedis() {}
+
+    public static synchronized String url() {
+        if (process == null) {
+            start();
+        }
+        return "redis://127.0.0.1:" + port;
+    }
+
+    private static void start() {
+        String binary = Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "redis-server"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .map(Path::toString)
+                .orElseThrow(() -> new AssertionError("redis-server is not installed, and the Redis tests need a real"
+                        + " one: install it with `apt-get install redis-server` (Debian/Ubuntu) and run again"));
+        try {
+            Path dir = Files.createTempDirectory("test-redis");
+            port = freePort();
+            process = new ProcessBuilder(
+                            binary,
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--dir",
+                            dir.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.log").toFile())
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dir), "test-redis-stop"));
+            awaitPong(dir);
+        } catch (IOException e) {
+            throw new AssertionError("Could not start " + binary, e);
+        }
+    }
+
+    private static void awaitPong(Path dir) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("redis-server exited at start: " + Files.readString(dir.resolve("redis.log")));
+            }
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = socket.getInputStream();
+                if (new String(in.readNBytes(7), StandardCharsets.US_ASCII).startsWith("+PONG")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            sleep();
+        }
+        throw new AssertionError("redis-server did not answer PING on port " + port + " within 10 s");
+    }
+
+    private static void stop(Path dir) {
+        process.destroy();
+        try {
+            process.waitFor();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
