@@ -30,7 +30,7 @@ class OrderHandlersTest {
         assertThat(outcome).isEqualTo(Outcome.PROCESSED);
         assertThat(uow.committed()).isTrue();
         assertThat(order("order1").status()).isEqualTo(OrderStatus.PENDING);
-        assertThat(uow.sent())
+        assertThat(uow.publishedEvents())
                 .containsExactly(
                         new AllocationRequested("order1", "RED-CHAIR", 2),
                         new AllocationRequested("order1", "BLUE-LAMP", 1));
@@ -44,7 +44,7 @@ class OrderHandlersTest {
 
         assertThat(again).isEqualTo(Outcome.SKIPPED);
         assertThat(order("order1").lines()).extracting(OrderLine::sku).containsExactly("RED-CHAIR", "BLUE-LAMP");
-        assertThat(uow.sent()).hasSize(2);
+        assertThat(uow.publishedEvents()).hasSize(2);
     }
 
     @Test
@@ -53,7 +53,7 @@ class OrderHandlersTest {
         bus.handle(placeOrder("order1"), request);
 
         assertThat(bus.handle(placeOrder("order1"), request)).isEqualTo(Outcome.DUPLICATE);
-        assertThat(uow.sent()).hasSize(2);
+        assertThat(uow.publishedEvents()).hasSize(2);
     }
 
     @Test
@@ -63,7 +63,7 @@ class OrderHandlersTest {
 
         assertThat(uow.committed()).isFalse();
         assertThat(uow.orders().get("order1")).isEmpty();
-        assertThat(uow.sent()).isEmpty();
+        assertThat(uow.publishedEvents()).isEmpty();
     }
 
     @Test
