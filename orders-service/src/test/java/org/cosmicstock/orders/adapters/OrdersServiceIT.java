@@ -1,0 +1,123 @@
+package org.cosmicstock.orders.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.messaging.kafka.CloudEventHeaders;
+import org.cosmicstock.messaging.kafka.DeadLetters;
+import org.cosmicstock.messaging.testing.TestKafka;
+import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.orders.bootstrap.OrdersServiceApplication;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.commands.Allocate;
+import org.cosmicstock.schemas.events.Allocated;
+import org.cosmicstock.schemas.events.OutOfStock;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** orders-service with a real broker and PostgreSQL: HTTP in, Allocate out through the outbox, events followed. */
+@SpringBootTest(classes = OrdersServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OrdersServiceIT {
+
+    private static final String COMMANDS = TestKafka.uniqueTopic("commands");
+    private static final String EVENTS = TestKafka.uniqueTopic("events");
+    private final MessageCodec codec = MessageCodec.create();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        properties.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        properties.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
+        properties.add("cosmicstock.messaging.topics.commands", () -> COMMANDS);
+        properties.add("cosmicstock.messaging.topics.events", () -> EVENTS);
+    }
+
+    @Test
+    void placesAnOrderSendsAllocateOnceAndFollowsTheOutcome() throws Exception {
+        String body = "{\"orderId\":\"order-1\",\"lines\":[{\"sku\":\"LAMP\",\"qty\":2},{\"sku\":\"SOFA\",\"qty\":1}]}";
+        HttpResponse<String> placed = post(body);
+        assertThat(placed.statusCode()).isEqualTo(202);
+        assertThat(placed.headers().firstValue("location")).contains("/orders/order-1");
+        assertThat(placed.body()).contains("\"status\":\"PENDING\"");
+        assertThat(post(body).statusCode()).isEqualTo(202);
+
+        var commands = TestKafka.read(COMMANDS, 2, Duration.ofSeconds(30));
+        assertThat(commands)
+                .extracting(r -> codec.decode(r.value()))
+                .containsExactlyInAnyOrder(new Allocate("order-1", "LAMP", 2), new Allocate("order-1", "SOFA", 1));
+        assertThat(commands).extracting(r -> r.key()).containsExactlyInAnyOrder("LAMP", "SOFA");
+        assertThat(CloudEventHeaders.text(commands.get(0).headers(), CloudEventHeaders.SOURCE))
+                .isEqualTo("/orders-service");
+
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            send(producer, "LAMP", codec.encode(new Allocated("order-1", "LAMP", 2, "batch-7")));
+            send(producer, "SOFA", codec.encode(new OutOfStock("order-1", "SOFA", 1)));
+            send(producer, "SOFA", "garbage".getBytes(StandardCharsets.UTF_8));
+            send(producer, "LAMP", codec.encode(new Allocated("someone-elses-order", "LAMP", 1, "batch-7")));
+        }
+
+        String expected = "{\"orderId\":\"order-1\",\"status\":\"PARTIALLY_ALLOCATED\",\"lines\":["
+                + "{\"sku\":\"LAMP\",\"qty\":2,\"status\":\"ALLOCATED\",\"batchRef\":\"batch-7\"},"
+                + "{\"sku\":\"SOFA\",\"qty\":1,\"status\":\"OUT_OF_STOCK\"}]}";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!get("/orders/order-1").body().equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(get("/orders/order-1").body()).isEqualTo(expected);
+        var dead = TestKafka.read(EVENTS + DeadLetters.SUFFIX, 1, Duration.ofSeconds(30))
+                .get(0);
+        assertThat(CloudEventHeaders.text(dead.headers(), DeadLetters.REASON_HEADER))
+                .startsWith("org.cosmicstock.schemas.codec.MalformedMessageException");
+        assertThat(TestKafka.readToEnd(COMMANDS)).as("placed twice, sent once").hasSize(2);
+    }
+
+    @Test
+    void badRequestsAreProblemDetails() throws Exception {
+        HttpResponse<String> response = post("{\"lines\":[{\"sku\":\"A\",\"qty\":1},{\"sku\":\"A\",\"qty\":2}]}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
+        assertThat(response.body()).contains("repeats sku A");
+        assertThat(get("/orders/unknown").statusCode()).isEqualTo(404);
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) throws Exception {
+        producer.send(new ProducerRecord<>(EVENTS, key, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
