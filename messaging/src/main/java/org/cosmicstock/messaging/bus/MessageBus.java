@@ -55,7 +55,8 @@ public final class MessageBus<U extends UnitOfWork> {
      * Handles an event that arrives from outside the process, such as this service's own event
      * read back from the broker: the durable path for event handlers whose in-process run was lost
      * (the process died after the commit). Each handler's receipt makes a second run a duplicate.
-     * Returns PROCESSED if any handler applied it, DUPLICATE if all had, SKIPPED if none handles it.
+     * Returns PROCESSED if any handler applied it, SKIPPED if none handles it or those that ran had
+     * nothing to do, DUPLICATE if every handler had applied it before.
      */
     public Outcome handleEvent(Object event, MessageContext context) {
         Deque<RaisedEvent> queue = new ArrayDeque<>();
@@ -81,11 +82,17 @@ public final class MessageBus<U extends UnitOfWork> {
         for (var entry : handlers.entrySet()) {
             // The receipt names the handler, so each handler applies an event once, however often it arrives.
             String receipt = raised.context().messageId() + "#" + entry.getKey();
-            if (runWithRetries(entry.getValue(), raised, receipt, queue) != Outcome.DUPLICATE) {
-                outcome = Outcome.PROCESSED;
-            }
+            outcome = strongest(outcome, runWithRetries(entry.getValue(), raised, receipt, queue));
         }
         return outcome;
+    }
+
+    /** What the handlers did together: PROCESSED if any applied it, else SKIPPED if any had nothing to do. */
+    private static Outcome strongest(Outcome sofar, Outcome next) {
+        if (sofar == Outcome.PROCESSED || next == Outcome.PROCESSED) {
+            return Outcome.PROCESSED;
+        }
+        return sofar == Outcome.SKIPPED || next == Outcome.SKIPPED ? Outcome.SKIPPED : Outcome.DUPLICATE;
     }
 
     private Outcome runWithRetries(

@@ -213,6 +213,16 @@ class MessageBusTest {
     }
 
     @Test
+    void anEventItsHandlersHadNothingToDoWithIsSkipped() {
+        var bus = MessageBus.builder(database)
+                .event(Greeted.class, "ignore", (event, uow) -> Outcome.SKIPPED)
+                .build();
+
+        assertThat(bus.handleEvent(new Greeted("Bob"), MessageContext.newFlow()))
+                .isEqualTo(Outcome.SKIPPED);
+    }
+
+    @Test
     void anEventNobodyHandlesIsSkipped() {
         var bus = greeterAuditedAndThanked();
 
