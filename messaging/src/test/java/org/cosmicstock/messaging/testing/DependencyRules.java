@@ -15,6 +15,18 @@ public final class DependencyRules {
 
     private static final String BUS = "org.cosmicstock.messaging.bus..";
 
+    /** What plain-Java code must never touch: framework, broker, serialisation, database. */
+    public static final String[] OUTSIDE_WORLD = {
+        "org.springframework..",
+        "org.apache.kafka..",
+        "org.apache.avro..",
+        "org.cosmicstock.schemas..",
+        "java.sql..",
+        "javax.sql..",
+        "com.fasterxml..",
+        "tools.jackson.."
+    };
+
     private DependencyRules() {}
 
     @ArchTest
@@ -39,14 +51,6 @@ public final class DependencyRules {
             .resideInAnyPackage("..domain..", "..service..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "org.apache.kafka..",
-                    "org.apache.avro..",
-                    "org.cosmicstock.schemas..",
-                    "java.sql..",
-                    "javax.sql..",
-                    "com.fasterxml..",
-                    "tools.jackson..")
+            .resideInAnyPackage(OUTSIDE_WORLD)
             .because("Spring, Kafka, Avro, JDBC and Jackson belong in adapters and bootstrap");
 }
