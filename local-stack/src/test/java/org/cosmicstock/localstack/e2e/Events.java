@@ -80,10 +80,4 @@ final class Events {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
-
-    static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
-        Map<String, String> all = new java.util.LinkedHashMap<>();
-        record.headers().forEach(h -> all.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-        return all;
-    }
 }
