@@ -8,6 +8,7 @@ import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.Allocated;
+import org.cosmicstock.schemas.events.AllocationRejected;
 import org.cosmicstock.schemas.events.BatchCreated;
 import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.cosmicstock.schemas.events.Deallocated;
@@ -25,7 +26,8 @@ record MessageType(Class<? extends SpecificRecordBase> type, Schema schema, Spec
             of(new BatchQuantityChanged()),
             of(new Allocated()),
             of(new Deallocated()),
-            of(new OutOfStock()));
+            of(new OutOfStock()),
+            of(new AllocationRejected()));
 
     private static MessageType of(SpecificRecordBase prototype) {
         return new MessageType(prototype.getClass(), prototype.getSchema(), prototype.getSpecificData());

@@ -10,15 +10,18 @@ import org.junit.jupiter.api.Test;
 /** Field names and types are the public contract (CONTRACT.md); only additions are allowed. */
 class ContractFieldsTest {
 
-    private static final Map<String, String> FIELDS = Map.of(
-            "org.cosmicstock.schemas.commands.CreateBatch", "ref:string sku:string qty:int eta:null|date",
-            "org.cosmicstock.schemas.commands.Allocate", "orderId:string sku:string qty:int",
-            "org.cosmicstock.schemas.commands.ChangeBatchQuantity", "ref:string qty:int sku:null|string",
-            "org.cosmicstock.schemas.events.BatchCreated", "ref:string sku:string qty:int eta:null|date",
-            "org.cosmicstock.schemas.events.BatchQuantityChanged", "ref:string sku:string qty:int",
-            "org.cosmicstock.schemas.events.Allocated", "orderId:string sku:string qty:int batchRef:string",
-            "org.cosmicstock.schemas.events.Deallocated", "orderId:string sku:string qty:int",
-            "org.cosmicstock.schemas.events.OutOfStock", "orderId:string sku:string qty:int");
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("org.cosmicstock.schemas.commands.CreateBatch", "ref:string sku:string qty:int eta:null|date"),
+            Map.entry("org.cosmicstock.schemas.commands.Allocate", "orderId:string sku:string qty:int"),
+            Map.entry("org.cosmicstock.schemas.commands.ChangeBatchQuantity", "ref:string qty:int sku:null|string"),
+            Map.entry("org.cosmicstock.schemas.events.BatchCreated", "ref:string sku:string qty:int eta:null|date"),
+            Map.entry("org.cosmicstock.schemas.events.BatchQuantityChanged", "ref:string sku:string qty:int"),
+            Map.entry("org.cosmicstock.schemas.events.Allocated", "orderId:string sku:string qty:int batchRef:string"),
+            Map.entry("org.cosmicstock.schemas.events.Deallocated", "orderId:string sku:string qty:int"),
+            Map.entry("org.cosmicstock.schemas.events.OutOfStock", "orderId:string sku:string qty:int"),
+            Map.entry(
+                    "org.cosmicstock.schemas.events.AllocationRejected",
+                    "orderId:string sku:string qty:int reason:string"));
 
     @Test
     void everyVersionKeepsTheContractFields() {

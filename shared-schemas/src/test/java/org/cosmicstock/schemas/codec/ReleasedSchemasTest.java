@@ -40,7 +40,8 @@ class ReleasedSchemasTest {
                         "org.cosmicstock.schemas.events.BatchQuantityChanged",
                         "org.cosmicstock.schemas.events.Allocated",
                         "org.cosmicstock.schemas.events.Deallocated",
-                        "org.cosmicstock.schemas.events.OutOfStock");
+                        "org.cosmicstock.schemas.events.OutOfStock",
+                        "org.cosmicstock.schemas.events.AllocationRejected");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.Allocated;
+import org.cosmicstock.schemas.events.AllocationRejected;
 import org.cosmicstock.schemas.events.BatchCreated;
 import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.cosmicstock.schemas.events.Deallocated;
@@ -29,6 +30,7 @@ final class SampleMessages {
                 new BatchQuantityChanged("batch-001", "RED-CHAIR", 5),
                 new Allocated("order-1", "RED-CHAIR", 2, "batch-001"),
                 new Deallocated("order-1", "RED-CHAIR", 2),
-                new OutOfStock("order-2", "BLUE-SOFA", 1000));
+                new OutOfStock("order-2", "BLUE-SOFA", 1000),
+                new AllocationRejected("order-3", "NO-SUCH-SKU", 1, "Invalid sku NO-SUCH-SKU"));
     }
 }
