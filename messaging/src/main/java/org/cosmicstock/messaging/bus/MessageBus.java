@@ -1,16 +1,28 @@
 package org.cosmicstock.messaging.bus;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The book's message bus: a command goes to exactly one handler inside one unit of work; the events
- * that unit of work committed then go to every handler registered for them, each in a fresh unit of
- * work of its own. Errors are never swallowed: a failing command rolls back and the error reaches
- * the caller; a failing event handler is retried, then reported as {@link EventHandlingFailed}.
+ * The book's message bus, a batch at a time. Every command goes to its one handler; a batch of
+ * commands is applied in ONE unit of work (one transaction): each message keeps its own inbox
+ * receipt, each aggregate its own version check, so the transaction is the unit of durability and
+ * the aggregate stays the unit of consistency (ADR 6). A message that can never succeed is isolated
+ * by split and retry: the batch is rolled back, the messages before it are applied again, it is
+ * reported rejected, and the messages after it go on. A version conflict is retried in process a
+ * few times; any other error rolls everything back and reaches the caller, which retries later.
+ *
+ * <p>The events a batch committed then go to every handler registered for them, together in a
+ * fresh unit of work, wave after wave. Their in-process run is the fast path: a service that must
+ * never lose one also reads them back from the broker ({@link #handleEvents}), where each handler's
+ * receipt makes a second run a duplicate.
  */
 public final class MessageBus<U extends UnitOfWork> {
 
@@ -19,52 +31,83 @@ public final class MessageBus<U extends UnitOfWork> {
     private final UnitOfWorkFactory<U> unitsOfWork;
     private final Map<Class<?>, Handler<Object, U>> commandHandlers;
     private final Map<Class<?>, Map<String, Handler<Object, U>>> eventHandlers;
+    private final int conflictAttempts;
     private final int eventHandlerAttempts;
+    private final HandlerObserver observer;
 
-    MessageBus(
-            UnitOfWorkFactory<U> unitsOfWork,
-            Map<Class<?>, Handler<Object, U>> commandHandlers,
-            Map<Class<?>, Map<String, Handler<Object, U>>> eventHandlers,
-            int eventHandlerAttempts) {
-        this.unitsOfWork = unitsOfWork;
-        this.commandHandlers = Map.copyOf(commandHandlers);
-        this.eventHandlers = Map.copyOf(eventHandlers);
-        this.eventHandlerAttempts = eventHandlerAttempts;
+    MessageBus(MessageBusBuilder<U> b) {
+        this.unitsOfWork = b.unitsOfWork;
+        this.commandHandlers = Map.copyOf(b.commandHandlers);
+        this.eventHandlers = Map.copyOf(b.eventHandlers);
+        this.conflictAttempts = b.conflictAttempts;
+        this.eventHandlerAttempts = b.eventHandlerAttempts;
+        this.observer = b.observer;
     }
 
     public static <U extends UnitOfWork> MessageBusBuilder<U> builder(UnitOfWorkFactory<U> unitsOfWork) {
         return new MessageBusBuilder<>(unitsOfWork);
     }
 
-    /** Handles a command and every event it leads to; returns what became of the command. */
-    public Outcome handle(Object command, MessageContext context) {
-        Handler<Object, U> handler = commandHandlers.get(command.getClass());
-        if (handler == null) {
-            throw new IllegalArgumentException(
-                    "No handler for command " + command.getClass().getName());
-        }
-        Deque<RaisedEvent> queue = new ArrayDeque<>();
-        Outcome outcome = runInUnitOfWork(handler, command, context, context.messageId(), queue);
-        while (!queue.isEmpty()) {
-            dispatch(queue.removeFirst(), queue);
-        }
-        return outcome;
+    /** One command and everything it leads to, e.g. from an HTTP request. */
+    public Result handle(Object command, MessageContext context) {
+        return handleAll(List.of(new Envelope(command, context))).get(0);
     }
 
     /**
-     * Handles an event that arrives from outside the process, such as this service's own event
-     * read back from the broker: the durable path for event handlers whose in-process run was lost
-     * (the process died after the commit). Each handler's receipt makes a second run a duplicate.
-     * Returns PROCESSED if any handler applied it, SKIPPED if none handles it or those that ran had
-     * nothing to do, DUPLICATE if every handler had applied it before.
+     * Applies a batch of commands in order, in as few units of work as rejections allow, then the
+     * events they raised. Returns a result per command, in order.
+     *
+     * @throws IllegalArgumentException if a command has no handler (nothing is applied)
+     * @throws RuntimeException a transient failure: nothing after the last commit was applied; the
+     *     caller delivers the batch again and the inbox turns what was applied into duplicates
      */
-    public Outcome handleEvent(Object event, MessageContext context) {
-        Deque<RaisedEvent> queue = new ArrayDeque<>();
-        Outcome outcome = dispatch(new RaisedEvent(event, context), queue);
-        while (!queue.isEmpty()) {
-            dispatch(queue.removeFirst(), queue);
+    public List<Result> handleAll(List<Envelope> commands) {
+        List<Item<U>> items = new ArrayList<>(commands.size());
+        for (Envelope envelope : commands) {
+            Handler<Object, U> handler = commandHandlers.get(envelope.message().getClass());
+            if (handler == null) {
+                throw new IllegalArgumentException("No handler for command "
+                        + envelope.message().getClass().getName());
+            }
+            items.add(new Item<>(handler, envelope, envelope.context().receipt("")));
         }
-        return outcome;
+        List<RaisedEvent> raised = new ArrayList<>();
+        Result[] results = apply(items, raised);
+        dispatchInProcess(raised);
+        return Arrays.asList(results);
+    }
+
+    /**
+     * Events that arrive from outside the process, such as this service's own events read back from
+     * the broker: the durable path for event handlers whose in-process run was lost. Per event:
+     * PROCESSED if a handler applied it, SKIPPED if none handles it or those that ran had nothing to
+     * do, DUPLICATE if every handler had applied it before, REJECTED if a handler refused it.
+     */
+    public List<Result> handleEvents(List<Envelope> events) {
+        List<Item<U>> items = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            Envelope envelope = events.get(i);
+            for (var handler : handlersOf(envelope.message()).entrySet()) {
+                items.add(new Item<>(
+                        handler.getValue(), envelope, envelope.context().receipt(handler.getKey())));
+                owners.add(i);
+            }
+        }
+        List<RaisedEvent> raised = new ArrayList<>();
+        Result[] itemResults = apply(items, raised);
+        Result[] results = new Result[events.size()];
+        for (int i = 0; i < itemResults.length; i++) {
+            int event = owners.get(i);
+            results[event] = strongest(results[event], itemResults[i]);
+        }
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) {
+                results[i] = Result.of(Outcome.SKIPPED);
+            }
+        }
+        dispatchInProcess(raised);
+        return Arrays.asList(results);
     }
 
     public boolean handlesCommand(Class<?> type) {
@@ -75,66 +118,171 @@ public final class MessageBus<U extends UnitOfWork> {
         return eventHandlers.containsKey(type);
     }
 
-    private Outcome dispatch(RaisedEvent raised, Deque<RaisedEvent> queue) {
-        Map<String, Handler<Object, U>> handlers =
-                eventHandlers.getOrDefault(raised.event().getClass(), Map.of());
-        Outcome outcome = handlers.isEmpty() ? Outcome.SKIPPED : Outcome.DUPLICATE;
-        for (var entry : handlers.entrySet()) {
-            // The receipt names the handler, so each handler applies an event once, however often it arrives.
-            String receipt = raised.context().messageId() + "#" + entry.getKey();
-            outcome = strongest(outcome, runWithRetries(entry.getValue(), raised, receipt, queue));
-        }
-        return outcome;
+    private Map<String, Handler<Object, U>> handlersOf(Object event) {
+        return eventHandlers.getOrDefault(event.getClass(), Map.of());
     }
 
-    /** What the handlers did together: PROCESSED if any applied it, else SKIPPED if any had nothing to do. */
-    private static Outcome strongest(Outcome sofar, Outcome next) {
-        if (sofar == Outcome.PROCESSED || next == Outcome.PROCESSED) {
-            return Outcome.PROCESSED;
-        }
-        return sofar == Outcome.SKIPPED || next == Outcome.SKIPPED ? Outcome.SKIPPED : Outcome.DUPLICATE;
+    /** Applies every item it can, committing in order; fills in a result per item. */
+    private Result[] apply(List<Item<U>> items, List<RaisedEvent> raised) {
+        Result[] results = new Result[items.size()];
+        apply(items, 0, items.size(), results, raised);
+        return results;
     }
 
-    private Outcome runWithRetries(
-            Handler<Object, U> handler, RaisedEvent raised, String receipt, Deque<RaisedEvent> queue) {
+    // Split and retry: at most one recursion level per rejected item, so the depth stays small.
+    private void apply(List<Item<U>> items, int from, int to, Result[] results, List<RaisedEvent> raised) {
+        if (from >= to) {
+            return;
+        }
+        Attempt attempt = attemptWithConflictRetries(items.subList(from, to));
+        if (attempt.rejectedAt < 0) {
+            System.arraycopy(attempt.results, 0, results, from, to - from);
+            raised.addAll(attempt.committed);
+            return;
+        }
+        int rejected = from + attempt.rejectedAt;
+        results[rejected] = Result.rejected(attempt.rejection);
+        apply(items, from, rejected, results, raised);
+        apply(items, rejected + 1, to, results, raised);
+    }
+
+    private Attempt attemptWithConflictRetries(List<Item<U>> items) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return runInUnitOfWork(handler, raised.event(), raised.context(), receipt, queue);
-            } catch (MessageRejected rejected) {
-                throw new EventHandlingFailed(raised, rejected);
-            } catch (RuntimeException e) {
-                if (attempt >= eventHandlerAttempts) {
-                    throw new EventHandlingFailed(raised, e);
+                return attemptOnce(items);
+            } catch (StaleAggregate conflict) {
+                if (attempt >= conflictAttempts) {
+                    throw conflict;
                 }
-                LOG.log(Level.WARNING, "Event handler failed (attempt " + attempt + "), retrying: " + e, e);
+                LOG.log(Level.FINE, "Version conflict (attempt {0}), retrying: {1}", new Object[] {
+                    attempt, conflict.getMessage()
+                });
                 pause(attempt);
             }
         }
     }
 
-    private Outcome runInUnitOfWork(
-            Handler<Object, U> handler,
-            Object message,
-            MessageContext context,
-            String receipt,
-            Deque<RaisedEvent> queue) {
-        try (U uow = unitsOfWork.begin(context)) {
-            if (!uow.firstDelivery(receipt)) {
-                return Outcome.DUPLICATE;
+    private Attempt attemptOnce(List<Item<U>> items) {
+        try (U uow = unitsOfWork.begin()) {
+            Set<Receipt> receipts = new LinkedHashSet<>();
+            items.forEach(item -> receipts.add(item.receipt));
+            Set<Receipt> fresh = uow.firstDeliveries(receipts);
+            List<Object> toHandle = new ArrayList<>();
+            for (Item<U> item : items) {
+                if (fresh.contains(item.receipt)) {
+                    toHandle.add(item.envelope.message());
+                }
             }
-            Outcome outcome = handler.handle(message, uow);
+            uow.prepare(toHandle);
+            Result[] results = new Result[items.size()];
+            Set<Receipt> applied = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                Item<U> item = items.get(i);
+                if (!fresh.contains(item.receipt) || !applied.add(item.receipt)) {
+                    results[i] = Result.DUPLICATE;
+                    continue;
+                }
+                observer.starting(item.envelope);
+                long start = System.nanoTime();
+                try {
+                    results[i] = Result.of(item.handler.handle(item.envelope.message(), uow));
+                } catch (MessageRejected rejected) {
+                    return Attempt.rejected(i, rejected);
+                } finally {
+                    observer.finished(item.envelope, System.nanoTime() - start);
+                }
+                uow.collectEvents(item.envelope.context());
+            }
             uow.commit();
-            queue.addAll(uow.committedEvents());
-            return outcome;
+            return Attempt.committed(results, uow.committedEvents());
         }
+    }
+
+    /** Events raised in process, wave after wave, each wave in one fresh unit of work. */
+    private void dispatchInProcess(List<RaisedEvent> events) {
+        List<RaisedEvent> wave = events;
+        while (!wave.isEmpty()) {
+            List<Item<U>> items = new ArrayList<>();
+            for (RaisedEvent event : wave) {
+                Envelope envelope = new Envelope(event.event(), event.context());
+                handlersOf(event.event())
+                        .forEach((name, handler) -> items.add(
+                                new Item<>(handler, envelope, event.context().receipt(name))));
+            }
+            if (items.isEmpty()) {
+                return;
+            }
+            wave = runWave(items);
+        }
+    }
+
+    private List<RaisedEvent> runWave(List<Item<U>> items) {
+        for (int attempt = 1; ; attempt++) {
+            List<RaisedEvent> raised = new ArrayList<>();
+            try {
+                Result[] results = apply(items, raised);
+                for (int i = 0; i < results.length; i++) {
+                    if (results[i].isRejected()) {
+                        LOG.warning("Event handler refused " + describe(items.get(i)) + ": "
+                                + results[i].rejection().getMessage());
+                    }
+                }
+                return raised;
+            } catch (RuntimeException e) {
+                if (attempt >= eventHandlerAttempts) {
+                    // Committed commands stay committed; a service that must not lose these events
+                    // reads them back from the broker and applies them there.
+                    LOG.log(
+                            Level.SEVERE,
+                            "In-process handling of " + items.size() + " event(s) failed " + attempt
+                                    + " times; left to the durable path: " + e,
+                            e);
+                    return List.of();
+                }
+                LOG.log(Level.WARNING, "Event handlers failed (attempt " + attempt + "), retrying: " + e, e);
+                pause(attempt);
+            }
+        }
+    }
+
+    private static Result strongest(Result sofar, Result next) {
+        if (sofar == null) {
+            return next;
+        }
+        if (sofar.isRejected() || next.isRejected()) {
+            return sofar.isRejected() ? sofar : next;
+        }
+        if (sofar.status() == Result.Status.PROCESSED || next.status() == Result.Status.PROCESSED) {
+            return Result.of(Outcome.PROCESSED);
+        }
+        boolean skipped = sofar.status() == Result.Status.SKIPPED || next.status() == Result.Status.SKIPPED;
+        return skipped ? Result.of(Outcome.SKIPPED) : Result.DUPLICATE;
+    }
+
+    private static String describe(Item<?> item) {
+        return item.envelope.message().getClass().getSimpleName() + " (message "
+                + item.envelope.context().messageId() + ", handler '" + item.receipt.handler() + "')";
     }
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(20L * attempt * attempt);
+            Thread.sleep(10L * attempt * attempt + (long) (Math.random() * 10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying an event handler", e);
+            throw new IllegalStateException("Interrupted while retrying", e);
+        }
+    }
+
+    private record Item<U extends UnitOfWork>(Handler<Object, U> handler, Envelope envelope, Receipt receipt) {}
+
+    private record Attempt(Result[] results, List<RaisedEvent> committed, int rejectedAt, MessageRejected rejection) {
+
+        static Attempt committed(Result[] results, List<RaisedEvent> events) {
+            return new Attempt(results, events, -1, null);
+        }
+
+        static Attempt rejected(int index, MessageRejected rejection) {
+            return new Attempt(null, List.of(), index, rejection);
         }
     }
 }

@@ -3,17 +3,20 @@ package org.cosmicstock.messaging.bus;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** Registers handlers in one visible place, like the book's COMMAND_HANDLERS and EVENT_HANDLERS. */
 public final class MessageBusBuilder<U extends UnitOfWork> {
 
-    private final UnitOfWorkFactory<U> unitsOfWork;
-    private final Map<Class<?>, Handler<Object, U>> commandHandlers = new HashMap<>();
-    private final Map<Class<?>, Map<String, Handler<Object, U>>> eventHandlers = new HashMap<>();
-    private int eventHandlerAttempts = 3;
+    final UnitOfWorkFactory<U> unitsOfWork;
+    final Map<Class<?>, Handler<Object, U>> commandHandlers = new HashMap<>();
+    final Map<Class<?>, Map<String, Handler<Object, U>>> eventHandlers = new HashMap<>();
+    int conflictAttempts = 5;
+    int eventHandlerAttempts = 3;
+    HandlerObserver observer = HandlerObserver.NONE;
 
     MessageBusBuilder(UnitOfWorkFactory<U> unitsOfWork) {
-        this.unitsOfWork = unitsOfWork;
+        this.unitsOfWork = Objects.requireNonNull(unitsOfWork, "unitsOfWork");
     }
 
     @SuppressWarnings("unchecked")
@@ -27,6 +30,9 @@ public final class MessageBusBuilder<U extends UnitOfWork> {
     /** {@code name} identifies the handler in receipts and logs; keep it stable across releases. */
     @SuppressWarnings("unchecked")
     public <E> MessageBusBuilder<U> event(Class<E> type, String name, Handler<? super E, U> handler) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An event handler needs a name: it goes into its receipts");
+        }
         var handlers = eventHandlers.computeIfAbsent(type, t -> new LinkedHashMap<>());
         if (handlers.putIfAbsent(name, (Handler<Object, U>) handler) != null) {
             throw new IllegalStateException("Two handlers named " + name + " for " + type.getName());
@@ -34,15 +40,31 @@ public final class MessageBusBuilder<U extends UnitOfWork> {
         return this;
     }
 
+    /** How often a batch that lost a version conflict is tried in process before the error reaches the caller. */
+    public MessageBusBuilder<U> conflictAttempts(int attempts) {
+        this.conflictAttempts = atLeastOne(attempts);
+        return this;
+    }
+
+    /** How often a wave of in-process event handlers is tried before it is left to the durable path. */
     public MessageBusBuilder<U> eventHandlerAttempts(int attempts) {
-        if (attempts < 1) {
-            throw new IllegalArgumentException("attempts must be at least 1");
-        }
-        this.eventHandlerAttempts = attempts;
+        this.eventHandlerAttempts = atLeastOne(attempts);
+        return this;
+    }
+
+    public MessageBusBuilder<U> observer(HandlerObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         return this;
     }
 
     public MessageBus<U> build() {
-        return new MessageBus<>(unitsOfWork, commandHandlers, eventHandlers, eventHandlerAttempts);
+        return new MessageBus<>(this);
+    }
+
+    private static int atLeastOne(int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+        return attempts;
     }
 }

@@ -1,23 +1,37 @@
 package org.cosmicstock.messaging.bus;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One atomic change: the aggregate, the events it raised (written to the outbox) and the receipt of
- * the message being handled (the inbox) commit together or not at all. Closing without commit rolls
- * back, so an error anywhere loses nothing and half-does nothing.
+ * One atomic change, possibly made by many messages: the aggregates they changed, the events those
+ * raised (written to the outbox) and a receipt per message (the inbox) commit together or not at
+ * all. Closing without commit rolls back, so an error anywhere loses nothing and half-does nothing.
  */
 public interface UnitOfWork extends AutoCloseable {
 
     /**
-     * Records, in this unit of work, that the message identified by {@code receipt} is applied.
-     * Returns false when it already was: the caller must then change nothing.
+     * Records, in this unit of work, that the messages with these receipts are applied, and returns
+     * those recorded now: the others were applied before, and their messages must change nothing.
      */
-    boolean firstDelivery(String receipt);
+    Set<Receipt> firstDeliveries(Collection<Receipt> receipts);
+
+    /** Loads, in bulk, what these messages are about to need; optional, a way to save round trips. */
+    default void prepare(List<Object> messages) {}
+
+    /**
+     * Takes the events raised since the last call, by the aggregates this unit of work handed out and
+     * by {@link #raise(Object)}, as caused by the message identified by {@code cause}.
+     */
+    void collectEvents(MessageContext cause);
+
+    /** Raises an event no aggregate raised, such as the refusal of a command about an unknown aggregate. */
+    void raise(Object event);
 
     void commit();
 
-    /** The events committed by {@link #commit()}, each with the context it was published under. */
+    /** The events committed by {@link #commit()}, oldest first, each with the context it was published under. */
     List<RaisedEvent> committedEvents();
 
     /** Rolls back unless committed. */

@@ -3,5 +3,5 @@ package org.cosmicstock.messaging.bus;
 @FunctionalInterface
 public interface UnitOfWorkFactory<U extends UnitOfWork> {
 
-    U begin(MessageContext context);
+    U begin();
 }

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param source the {@code ce_source} of what this service emits, e.g. {@code /allocation-service}
  * @param topics how topics this service creates at start-up are made
- * @param consumer how many consumer threads each listener runs (at most one per partition is busy)
- * @param retry how a failing record is retried before it is dead-lettered
+ * @param consumer how the consumers poll
+ * @param retry how a batch that failed for a transient reason is tried again (for as long as it fails)
  * @param outbox how the outbox relay runs
+ * @param inbox how long receipts of applied messages are kept
  */
 @ConfigurationProperties("cosmicstock.messaging")
 public record MessagingProperties(
@@ -19,34 +20,74 @@ public record MessagingProperties(
         @DefaultValue Topics topics,
         @DefaultValue Consumer consumer,
         @DefaultValue Retry retry,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Outbox outbox,
+        @DefaultValue Inbox inbox) {
 
     /**
      * @param commands the topic of allocation commands
      * @param events the topic of allocation events
-     * @param create whether the service creates the topics it uses at start-up
+     * @param create whether the service creates (and keeps the configuration of) the topics it uses at start-up
+     * @param minInsyncReplicas replicas that must have a record before acks=all succeeds (2 in production)
+     * @param commandsRetentionMs how long the commands topic keeps records (7 days)
+     * @param eventsRetentionMs how long the events topic keeps records: -1, forever, because the stock
+     *     view replays it from the beginning
      */
     public record Topics(
             @DefaultValue("allocation.commands") String commands,
             @DefaultValue("allocation.events") String events,
             @DefaultValue("true") boolean create,
             @DefaultValue("6") int partitions,
-            @DefaultValue("1") short replicas) {}
+            @DefaultValue("1") short replicas,
+            @DefaultValue("1") int minInsyncReplicas,
+            @DefaultValue("604800000") long commandsRetentionMs,
+            @DefaultValue("-1") long eventsRetentionMs) {}
 
-    public record Consumer(@DefaultValue("3") int concurrency) {}
+    /**
+     * @param concurrency consumer threads per consumer group (each takes a share of the partitions)
+     * @param maxPollRecords the most records one poll returns: the largest batch
+     */
+    public record Consumer(
+            @DefaultValue("3") int concurrency,
+            @DefaultValue("500") int maxPollRecords) {}
 
+    /**
+     * @param conflictAttempts how often a batch that lost a version conflict is tried in process before
+     *     its partition backs off
+     */
     public record Retry(
             @DefaultValue("200ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("5s") Duration maxInterval,
-            @DefaultValue("6") int maxRetries) {}
+            @DefaultValue("30s") Duration maxInterval,
+            @DefaultValue("5") int conflictAttempts) {}
 
+    /**
+     * @param maxBlock how long a send may wait for the broker's metadata before the relay backs off
+     * @param linger how long the producer waits to fill a batch
+     * @param batchBytes the producer's batch size
+     * @param compression the producer's compression (lz4, zstd, snappy, gzip or none)
+     * @param maxAttempts failed attempts after which a row that fails for a reason of its own is parked
+     * @param retention how long published rows are kept (for inspection) before removal
+     */
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
             @DefaultValue("500") int batchSize,
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("30s") Duration sendTimeout,
+            @DefaultValue("5s") Duration maxBlock,
+            @DefaultValue("5ms") Duration linger,
+            @DefaultValue("262144") int batchBytes,
+            @DefaultValue("lz4") String compression,
             @DefaultValue("5s") Duration maxBackoff,
-            @DefaultValue("7d") Duration retention,
-            @DefaultValue("10m") Duration cleanupInterval) {}
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("1h") Duration retention,
+            @DefaultValue("1m") Duration cleanupInterval) {}
+
+    /**
+     * @param retention how long a receipt is kept: longer than a record can be redelivered (the
+     *     commands topic's retention, 7 days, and the broker's retention of a group's offsets, 7 days)
+     * @param pruneInterval how often older receipts are removed
+     */
+    public record Inbox(
+            @DefaultValue("8d") Duration retention,
+            @DefaultValue("1h") Duration pruneInterval) {}
 }

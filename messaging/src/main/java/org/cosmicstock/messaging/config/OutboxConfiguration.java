@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.messaging.inbox.InboxPruner;
 import org.cosmicstock.messaging.inbox.JdbcInbox;
 import org.cosmicstock.messaging.jdbc.MessagingTables;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
@@ -23,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The transactional outbox and inbox for services with a database: their tables (in a schema of
  * their own, {@code messaging}, with its own migration history, so they never clash with the
- * service's migrations), the writer used
- * inside units of work, and the relay that publishes to Kafka.
+ * service's migrations), the writer used inside units of work, the relay that publishes to Kafka,
+ * the inbox pruning, and the operators' {@code outbox} endpoint for parked rows.
  */
 @Configuration(proxyBeanMethods = false)
 public class OutboxConfiguration {
@@ -43,15 +44,33 @@ public class OutboxConfiguration {
             MessagingMetrics metrics,
             MessagingProperties properties,
             Clock clock) {
-        var config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         var o = properties.outbox();
+        var config = new HashMap<>(kafka.buildProducerProperties());
+        // Throughput without giving up a guarantee: acks from every in-sync replica, no duplicates or
+        // reordering from the producer's own retries, records batched and compressed.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) o.linger().toMillis());
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, o.batchBytes());
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, o.compression());
+        // A broker that is away is found out quickly, while the relay holds nothing.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) o.maxBlock().toMillis());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         var settings = new OutboxRelaySettings(
-                o.batchSize(), o.pollInterval(), o.sendTimeout(), o.maxBackoff(), o.retention(), o.cleanupInterval());
-        return new OutboxRelay(dataSource, producer, metrics, settings, clock);
+                o.batchSize(),
+                o.pollInterval(),
+                o.sendTimeout(),
+                o.maxBackoff(),
+                o.maxAttempts(),
+                o.retention(),
+                o.cleanupInterval());
+        return new OutboxRelay(
+                dataSource,
+                () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+                metrics,
+                settings,
+                clock);
     }
 
     @Bean
@@ -59,10 +78,25 @@ public class OutboxConfiguration {
         return new RelayLifecycle(relay, properties.outbox().relayEnabled());
     }
 
+    @Bean(destroyMethod = "close")
+    InboxPruner inboxPruner(
+            MessagingSchema schema, DataSource dataSource, MessagingProperties properties, Clock clock) {
+        var inbox = properties.inbox();
+        InboxPruner pruner =
+                new InboxPruner(dataSource, new JdbcInbox(), inbox.retention(), inbox.pruneInterval(), clock);
+        pruner.start();
+        return pruner;
+    }
+
     @Bean
     TransactionalMessaging transactionalMessaging(
             MessageCodec codec, ServiceSource source, Clock clock, OutboxRelay relay) {
         return new TransactionalMessaging(new JdbcInbox(), new OutboxWriter(codec, source.value(), clock), relay::wake);
+    }
+
+    @Bean
+    OutboxEndpoint outboxEndpoint(OutboxRelay relay) {
+        return new OutboxEndpoint(relay);
     }
 
     /** Marks that the messaging tables exist, so beans that use them are created after the migration. */

@@ -22,27 +22,30 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     public static final String TRACEPARENT = "traceparent";
     public static final String AVRO = "application/avro";
+    /** The schema-registry wire format (magic byte 0, schema id, Avro body). */
+    public static final String AVRO_REGISTRY = "application/vnd.confluent.avro";
 
     private CloudEventHeaders() {}
 
     /** Writes every header the suite emits. */
-    public static void write(Headers headers, MessageContext context, String type, String source, Instant time) {
+    public static void write(Headers headers, MessageContext context, String type, Instant time, String contentType) {
         put(headers, SPEC_VERSION, "1.0");
         put(headers, ID, context.messageId());
         put(headers, TYPE, type);
-        put(headers, SOURCE, source);
+        put(headers, SOURCE, context.source());
         put(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(time));
         put(headers, CORRELATION_ID, context.correlationId());
         if (context.causationId() != null) {
             put(headers, CAUSATION_ID, context.causationId());
         }
-        put(headers, CONTENT_TYPE, AVRO);
+        put(headers, CONTENT_TYPE, contentType);
         put(headers, TRACEPARENT, context.traceparent());
     }
 
     /**
      * The context of a received record. Outside producers need send no header: without {@code ce_id}
-     * the record's topic, partition and offset identify it.
+     * the record's topic, partition and offset identify it, and without {@code ce_source} the topic
+     * stands for its source.
      */
     public static MessageContext read(ConsumerRecord<?, ?> record) {
         Headers headers = record.headers();
@@ -50,13 +53,23 @@ public final class CloudEventHeaders {
         if (id == null || id.isBlank()) {
             id = record.topic() + "/" + record.partition() + "/" + record.offset();
         }
+        String source = text(headers, SOURCE);
+        if (source == null || source.isBlank()) {
+            source = "kafka:" + record.topic();
+        }
         String correlationId = text(headers, CORRELATION_ID);
         String traceparent = text(headers, TRACEPARENT);
         return new MessageContext(
+                source,
                 id,
                 correlationId == null || correlationId.isBlank() ? id : correlationId,
                 text(headers, CAUSATION_ID),
                 Traceparent.isValid(traceparent) ? traceparent : Traceparent.random());
+    }
+
+    /** The media type of an encoded payload, told by its first byte. */
+    public static String contentTypeOf(byte[] payload) {
+        return payload.length > 0 && payload[0] == 0 ? AVRO_REGISTRY : AVRO;
     }
 
     /** The {@code ce_time} of a record, or its Kafka timestamp when the header is absent or unreadable. */

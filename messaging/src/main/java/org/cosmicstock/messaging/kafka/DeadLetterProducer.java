@@ -2,31 +2,66 @@ package org.cosmicstock.messaging.kafka;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Dead-letters records for consumers that are not Spring listener containers (such as a projection
- * that reads every partition itself), with the same headers the listener containers write: the
- * original bytes and headers, the original topic, partition, offset and consumer group, the
- * exception, and {@code dlt_reason}.
+ * The one dead-letter path of every consumer: {@code <topic>.DLT} gets the original key, value and
+ * headers, the original topic, partition, offset and consumer group (spring-kafka's {@code
+ * kafka_dlt-*} header names, which tools know), the exception, and {@code dlt_reason}.
  */
 public final class DeadLetterProducer implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
-    private final String consumerGroup;
+    private final String defaultGroup;
 
-    public DeadLetterProducer(Producer<String, byte[]> producer, String consumerGroup) {
-        this.producer = producer;
-        this.consumerGroup = consumerGroup;
+    public DeadLetterProducer(Producer<String, byte[]> producer) {
+        this(producer, "");
     }
 
-    /** Sends and waits for the acknowledgement: a dead letter that was not written must not be skipped. */
+    /** @param defaultGroup the consumer group named by {@link #send(ConsumerRecord, Throwable)} */
+    public DeadLetterProducer(Producer<String, byte[]> producer, String defaultGroup) {
+        this.producer = producer;
+        this.defaultGroup = defaultGroup;
+    }
+
+    /** A record to dead-letter and why. */
+    public record Letter(ConsumerRecord<String, byte[]> record, Throwable reason) {}
+
+    /**
+     * Sends and waits for every acknowledgement: a dead letter that was not written must not be
+     * skipped, so a failure here reaches the consumer, which tries the records again later.
+     */
+    public void send(List<Letter> letters, String consumerGroup) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(letters.size());
+        for (Letter letter : letters) {
+            acks.add(producer.send(toDeadLetter(letter.record(), letter.reason(), consumerGroup)));
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    public void send(ConsumerRecord<String, byte[]> record, Throwable exception, String consumerGroup)
+            throws Exception {
+        send(List.of(new Letter(record, exception)), consumerGroup);
+    }
+
+    /** For a consumer that reads without a group of its own, such as a projection. */
     public void send(ConsumerRecord<String, byte[]> record, Throwable exception) throws Exception {
+        send(record, exception, defaultGroup);
+    }
+
+    static ProducerRecord<String, byte[]> toDeadLetter(
+            ConsumerRecord<String, byte[]> record, Throwable exception, String consumerGroup) {
         ProducerRecord<String, byte[]> letter =
                 new ProducerRecord<>(record.topic() + DeadLetters.SUFFIX, record.key(), record.value());
         Headers headers = letter.headers();
@@ -42,7 +77,7 @@ public final class DeadLetterProducer implements AutoCloseable {
         headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(exception.getClass().getName()));
         headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(String.valueOf(exception.getMessage())));
         headers.add(DeadLetters.REASON_HEADER, utf8(DeadLetters.reason(exception)));
-        producer.send(letter).get(30, TimeUnit.SECONDS);
+        return letter;
     }
 
     private static byte[] utf8(String value) {

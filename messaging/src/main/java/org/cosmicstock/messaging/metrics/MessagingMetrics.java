@@ -1,15 +1,17 @@
 package org.cosmicstock.messaging.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.cosmicstock.messaging.bus.Outcome;
 
 /**
- * The messaging metrics of CONTRACT.md. Counters are registered at zero for every topic, type and
+ * The messaging metrics of the contract. Counters are registered at zero for every topic, type and
  * outcome a service knows, so that {@code increase()} and alerts see the first dead letter.
  */
 public final class MessagingMetrics {
@@ -19,7 +21,10 @@ public final class MessagingMetrics {
     private final MeterRegistry registry;
     private final AtomicLong outboxPending = new AtomicLong();
     private final AtomicLong outboxOldestPendingAgeSeconds = new AtomicLong();
+    private final AtomicLong outboxParked = new AtomicLong();
+    private final Map<String, AtomicLong> retryingPartitions = new ConcurrentHashMap<>();
     private final Timer publishDelay;
+    private final Counter publishFailures;
 
     public MessagingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -27,28 +32,35 @@ public final class MessagingMetrics {
                 .description("Time from the commit of an outbox row to the broker's acknowledgement")
                 .publishPercentileHistogram()
                 .register(registry);
+        this.publishFailures = Counter.builder("outbox.publish.failures")
+                .description("Failed attempts to publish outbox rows (the broker away, a row refused)")
+                .register(registry);
     }
 
-    /** Registers the consumed counters of {@code topic} at zero. */
+    /** Registers the consumed counters and retry meters of {@code topic} at zero. */
     public void knowConsumed(String topic, Collection<String> types) {
         for (String type : types) {
-            for (Outcome outcome : Outcome.values()) {
+            for (Consumed outcome : Consumed.values()) {
                 consumedCounter(topic, type, outcome);
             }
             handlingTimer(type);
         }
-        for (Outcome outcome : Outcome.values()) {
+        for (Consumed outcome : Consumed.values()) {
             consumedCounter(topic, UNKNOWN_TYPE, outcome);
         }
+        retriedCounter(topic);
+        retryingGauge(topic);
     }
 
     /** Registers the outbox gauges and the published counters of {@code topic} at zero. */
     public void knowPublished(String topic, Collection<String> types) {
-        registerOutboxGauges();
+        registry.gauge("outbox.pending", outboxPending);
+        registry.gauge("outbox.oldest.pending.age.seconds", outboxOldestPendingAgeSeconds);
+        registry.gauge("outbox.parked", outboxParked);
         types.forEach(type -> publishedCounter(topic, type));
     }
 
-    public void consumed(String topic, String type, Outcome outcome) {
+    public void consumed(String topic, String type, Consumed outcome) {
         consumedCounter(topic, type, outcome).increment();
     }
 
@@ -59,26 +71,54 @@ public final class MessagingMetrics {
                 .register(registry);
     }
 
+    /** A batch of records of {@code topic} failed for a transient reason and will be tried again. */
+    public void retried(String topic) {
+        retriedCounter(topic).increment();
+    }
+
+    /** One more (+1) or one fewer (-1) partition of {@code topic} waiting to retry. */
+    public void retrying(String topic, int change) {
+        retryingGauge(topic).addAndGet(change);
+    }
+
     public void published(String topic, String type, Duration delay) {
         publishedCounter(topic, type).increment();
         publishDelay.record(delay);
     }
 
-    public void outboxBacklog(long pending, long oldestAgeSeconds) {
+    public void publishFailed() {
+        publishFailures.increment();
+    }
+
+    public void outboxBacklog(long pending, long oldestAgeSeconds, long parked) {
         outboxPending.set(pending);
         outboxOldestPendingAgeSeconds.set(oldestAgeSeconds);
+        outboxParked.set(parked);
     }
 
-    private void registerOutboxGauges() {
-        registry.gauge("outbox.pending", outboxPending);
-        registry.gauge("outbox.oldest.pending.age.seconds", outboxOldestPendingAgeSeconds);
-    }
-
-    private Counter consumedCounter(String topic, String type, Outcome outcome) {
+    private Counter consumedCounter(String topic, String type, Consumed outcome) {
         return Counter.builder("messages.consumed")
                 .description("Records a consumer finished with, by outcome")
                 .tags("topic", topic, "type", type, "outcome", outcome.label())
                 .register(registry);
+    }
+
+    private Counter retriedCounter(String topic) {
+        return Counter.builder("consumer.retries")
+                .description("Batches of records tried again after a transient failure (their partition waited)")
+                .tag("topic", topic)
+                .register(registry);
+    }
+
+    private AtomicLong retryingGauge(String topic) {
+        return retryingPartitions.computeIfAbsent(topic, t -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("consumer.retrying.partitions", value, AtomicLong::get)
+                    .description("Partitions waiting out a transient failure before their records are tried again")
+                    .tag("topic", t)
+                    .register(registry);
+            return value;
+        });
     }
 
     private Counter publishedCounter(String topic, String type) {

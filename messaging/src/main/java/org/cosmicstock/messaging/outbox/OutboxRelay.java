@@ -6,35 +6,50 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
+import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes committed outbox rows to Kafka, in id order, then marks them published in the same
- * transaction that locked them. A commit wakes it at once; the poll interval is only the fallback
- * (for rows committed by another instance). With several instances running, an advisory lock lets
- * one publish at a time, which keeps per-key order. Delivery is at least once: a crash between the
- * broker's acknowledgement and the commit republishes those rows, and consumers de-duplicate by
- * {@code ce_id}.
+ * Publishes committed outbox rows to Kafka in id order, a batch per round, and marks the ones the
+ * broker acknowledged with one statement. A commit wakes it at once; the poll interval is only the
+ * fallback (for rows committed by another instance). With several instances running, an advisory
+ * lock lets one publish at a time, which keeps per-key order. Delivery is at least once: a crash
+ * between the acknowledgement and the commit republishes those rows; consumers de-duplicate.
+ *
+ * <p>Through failures (ADR 3): it asks for the topics' metadata before sending (a broker that is
+ * away is found out before anything is sent, in the producer's short block time), stops at the
+ * first row that fails and marks only the rows before it, so no later row of a key is ever
+ * acknowledged ahead of an earlier one that is sent again; it starts a new producer after a
+ * failure, holds the lock and the connection only while sending, refreshes the backlog gauges
+ * whatever happens, and parks a row that keeps failing for a reason of its own (too large, refused
+ * by the broker) so that it stops blocking the others; later rows of its key wait behind it.
  */
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
+    private static final Duration FAILURE_REPORT = Duration.ofMinutes(1);
+    private static final int CLEANUP_BATCH = 10_000;
 
     private final DataSource dataSource;
-    private final Producer<String, byte[]> producer;
+    private final Supplier<Producer<String, byte[]>> producers;
     private final MessagingMetrics metrics;
     private final OutboxRelaySettings settings;
     private final Clock clock;
@@ -42,19 +57,20 @@ public final class OutboxRelay implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
-    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
-
+    private Producer<String, byte[]> producer;
     private Instant nextCleanup;
     private Instant nextBacklogRefresh = Instant.MIN;
+    private Instant failingSince;
+    private Instant lastFailureReport = Instant.MIN;
 
     public OutboxRelay(
             DataSource dataSource,
-            Producer<String, byte[]> producer,
+            Supplier<Producer<String, byte[]>> producers,
             MessagingMetrics metrics,
             OutboxRelaySettings settings,
             Clock clock) {
         this.dataSource = dataSource;
-        this.producer = producer;
+        this.producers = producers;
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
@@ -76,8 +92,13 @@ public final class OutboxRelay implements AutoCloseable {
         wakeUp.release();
     }
 
-    /** Publishes one batch if this instance holds the relay lock; returns how many rows it published. */
-    public int publishOnce() throws SQLException, InterruptedException {
+    /**
+     * Publishes one batch if this instance holds the relay lock; returns how many rows it published.
+     *
+     * @throws PublishFailed when the broker could not take a row; the rows before it were published
+     */
+    public synchronized int publishOnce() throws SQLException, InterruptedException {
+        Producer<String, byte[]> p = producer();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -86,65 +107,179 @@ public final class OutboxRelay implements AutoCloseable {
                     return 0;
                 }
                 List<OutboxRow> rows = store.nextRows(connection, settings.batchSize());
-                if (!rows.isEmpty()) {
-                    send(rows);
-                    store.markPublished(connection, rows);
+                if (rows.isEmpty()) {
+                    connection.commit();
+                    return 0;
+                }
+                askForMetadata(p, rows);
+                Sent sent = send(p, rows);
+                store.markPublished(connection, rows.subList(0, sent.acknowledged));
+                if (sent.failure == null) {
+                    connection.commit();
+                    return rows.size();
+                }
+                OutboxRow failed = rows.get(sent.acknowledged);
+                boolean parked = false;
+                if (!(sent.failure instanceof RetriableException)) {
+                    parked = store.recordFailure(
+                            connection, failed, DeadLetters.reason(sent.failure), settings.maxAttempts());
                 }
                 connection.commit();
-                return rows.size();
-            } catch (SQLException | InterruptedException | RuntimeException e) {
-                connection.rollback();
+                discardProducer();
+                if (parked) {
+                    LOG.error(
+                            "Parked outbox row {} ({} to {}) after {} failed attempts: {}. Later rows of its key"
+                                    + " wait behind it; re-queue it with POST /actuator/outbox once fixed",
+                            failed.id(),
+                            failed.simpleType(),
+                            failed.topic(),
+                            settings.maxAttempts(),
+                            DeadLetters.reason(sent.failure));
+                }
+                throw new PublishFailed(sent.acknowledged, failed, sent.failure);
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                rollbackQuietly(connection);
                 throw e;
             }
         }
     }
 
-    private void send(List<OutboxRow> rows) throws InterruptedException {
+    private void askForMetadata(Producer<String, byte[]> p, List<OutboxRow> rows) {
+        Set<String> topics = new LinkedHashSet<>();
+        rows.forEach(row -> topics.add(row.topic()));
+        for (String topic : topics) {
+            try {
+                p.partitionsFor(topic);
+            } catch (RuntimeException e) {
+                discardProducer();
+                throw new PublishFailed(0, rows.get(0), e);
+            }
+        }
+    }
+
+    private record Sent(int acknowledged, Exception failure) {}
+
+    private Sent send(Producer<String, byte[]> p, List<OutboxRow> rows) throws InterruptedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        Exception failure = null;
         for (OutboxRow row : rows) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-            CloudEventHeaders.write(record.headers(), row.context(), row.type(), row.source(), row.createdAt());
-            acks.add(producer.send(record));
-        }
-        producer.flush();
-        for (int i = 0; i < rows.size(); i++) {
-            OutboxRow row = rows.get(i);
+            CloudEventHeaders.write(
+                    record.headers(),
+                    row.context(),
+                    row.type(),
+                    row.createdAt(),
+                    CloudEventHeaders.contentTypeOf(row.payload()));
+            // Stop at the first row the producer refuses, whether it throws (no metadata in time) or
+            // hands back a future that has already failed (too large): a later row of the same key
+            // must never go out ahead of this one.
+            Future<RecordMetadata> ack;
             try {
-                acks.get(i).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException(
-                        "Publishing outbox row " + row.id() + " to " + row.topic() + " failed: " + e.getMessage(), e);
+                ack = p.send(record);
+            } catch (RuntimeException e) {
+                failure = e;
+                break;
             }
+            Exception refused = refusedAtOnce(ack);
+            if (refused != null) {
+                failure = refused;
+                break;
+            }
+            acks.add(ack);
+        }
+        p.flush();
+        int acknowledged = 0;
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof Exception cause ? cause : e;
+                break;
+            } catch (TimeoutException e) {
+                failure = e;
+                break;
+            }
+            OutboxRow row = rows.get(acknowledged++);
             metrics.published(row.topic(), row.simpleType(), Duration.between(row.createdAt(), clock.instant()));
+        }
+        return new Sent(acknowledged, acknowledged == rows.size() ? null : failure);
+    }
+
+    /** The failure of a send the producer refused before sending anything, or null. */
+    private static Exception refusedAtOnce(Future<RecordMetadata> ack) throws InterruptedException {
+        if (!ack.isDone()) {
+            return null;
+        }
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
     private void run() {
         Duration backoff = settings.pollInterval();
         while (running) {
+            int published = 0;
+            boolean failed = false;
             try {
-                int published = publishOnce();
-                refreshBacklogAndCleanUp();
+                published = publishOnce();
+                recovered();
                 backoff = settings.pollInterval();
-                if (published < settings.batchSize()) {
-                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                LOG.warn("Outbox relay failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
+                failed = true;
+                metrics.publishFailed();
+                reportFailure(e, backoff);
+            }
+            refreshBacklogAndCleanUp();
+            if (failed) {
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
                         ? settings.maxBackoff()
                         : backoff.multipliedBy(2);
+            } else if (published < settings.batchSize()) {
+                try {
+                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    /** At most once per {@link #BACKLOG_REFRESH}: under load the relay wakes for every commit. */
-    private void refreshBacklogAndCleanUp() throws SQLException {
+    private void reportFailure(Exception e, Duration backoff) {
+        Instant now = clock.instant();
+        if (failingSince == null) {
+            failingSince = now;
+            lastFailureReport = now;
+            LOG.warn("Outbox relay could not publish, retrying in {} ms: {}", backoff.toMillis(), e.getMessage());
+        } else if (Duration.between(lastFailureReport, now).compareTo(FAILURE_REPORT) >= 0) {
+            lastFailureReport = now;
+            LOG.warn(
+                    "Outbox relay still cannot publish after {} s: {}",
+                    Duration.between(failingSince, now).toSeconds(),
+                    e.getMessage());
+        }
+    }
+
+    private void recovered() {
+        if (failingSince != null) {
+            LOG.info(
+                    "Outbox relay publishes again after {} s",
+                    Duration.between(failingSince, clock.instant()).toSeconds());
+            failingSince = null;
+        }
+    }
+
+    /** At most once per second (under load the relay wakes for every commit), and whatever happened before. */
+    private void refreshBacklogAndCleanUp() {
         Instant now = clock.instant();
         if (now.isBefore(nextBacklogRefresh)) {
             return;
@@ -153,14 +288,67 @@ public final class OutboxRelay implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             OutboxStore.Backlog backlog = store.backlog(connection, now);
-            metrics.outboxBacklog(backlog.pending(), backlog.oldestAgeSeconds());
+            metrics.outboxBacklog(backlog.pending(), backlog.oldestAgeSeconds(), backlog.parked());
             if (!now.isBefore(nextCleanup)) {
-                int deleted = store.deletePublishedBefore(connection, now.minus(settings.retention()));
-                if (deleted > 0) {
-                    LOG.info("Removed {} published outbox rows older than {}", deleted, settings.retention());
-                }
                 nextCleanup = now.plus(settings.cleanupInterval());
+                int deleted;
+                do {
+                    deleted = store.deletePublishedBefore(connection, now.minus(settings.retention()), CLEANUP_BATCH);
+                    if (deleted > 0) {
+                        LOG.info("Removed {} published outbox rows older than {}", deleted, settings.retention());
+                    }
+                } while (deleted == CLEANUP_BATCH && running);
             }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not refresh the outbox backlog: {}", e.toString());
+        }
+    }
+
+    /** Rows set aside after failing repeatedly, oldest first. */
+    public List<ParkedRow> parked(int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return store.parked(connection, limit);
+        }
+    }
+
+    /** Puts a parked row (or, with null, every parked row) back in line; returns how many. */
+    public int requeue(Long id) throws SQLException {
+        int requeued;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            requeued = store.requeue(connection, id);
+        }
+        if (requeued > 0) {
+            LOG.info("Re-queued {} parked outbox row(s)", requeued);
+            wake();
+        }
+        return requeued;
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = producers.get();
+        }
+        return producer;
+    }
+
+    // A producer that failed may hold a fatal error or a stale view of the cluster: start afresh.
+    private void discardProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debug("Closing a failed producer: {}", e.toString());
+            }
+            producer = null;
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed (the connection is gone): {}", e.toString());
         }
     }
 
@@ -175,14 +363,24 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Stops the relay and closes its producer; safe to call more than once. */
     @Override
-    public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+        }
+        if (t != null) {
+            t.interrupt();
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                t.join(TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+                producer = null;
             }
         }
     }

@@ -11,8 +11,8 @@ record OutboxRow(
         String key,
         String type,
         byte[] payload,
-        String source,
-        Instant createdAt) {
+        Instant createdAt,
+        int attempts) {
 
     String simpleType() {
         return type.substring(type.lastIndexOf('.') + 1);

@@ -17,10 +17,17 @@ final class OutboxStore {
     /** One relay publishes at a time, so rows leave in commit order even with several instances running. */
     private static final long RELAY_LOCK = 0x7b0c5L;
 
+    // A parked row holds back the later rows of its key: per-key order is kept even past a row that
+    // cannot be sent; every other key goes on.
     private static final String NEXT_ROWS = """
-            select id, message_id, topic, message_key, message_type, payload, source,
-                   correlation_id, causation_id, traceparent, created_at
-              from messaging.outbox where published_at is null order by id limit ?
+            select o.id, o.message_id, o.topic, o.message_key, o.message_type, o.payload, o.source,
+                   o.correlation_id, o.causation_id, o.traceparent, o.created_at, o.attempts
+              from messaging.outbox o
+             where o.published_at is null and o.parked_at is null
+               and not exists (select 1 from messaging.outbox p
+                                where p.parked_at is not null and p.published_at is null
+                                  and p.topic = o.topic and p.message_key = o.message_key and p.id < o.id)
+             order by o.id limit ?
             """;
 
     boolean tryLock(Connection connection) throws SQLException {
@@ -39,6 +46,7 @@ final class OutboxStore {
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     MessageContext context = new MessageContext(
+                            r.getString("source"),
                             r.getString("message_id"),
                             r.getString("correlation_id"),
                             r.getString("causation_id"),
@@ -50,15 +58,19 @@ final class OutboxStore {
                             r.getString("message_key"),
                             r.getString("message_type"),
                             r.getBytes("payload"),
-                            r.getString("source"),
-                            r.getTimestamp("created_at").toInstant()));
+                            r.getTimestamp("created_at").toInstant(),
+                            r.getInt("attempts")));
                 }
             }
         }
         return rows;
     }
 
+    /** One statement for the whole batch. */
     void markPublished(Connection connection, List<OutboxRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         try (PreparedStatement update =
                 connection.prepareStatement("update messaging.outbox set published_at = now() where id = any(?)")) {
             update.setArray(
@@ -69,25 +81,82 @@ final class OutboxStore {
         }
     }
 
-    record Backlog(long pending, long oldestAgeSeconds) {}
+    /** Counts a failed attempt against a row; parks it once it reached {@code maxAttempts}. Returns true if parked. */
+    boolean recordFailure(Connection connection, OutboxRow row, String error, int maxAttempts) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                update messaging.outbox
+                   set attempts = attempts + 1, last_error = ?,
+                       parked_at = case when attempts + 1 >= ? then now() end
+                 where id = ? returning parked_at
+                """)) {
+            update.setString(1, error);
+            update.setInt(2, maxAttempts);
+            update.setLong(3, row.id());
+            try (ResultSet r = update.executeQuery()) {
+                return r.next() && r.getTimestamp(1) != null;
+            }
+        }
+    }
+
+    List<ParkedRow> parked(Connection connection, int limit) throws SQLException {
+        List<ParkedRow> parked = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select id, topic, message_key, message_type, attempts, last_error, parked_at
+                  from messaging.outbox where parked_at is not null and published_at is null order by id limit ?
+                """)) {
+            select.setInt(1, limit);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    parked.add(new ParkedRow(
+                            r.getLong(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getInt(5),
+                            r.getString(6),
+                            r.getTimestamp(7).toInstant()));
+                }
+            }
+        }
+        return parked;
+    }
+
+    /** Puts parked rows back in line (all of them when {@code id} is null); returns how many. */
+    int requeue(Connection connection, Long id) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                update messaging.outbox set parked_at = null, attempts = 0
+                 where parked_at is not null and published_at is null and (?::bigint is null or id = ?::bigint)
+                """)) {
+            update.setObject(1, id);
+            update.setObject(2, id);
+            return update.executeUpdate();
+        }
+    }
+
+    record Backlog(long pending, long oldestAgeSeconds, long parked) {}
 
     Backlog backlog(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                        "select count(*), min(created_at) from messaging.outbox where published_at is null");
+        try (PreparedStatement select = connection.prepareStatement("""
+                        select count(*), min(created_at), count(*) filter (where parked_at is not null)
+                          from messaging.outbox where published_at is null
+                        """);
                 ResultSet r = select.executeQuery()) {
             r.next();
             Timestamp oldest = r.getTimestamp(2);
             long age = oldest == null
                     ? 0
                     : Math.max(0, Duration.between(oldest.toInstant(), now).toSeconds());
-            return new Backlog(r.getLong(1), age);
+            return new Backlog(r.getLong(1), age, r.getLong(3));
         }
     }
 
-    int deletePublishedBefore(Connection connection, Instant cutoff) throws SQLException {
-        try (PreparedStatement delete =
-                connection.prepareStatement("delete from messaging.outbox where published_at < ?")) {
+    int deletePublishedBefore(Connection connection, Instant cutoff, int limit) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("""
+                delete from messaging.outbox where id = any(array(
+                    select id from messaging.outbox where published_at < ? limit ?))
+                """)) {
             delete.setTimestamp(1, Timestamp.from(cutoff));
+            delete.setInt(2, limit);
             return delete.executeUpdate();
         }
     }

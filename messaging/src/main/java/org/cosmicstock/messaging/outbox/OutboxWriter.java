@@ -5,12 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.cosmicstock.messaging.bus.MessageContext;
-import org.cosmicstock.messaging.bus.Traceparent;
 import org.cosmicstock.schemas.codec.MessageCodec;
 
-/** Appends outgoing messages to the outbox on the caller's connection, inside its transaction. */
+/**
+ * Appends outgoing messages to the outbox on the caller's connection, inside its transaction: a
+ * whole batch as one JDBC batch (one multi-row INSERT with {@code reWriteBatchedInserts=true}).
+ */
 public final class OutboxWriter {
 
     private static final String INSERT = """
@@ -29,27 +33,41 @@ public final class OutboxWriter {
         this.clock = clock;
     }
 
-    /** Returns the context of the appended message: a new id, caused by {@code cause}. */
-    public MessageContext append(Connection connection, OutgoingMessage message, MessageContext cause)
-            throws SQLException {
-        MessageContext context = new MessageContext(
-                UUID.randomUUID().toString(),
-                cause.correlationId(),
-                cause.messageId(),
-                Traceparent.childOf(cause.traceparent()));
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, UUID.fromString(context.messageId()));
-            insert.setString(2, message.topic());
-            insert.setString(3, message.key());
-            insert.setString(4, MessageCodec.typeName(message.payload()));
-            insert.setBytes(5, codec.encode(message.payload()));
-            insert.setString(6, source);
-            insert.setString(7, context.correlationId());
-            insert.setString(8, context.causationId());
-            insert.setString(9, context.traceparent());
-            insert.setTimestamp(10, Timestamp.from(clock.instant()));
-            insert.executeUpdate();
+    /** An outgoing message and the message that caused it. */
+    public record Caused(OutgoingMessage message, MessageContext cause) {}
+
+    /** Returns, in order, the context of each appended message: a new id, caused by its cause. */
+    public List<MessageContext> append(Connection connection, List<Caused> messages) throws SQLException {
+        List<MessageContext> contexts = new ArrayList<>(messages.size());
+        if (messages.isEmpty()) {
+            return contexts;
         }
-        return context;
+        Timestamp now = Timestamp.from(clock.instant());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Caused caused : messages) {
+                MessageContext context =
+                        caused.cause().causing(source, UUID.randomUUID().toString());
+                OutgoingMessage message = caused.message();
+                insert.setObject(1, UUID.fromString(context.messageId()));
+                insert.setString(2, message.topic());
+                insert.setString(3, message.key());
+                insert.setString(4, MessageCodec.typeName(message.payload()));
+                insert.setBytes(5, codec.encode(message.payload()));
+                insert.setString(6, source);
+                insert.setString(7, context.correlationId());
+                insert.setString(8, context.causationId());
+                insert.setString(9, context.traceparent());
+                insert.setTimestamp(10, now);
+                insert.addBatch();
+                contexts.add(context);
+            }
+            insert.executeBatch();
+        }
+        return contexts;
+    }
+
+    /** The {@code ce_source} of what this service writes. */
+    public String source() {
+        return source;
     }
 }

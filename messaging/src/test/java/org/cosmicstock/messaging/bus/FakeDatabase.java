@@ -11,15 +11,18 @@ import java.util.Set;
  */
 final class FakeDatabase implements UnitOfWorkFactory<FakeUnitOfWork> {
 
+    static final String SOURCE = "/fake-service";
+
     private final List<String> facts = new ArrayList<>();
-    private final Set<String> inbox = new LinkedHashSet<>();
+    private final Set<Receipt> inbox = new LinkedHashSet<>();
     private final List<RaisedEvent> published = new ArrayList<>();
     private final List<FakeUnitOfWork> unitsOfWork = new ArrayList<>();
     private int eventsPublished;
+    private int conflictsToRaise;
 
     @Override
-    public FakeUnitOfWork begin(MessageContext context) {
-        FakeUnitOfWork uow = new FakeUnitOfWork(this, context);
+    public FakeUnitOfWork begin() {
+        FakeUnitOfWork uow = new FakeUnitOfWork(this);
         unitsOfWork.add(uow);
         return uow;
     }
@@ -28,7 +31,7 @@ final class FakeDatabase implements UnitOfWorkFactory<FakeUnitOfWork> {
         return List.copyOf(facts);
     }
 
-    Set<String> inbox() {
+    Set<Receipt> inbox() {
         return Set.copyOf(inbox);
     }
 
@@ -40,25 +43,29 @@ final class FakeDatabase implements UnitOfWorkFactory<FakeUnitOfWork> {
         return List.copyOf(unitsOfWork);
     }
 
-    /** Event ids are predictable, so a test can name the receipts the bus will use. */
-    String nextEventId() {
-        return "event-" + (eventsPublished + 1);
-    }
-
-    boolean delivered(String receipt) {
+    boolean delivered(Receipt receipt) {
         return inbox.contains(receipt);
     }
 
     /** As if {@code receipt} had been applied before, for example before a crash. */
-    void alreadyDelivered(String receipt) {
+    void alreadyDelivered(Receipt receipt) {
         inbox.add(receipt);
     }
 
-    List<RaisedEvent> commit(List<String> writes, Set<String> receipts, List<Object> events, MessageContext context) {
+    /** The next {@code count} commits lose a version conflict, as if another transaction got there first. */
+    void loseConflicts(int count) {
+        conflictsToRaise = count;
+    }
+
+    List<RaisedEvent> commit(List<String> writes, Set<Receipt> receipts, List<RaisedEvent> pending) {
+        if (conflictsToRaise > 0) {
+            conflictsToRaise--;
+            throw new StaleAggregate("Greeting", 1);
+        }
         List<RaisedEvent> raised = new ArrayList<>();
-        for (Object event : events) {
+        for (RaisedEvent event : pending) {
             eventsPublished++;
-            raised.add(new RaisedEvent(event, context.causing("event-" + eventsPublished)));
+            raised.add(new RaisedEvent(event.event(), event.context().causing(SOURCE, "event-" + eventsPublished)));
         }
         facts.addAll(writes);
         inbox.addAll(receipts);

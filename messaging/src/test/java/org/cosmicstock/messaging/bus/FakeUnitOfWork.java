@@ -1,42 +1,35 @@
 package org.cosmicstock.messaging.bus;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A unit of work in memory: what a handler writes, raises and receives reaches the database only on commit. */
+/** A unit of work in memory: what handlers write, raise and receive reaches the database only on commit. */
 final class FakeUnitOfWork implements UnitOfWork {
 
     private final FakeDatabase database;
-    private final MessageContext context;
     private final List<String> writes = new ArrayList<>();
     private final List<Object> raised = new ArrayList<>();
-    private final Set<String> receipts = new LinkedHashSet<>();
+    private final List<RaisedEvent> pending = new ArrayList<>();
+    private final Set<Receipt> receipts = new LinkedHashSet<>();
+    private final List<Object> prepared = new ArrayList<>();
     private List<RaisedEvent> committedEvents = List.of();
     private boolean committed;
     private boolean closed;
 
-    FakeUnitOfWork(FakeDatabase database, MessageContext context) {
+    FakeUnitOfWork(FakeDatabase database) {
         this.database = database;
-        this.context = context;
     }
 
     void write(String fact) {
         writes.add(fact);
     }
 
-    void raise(Object event) {
-        raised.add(event);
-    }
-
     /** What other units of work have committed so far. */
     List<String> committedFacts() {
         return database.facts();
-    }
-
-    MessageContext context() {
-        return context;
     }
 
     boolean committed() {
@@ -47,9 +40,39 @@ final class FakeUnitOfWork implements UnitOfWork {
         return closed;
     }
 
+    List<Object> prepared() {
+        return List.copyOf(prepared);
+    }
+
+    List<String> writes() {
+        return List.copyOf(writes);
+    }
+
     @Override
-    public boolean firstDelivery(String receipt) {
-        return !database.delivered(receipt) && receipts.add(receipt);
+    public Set<Receipt> firstDeliveries(Collection<Receipt> candidates) {
+        Set<Receipt> fresh = new LinkedHashSet<>();
+        for (Receipt receipt : candidates) {
+            if (!database.delivered(receipt) && receipts.add(receipt)) {
+                fresh.add(receipt);
+            }
+        }
+        return fresh;
+    }
+
+    @Override
+    public void prepare(List<Object> messages) {
+        prepared.addAll(messages);
+    }
+
+    @Override
+    public void collectEvents(MessageContext cause) {
+        raised.forEach(event -> pending.add(new RaisedEvent(event, cause)));
+        raised.clear();
+    }
+
+    @Override
+    public void raise(Object event) {
+        raised.add(event);
     }
 
     @Override
@@ -57,7 +80,7 @@ final class FakeUnitOfWork implements UnitOfWork {
         if (closed || committed) {
             throw new IllegalStateException("This unit of work is over");
         }
-        committedEvents = database.commit(writes, receipts, raised, context);
+        committedEvents = database.commit(writes, receipts, pending);
         committed = true;
     }
 

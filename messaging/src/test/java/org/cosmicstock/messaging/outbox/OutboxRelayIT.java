@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,7 +56,7 @@ class OutboxRelayIT {
 
     @Test
     void publishesCommittedRowsWithEveryHeaderAndMarksThemPublished() throws Exception {
-        MessageContext cause = MessageContext.newFlow();
+        MessageContext cause = MessageContext.newFlow("/test-client");
         MessageContext written = commit(List.of(change("SKU-1", 1)), cause).get(0);
 
         try (OutboxRelay relay = relay()) {
@@ -95,7 +96,9 @@ class OutboxRelayIT {
     void neverPublishesRowsOfARolledBackTransaction() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            writer.append(connection, change("SKU-1", 1), MessageContext.newFlow());
+            writer.append(
+                    connection,
+                    List.of(new OutboxWriter.Caused(change("SKU-1", 1), MessageContext.newFlow("/test-client"))));
             connection.rollback();
         }
         try (OutboxRelay relay = relay()) {
@@ -116,7 +119,7 @@ class OutboxRelayIT {
                 for (String sku : skus) {
                     batch.add(change(sku, seq));
                 }
-                commit(batch, MessageContext.newFlow());
+                commit(batch, MessageContext.newFlow("/test-client"));
                 if (seq % 7 == 0) {
                     first.wake();
                 } else {
@@ -146,15 +149,16 @@ class OutboxRelayIT {
 
     @Test
     void removesPublishedRowsOlderThanTheRetention() throws Exception {
-        commit(List.of(change("SKU-1", 1), change("SKU-2", 2)), MessageContext.newFlow());
+        commit(List.of(change("SKU-1", 1), change("SKU-2", 2)), MessageContext.newFlow("/test-client"));
         var settings = new OutboxRelaySettings(
                 100,
                 Duration.ofMillis(50),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(1),
+                5,
                 Duration.ZERO,
                 Duration.ZERO);
-        try (OutboxRelay relay = new OutboxRelay(dataSource, producer(), metrics, settings, Clock.systemUTC())) {
+        try (OutboxRelay relay = new OutboxRelay(dataSource, this::producer, metrics, settings, Clock.systemUTC())) {
             relay.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (rows() > 0 && System.nanoTime() < deadline) {
@@ -165,10 +169,10 @@ class OutboxRelayIT {
     }
 
     private OutboxRelay relay() {
-        return new OutboxRelay(dataSource, producer(), metrics, OutboxRelaySettings.defaults(), Clock.systemUTC());
+        return new OutboxRelay(dataSource, this::producer, metrics, OutboxRelaySettings.defaults(), Clock.systemUTC());
     }
 
-    private KafkaProducer<String, byte[]> producer() {
+    private Producer<String, byte[]> producer() {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestKafka.bootstrapServers(),
@@ -184,15 +188,16 @@ class OutboxRelayIT {
     }
 
     private List<MessageContext> commit(List<OutgoingMessage> messages, MessageContext cause) throws SQLException {
-        List<MessageContext> written = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            for (OutgoingMessage message : messages) {
-                written.add(writer.append(connection, message, cause));
-            }
+            List<MessageContext> written = writer.append(
+                    connection,
+                    messages.stream()
+                            .map(m -> new OutboxWriter.Caused(m, cause))
+                            .toList());
             connection.commit();
+            return written;
         }
-        return written;
     }
 
     private long unpublished() throws SQLException {

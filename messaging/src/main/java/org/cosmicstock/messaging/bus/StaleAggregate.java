@@ -1,4 +1,4 @@
-package org.cosmicstock.messaging.jdbc;
+package org.cosmicstock.messaging.bus;
 
 /**
  * Another transaction committed the aggregate first (optimistic concurrency on its version). The

@@ -1,0 +1,49 @@
+package org.cosmicstock.messaging.config;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.cosmicstock.messaging.kafka.BatchConsumer;
+import org.cosmicstock.messaging.kafka.RecordBatchHandler;
+import org.cosmicstock.messaging.kafka.RetryBackoff;
+import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+/**
+ * Builds the services' consumer groups from Spring Boot's Kafka settings (so security settings such
+ * as SASL and TLS reach them) and the messaging settings: (String key, Avro bytes), offsets committed
+ * by the consumer after each batch, from the earliest record for a new group.
+ */
+public final class KafkaConsumers {
+
+    private final KafkaProperties kafka;
+    private final MessagingProperties properties;
+    private final MessagingMetrics metrics;
+
+    public KafkaConsumers(KafkaProperties kafka, MessagingProperties properties, MessagingMetrics metrics) {
+        this.kafka = kafka;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    public BatchConsumer group(String groupId, Collection<String> topics, int threads, RecordBatchHandler handler) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.consumer().maxPollRecords());
+        var retry = properties.retry();
+        return new BatchConsumer(
+                groupId,
+                topics,
+                threads,
+                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                handler,
+                new RetryBackoff(retry.initialInterval(), retry.multiplier(), retry.maxInterval()),
+                metrics);
+    }
+}

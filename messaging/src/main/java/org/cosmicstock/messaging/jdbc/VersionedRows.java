@@ -1,0 +1,89 @@
+package org.cosmicstock.messaging.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.cosmicstock.messaging.bus.StaleAggregate;
+
+/**
+ * Optimistic concurrency on an aggregate's version row, for many aggregates in one round trip each
+ * way: new aggregates are inserted unless another transaction inserted them first, and changed ones
+ * move from the version they were loaded at to their new one, or nothing is saved ({@link
+ * StaleAggregate}: the unit of work rolls back and the messages are tried again).
+ */
+public final class VersionedRows {
+
+    private final String kind;
+    private final String insert;
+    private final String update;
+
+    /**
+     * @param kind what the rows are, for error messages ("Product")
+     * @param table the version table; its key column is text, its version column an integer
+     */
+    public VersionedRows(String kind, String table, String keyColumn, String versionColumn) {
+        this.kind = kind;
+        this.insert = "insert into " + table + " (" + keyColumn + ", " + versionColumn + ")"
+                + " select * from unnest(?::text[], ?::int[]) on conflict do nothing returning " + keyColumn;
+        this.update = "update " + table + " set " + versionColumn + " = ? where " + keyColumn + " = ? and "
+                + versionColumn + " = ?";
+    }
+
+    /** A new aggregate's key and version. */
+    public record Created(String key, long version) {}
+
+    /** A changed aggregate's key, the version it was loaded at and its new one. */
+    public record Moved(String key, long from, long to) {}
+
+    public void insert(Connection connection, List<Created> created) throws SQLException {
+        if (created.isEmpty()) {
+            return;
+        }
+        Set<String> inserted = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text", created.stream().map(Created::key).toArray()));
+            statement.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "int4", created.stream().map(c -> (int) c.version()).toArray()));
+            try (ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    inserted.add(r.getString(1));
+                }
+            }
+        }
+        for (Created c : created) {
+            if (!inserted.contains(c.key())) {
+                throw new StaleAggregate(kind + " " + c.key(), 0);
+            }
+        }
+    }
+
+    public void move(Connection connection, List<Moved> moved) throws SQLException {
+        if (moved.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(update)) {
+            for (Moved m : moved) {
+                statement.setInt(1, (int) m.to());
+                statement.setString(2, m.key());
+                statement.setInt(3, (int) m.from());
+                statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new StaleAggregate(
+                            kind + " " + moved.get(i).key(), moved.get(i).from());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.cosmicstock.messaging.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.testing.TestKafka;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The consumer loop against a real broker: batches per partition, commits, and retries that pause one partition. */
+class BatchConsumerIT {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final MessagingMetrics metrics = new MessagingMetrics(registry);
+    private final List<String> handled = Collections.synchronizedList(new ArrayList<>());
+    private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean partitionZeroFails = new AtomicBoolean();
+    private String topic;
+    private String group;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        topic = TestKafka.uniqueTopic("batches");
+        group = "group-" + UUID.randomUUID();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+        }
+        metrics.knowConsumed(topic, List.of());
+    }
+
+    @Test
+    void aTransientFailurePausesOnlyItsPartitionAndIsRetriedUntilItPasses() throws Exception {
+        partitionZeroFails.set(true);
+        send(0, "p0-a", "p0-b");
+        send(1, "p1-a", "p1-b");
+        try (BatchConsumer consumer = consumer()) {
+            consumer.start();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(handled).containsExactly("p1-a", "p1-b");
+                assertThat(registry.get("consumer.retries")
+                                .tag("topic", topic)
+                                .counter()
+                                .count())
+                        .isGreaterThanOrEqualTo(2);
+                assertThat(retrying()).isEqualTo(1.0);
+            });
+            send(1, "p1-c");
+            await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("p1-c"));
+            assertThat(handled).doesNotContain("p0-a", "p0-b");
+
+            partitionZeroFails.set(false);
+
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() ->
+                            assertThat(handled).containsExactlyInAnyOrder("p1-a", "p1-b", "p1-c", "p0-a", "p0-b"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> retrying() == 0.0);
+        }
+        assertThat(handled.indexOf("p0-a")).isLessThan(handled.indexOf("p0-b"));
+    }
+
+    @Test
+    void handlesWhatOnePollReturnsPerPartitionAsOneBatchAndCommitsPastIt() throws Exception {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            values.add("v" + i);
+        }
+        send(0, values.toArray(String[]::new));
+        try (BatchConsumer consumer = consumer()) {
+            consumer.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 200);
+        }
+        assertThat(handled).containsExactlyElementsOf(values);
+        assertThat(batchSizes).as("records arrive in batches, not one by one").anyMatch(size -> size > 1);
+        assertThat(committed(0)).isEqualTo(200);
+
+        // A new member of the group starts where the last one committed: nothing is handled twice.
+        send(0, "after");
+        try (BatchConsumer consumer = consumer()) {
+            consumer.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("after"));
+        }
+        assertThat(handled).hasSize(201);
+    }
+
+    private double retrying() {
+        return registry.get("consumer.retrying.partitions")
+                .tag("topic", topic)
+                .gauge()
+                .value();
+    }
+
+    private BatchConsumer consumer() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        return new BatchConsumer(
+                group,
+                List.of(topic),
+                1,
+                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                records -> {
+                    if (records.get(0).partition() == 0 && partitionZeroFails.get()) {
+                        throw new IllegalStateException("database away");
+                    }
+                    batchSizes.add(records.size());
+                    records.forEach(r -> handled.add(new String(r.value(), StandardCharsets.UTF_8)));
+                },
+                new RetryBackoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(500)),
+                metrics);
+    }
+
+    private void send(int partition, String... values) throws Exception {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, partition, "key", value.getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+    }
+
+    private long committed(int partition) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            var offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            var offset = offsets.get(new TopicPartition(topic, partition));
+            return offset == null ? -1 : offset.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.cosmicstock.messaging.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.messaging.bus.Envelope;
+import org.cosmicstock.messaging.bus.MessageRejected;
+import org.cosmicstock.messaging.bus.Result;
+import org.cosmicstock.messaging.metrics.Consumed;
+import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.testing.TestKafka;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.commands.Allocate;
+import org.cosmicstock.schemas.events.OutOfStock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The common path of a consumed batch, with the dead letters written to a real broker. */
+class IncomingMessagesIT {
+
+    private final MessageCodec codec = MessageCodec.create();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final MessagingMetrics metrics = new MessagingMetrics(registry);
+    private final List<Envelope> applied = new ArrayList<>();
+    private DeadLetterProducer deadLetters;
+    private IncomingMessages incoming;
+    private String topic;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        topic = TestKafka.uniqueTopic("incoming");
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".DLT", 1, (short) 1)))
+                    .all()
+                    .get();
+        }
+        deadLetters = new DeadLetterProducer(new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer()));
+        incoming = new IncomingMessages(codec, metrics, deadLetters);
+        metrics.knowConsumed(topic, List.of("Allocate", "OutOfStock"));
+    }
+
+    @Test
+    void whatCanNeverSucceedIsDeadLetteredWithItsReasonAndTheRestIsApplied() throws Exception {
+        var good = record(0, codec.encode(new Allocate("order-1", "SKU", 1)));
+        var garbage = record(1, "not avro".getBytes(StandardCharsets.UTF_8));
+        var breaksContract = record(2, codec.encode(new Allocate("order-2", "SKU", -5)));
+        var refusedByHandler = record(3, codec.encode(new Allocate("order-3", "REFUSED", 1)));
+        var notForUs = record(4, codec.encode(new OutOfStock("order-4", "SKU", 1)));
+        var alsoGood = record(5, codec.encode(new Allocate("order-5", "SKU", 2)));
+
+        incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
+                .handle(List.of(good, garbage, breaksContract, refusedByHandler, notForUs, alsoGood));
+
+        assertThat(applied)
+                .extracting(e -> ((Allocate) e.message()).getOrderId())
+                .containsExactly("order-1", "order-3", "order-5");
+        List<ConsumerRecord<String, byte[]>> letters = TestKafka.readToEnd(topic + ".DLT");
+        assertThat(letters)
+                .extracting(r -> reason(r))
+                .satisfiesExactlyInAnyOrder(
+                        reason -> assertThat(reason).contains("MalformedMessageException"),
+                        reason -> assertThat(reason).contains("qty must be at least 1"),
+                        reason -> assertThat(reason).contains("no such sku REFUSED"));
+        assertThat(letters).allSatisfy(letter -> {
+            assertThat(CloudEventHeaders.text(letter.headers(), "kafka_dlt-original-topic"))
+                    .isEqualTo(topic);
+            assertThat(CloudEventHeaders.text(letter.headers(), "kafka_dlt-original-consumer-group"))
+                    .isEqualTo("test-group");
+        });
+        assertThat(count("Allocate", Consumed.PROCESSED)).isEqualTo(2.0);
+        assertThat(count("Allocate", Consumed.INVALID)).isEqualTo(2.0);
+        assertThat(count(MessagingMetrics.UNKNOWN_TYPE, Consumed.INVALID)).isEqualTo(1.0);
+        assertThat(count("OutOfStock", Consumed.SKIPPED)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTransientFailureReachesTheConsumerAndDeadLettersNothing() {
+        var garbage = record(0, "not avro".getBytes(StandardCharsets.UTF_8));
+        var good = record(1, codec.encode(new Allocate("order-1", "SKU", 1)));
+
+        assertThatThrownBy(() -> incoming.handler("test-group", IncomingMessagesIT::map, envelopes -> {
+                            throw new IllegalStateException("database away");
+                        })
+                        .handle(List.of(garbage, good)))
+                .hasMessage("database away");
+
+        assertThat(TestKafka.readToEnd(topic + ".DLT")).isEmpty();
+        assertThat(count("Allocate", Consumed.PROCESSED)).isZero();
+        assertThat(count(MessagingMetrics.UNKNOWN_TYPE, Consumed.INVALID)).isZero();
+    }
+
+    private static Optional<Object> map(org.apache.avro.specific.SpecificRecord payload) {
+        if (payload instanceof Allocate a) {
+            if (a.getQty() < 1) {
+                throw new MessageRejected("Invalid message: qty must be at least 1, was " + a.getQty());
+            }
+            return Optional.of(a);
+        }
+        return Optional.empty();
+    }
+
+    private List<Result> apply(List<Envelope> envelopes) {
+        List<Result> results = new ArrayList<>();
+        for (Envelope envelope : envelopes) {
+            Allocate allocate = (Allocate) envelope.message();
+            if (allocate.getSku().equals("REFUSED")) {
+                results.add(new Result(Result.Status.REJECTED, new MessageRejected("no such sku REFUSED")));
+            } else {
+                results.add(new Result(Result.Status.PROCESSED, null));
+            }
+            applied.add(envelope);
+        }
+        return results;
+    }
+
+    private ConsumerRecord<String, byte[]> record(long offset, byte[] value) {
+        return new ConsumerRecord<>(topic, 0, offset, "SKU", value);
+    }
+
+    private static String reason(ConsumerRecord<String, byte[]> letter) {
+        return CloudEventHeaders.text(letter.headers(), DeadLetters.REASON_HEADER);
+    }
+
+    private double count(String type, Consumed outcome) {
+        return registry.get("messages.consumed")
+                .tags("topic", topic, "type", type, "outcome", outcome.label())
+                .counter()
+                .count();
+    }
+}

@@ -1,0 +1,182 @@
+package org.cosmicstock.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.jdbc.MessagingTables;
+import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.testing.Ports;
+import org.cosmicstock.messaging.testing.TestKafka;
+import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.events.BatchQuantityChanged;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The relay through failures, against a real broker (or none at all) and a real PostgreSQL. */
+class OutboxRelayFailuresIT {
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final MessageCodec codec = MessageCodec.create();
+    private final OutboxWriter writer = new OutboxWriter(codec, "/test", Clock.systemUTC());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final MessagingMetrics metrics = new MessagingMetrics(registry);
+    private final OutboxRelaySettings settings = new OutboxRelaySettings(
+            100,
+            Duration.ofMillis(50),
+            Duration.ofSeconds(10),
+            Duration.ofMillis(200),
+            MAX_ATTEMPTS,
+            Duration.ofHours(1),
+            Duration.ofHours(1));
+    private DataSource dataSource;
+    private String topic;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        dataSource = TestPostgres.freshDatabase();
+        MessagingTables.migrate(dataSource);
+        metrics.knowPublished("any", List.of());
+        topic = TestKafka.uniqueTopic("relay-failures");
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+    }
+
+    @Test
+    void stopsAtTheFirstRowTheBrokerRefusesSoNoLaterRowOfItsKeyGoesAhead() throws Exception {
+        commit(change("A", 1), tooLarge("B"), change("B", 2), change("A", 3));
+        try (OutboxRelay relay = relay(TestKafka.bootstrapServers())) {
+            assertThatThrownBy(relay::publishOnce)
+                    .isInstanceOf(PublishFailed.class)
+                    .hasMessageContaining("published 1 row(s)")
+                    .hasMessageContaining("RecordTooLargeException");
+        }
+
+        assertThat(TestKafka.readToEnd(topic)).extracting(ConsumerRecord::key).containsExactly("A");
+        assertThat(unpublishedKeys()).containsExactly("B", "B", "A");
+    }
+
+    @Test
+    void parksARowThatKeepsFailingAndHoldsBackOnlyTheLaterRowsOfItsKey() throws Exception {
+        commit(change("A", 1), tooLarge("B"), change("B", 2), change("A", 3), change("C", 4));
+        try (OutboxRelay relay = relay(TestKafka.bootstrapServers())) {
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                assertThatThrownBy(relay::publishOnce).isInstanceOf(PublishFailed.class);
+            }
+            assertThat(relay.parked(10)).singleElement().satisfies(row -> {
+                assertThat(row.key()).isEqualTo("B");
+                assertThat(row.attempts()).isEqualTo(MAX_ATTEMPTS);
+                assertThat(row.lastError()).contains("RecordTooLargeException");
+            });
+
+            assertThat(relay.publishOnce()).isEqualTo(2);
+
+            assertThat(TestKafka.readToEnd(topic))
+                    .extracting(r -> ((BatchQuantityChanged) codec.decode(r.value())).getQty())
+                    .containsExactlyInAnyOrder(1, 3, 4);
+            assertThat(unpublishedKeys()).as("B's later row waits behind it").containsExactly("B", "B");
+
+            assertThat(relay.requeue(null)).isEqualTo(1);
+            assertThat(relay.parked(10)).isEmpty();
+            assertThatThrownBy(relay::publishOnce).isInstanceOf(PublishFailed.class);
+        }
+    }
+
+    @Test
+    void whileTheBrokerIsAwayNothingIsMarkedTheLockIsFreeAndTheBacklogGaugesKeepUp() throws Exception {
+        commit(change("A", 1), change("B", 2));
+        try (OutboxRelay away = relay("127.0.0.1:" + Ports.free())) {
+            away.start();
+            away.wake();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(registry.get("outbox.publish.failures").counter().count())
+                        .isGreaterThanOrEqualTo(2);
+                assertThat(registry.get("outbox.pending").gauge().value()).isEqualTo(2.0);
+            });
+            assertThat(unpublishedKeys()).containsExactly("A", "B");
+
+            // The relay that cannot reach its broker holds neither the lock nor a connection while it waits.
+            try (OutboxRelay reachable = relay(TestKafka.bootstrapServers())) {
+                await().atMost(Duration.ofSeconds(20)).until(reachable::publishOnce, published -> published == 2);
+            }
+        }
+        assertThat(unpublishedKeys()).isEmpty();
+    }
+
+    private OutboxRelay relay(String bootstrapServers) {
+        return new OutboxRelay(dataSource, () -> producer(bootstrapServers), metrics, settings, Clock.systemUTC());
+    }
+
+    private Producer<String, byte[]> producer(String bootstrapServers) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                500,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private OutgoingMessage change(String key, int seq) {
+        return new OutgoingMessage(topic, key, new BatchQuantityChanged("b-" + seq, key, seq));
+    }
+
+    /** Larger than the producer's max.request.size (1 MB): the broker can never take it. */
+    private OutgoingMessage tooLarge(String key) {
+        return new OutgoingMessage(topic, key, new BatchQuantityChanged("x".repeat(2_000_000), key, 0));
+    }
+
+    private void commit(OutgoingMessage... messages) throws SQLException {
+        MessageContext cause = MessageContext.newFlow("/test-client");
+        List<OutboxWriter.Caused> caused = new ArrayList<>();
+        for (OutgoingMessage message : messages) {
+            caused.add(new OutboxWriter.Caused(message, cause));
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            writer.append(connection, caused);
+            connection.commit();
+        }
+    }
+
+    private List<String> unpublishedKeys() throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery(
+                        "select message_key from messaging.outbox where published_at is null order by id")) {
+            while (result.next()) {
+                keys.add(result.getString(1));
+            }
+        }
+        return keys;
+    }
+}
