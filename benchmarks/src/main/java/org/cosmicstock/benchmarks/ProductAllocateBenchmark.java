@@ -2,8 +2,13 @@ package org.cosmicstock.benchmarks;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.cosmicstock.allocation.domain.AllocatedLines;
 import org.cosmicstock.allocation.domain.Batch;
 import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.Product;
@@ -22,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code Product.allocate} for a product with 20 batches (one in the warehouse, 19 arriving on
- * different days), each holding {@code linesPerBatch} allocated lines, as it would after a day of
- * orders: the cost of choosing a batch and of the "already allocated?" check.
+ * different days) holding {@code linesPerSku} allocated lines, as loaded by a unit of work: the
+ * batches carry their allocated quantity and the lines are looked up by order, so the cost of
+ * choosing a batch and of the "already allocated?" check must not grow with the lines.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,38 +39,59 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ProductAllocateBenchmark {
 
-    @Param({"0", "50"})
-    int linesPerBatch;
+    @Param({"10", "1000"})
+    int linesPerSku;
 
-    private Product product;
+    private Map<String, String> stored;
+    private List<Batch> batches;
     private int next;
 
     @Setup(Level.Iteration)
-    public void buildProduct() {
-        List<Batch> batches = new ArrayList<>();
+    public void storeLines() {
+        stored = new HashMap<>();
+        batches = new ArrayList<>();
         LocalDate today = LocalDate.of(2026, 1, 1);
         for (int b = 0; b < 20; b++) {
-            List<OrderLine> lines = new ArrayList<>();
-            for (int l = 0; l < linesPerBatch; l++) {
-                lines.add(new OrderLine("existing-" + b + "-" + l, "SKU", 1));
-            }
             // Shuffled etas, so the allocation order has to be worked out rather than read off.
             LocalDate eta = b == 0 ? null : today.plusDays((b * 7L) % 19 + 1);
-            batches.add(new Batch("batch-" + b, "SKU", Integer.MAX_VALUE / 2, eta, lines));
+            batches.add(new Batch("batch-" + b, "SKU", Integer.MAX_VALUE / 2, linesPerSku / 20, eta));
         }
-        product = new Product("SKU", 1, batches);
+        for (int l = 0; l < linesPerSku; l++) {
+            stored.put("existing-" + l, "batch-" + (l % 20));
+        }
         next = 0;
     }
 
+    /** One command's work in a unit of work: load the product (its batches), allocate a new line. */
     @Benchmark
     public Object allocateANewLine() {
+        Product product = load();
         Object batchRef = product.allocate(new OrderLine("order-" + next++, "SKU", 1));
         product.drainEvents();
         return batchRef;
     }
 
+    /** A line already allocated: found by its order, nothing changes, nothing is raised. */
     @Benchmark
     public Object allocateALineAlreadyAllocated() {
-        return product.allocate(new OrderLine("existing-19-0", "SKU", 1));
+        return load().allocate(new OrderLine("existing-" + (linesPerSku - 1), "SKU", 1));
+    }
+
+    private Product load() {
+        List<Batch> copies = new ArrayList<>(batches.size());
+        for (Batch b : batches) {
+            copies.add(new Batch(b.reference(), b.sku(), b.purchasedQuantity(), b.allocatedQuantity(), b.eta()));
+        }
+        return new Product("SKU", 1, copies, new AllocatedLines() {
+            @Override
+            public Optional<String> batchOf(String orderId) {
+                return Optional.ofNullable(stored.get(orderId));
+            }
+
+            @Override
+            public Iterator<OrderLine> newestFirst(String batchReference) {
+                throw new UnsupportedOperationException("allocating reads no batch's lines");
+            }
+        });
     }
 }

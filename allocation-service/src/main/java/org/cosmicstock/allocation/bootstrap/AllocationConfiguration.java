@@ -3,20 +3,21 @@ package org.cosmicstock.allocation.bootstrap;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cosmicstock.allocation.adapters.jdbc.JdbcAllocationUnitOfWork;
+import org.cosmicstock.allocation.adapters.kafka.AvroCommands;
 import org.cosmicstock.allocation.adapters.kafka.AvroEvents;
-import org.cosmicstock.allocation.adapters.kafka.KafkaCommandListener;
-import org.cosmicstock.allocation.adapters.kafka.KafkaEventListener;
 import org.cosmicstock.allocation.service.AllocationUnitOfWork;
 import org.cosmicstock.allocation.service.Handlers;
 import org.cosmicstock.messaging.bus.MessageBus;
+import org.cosmicstock.messaging.config.KafkaConsumers;
 import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.config.MessagingProperties;
 import org.cosmicstock.messaging.config.OutboxConfiguration;
 import org.cosmicstock.messaging.config.TopicDeclarations;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
-import org.cosmicstock.messaging.kafka.DeadLetters;
+import org.cosmicstock.messaging.kafka.BatchConsumer;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -28,46 +29,66 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class AllocationConfiguration {
 
     static final List<String> COMMAND_TYPES = List.of("CreateBatch", "Allocate", "ChangeBatchQuantity");
-    static final List<String> EVENT_TYPES =
-            List.of("BatchCreated", "BatchQuantityChanged", "Allocated", "Deallocated", "OutOfStock");
+    static final List<String> EVENT_TYPES = List.of(
+            "BatchCreated", "BatchQuantityChanged", "Allocated", "Deallocated", "OutOfStock", "AllocationRejected");
+    static final String REALLOCATION_GROUP_SUFFIX = "-reallocation";
 
     @Bean
     MessageBus<AllocationUnitOfWork> messageBus(
-            DataSource dataSource, TransactionalMessaging messaging, MessagingProperties properties) {
+            DataSource dataSource,
+            TransactionalMessaging messaging,
+            MessagingProperties properties,
+            IncomingMessages incoming) {
         AvroEvents events = new AvroEvents(properties.topics().events());
         return Handlers.bus(
-                context -> new JdbcAllocationUnitOfWork(dataSource, context, messaging, events::toOutgoing));
+                () -> new JdbcAllocationUnitOfWork(dataSource, messaging, events::toOutgoing),
+                properties.retry().conflictAttempts(),
+                incoming.observer());
     }
 
+    /** Every command, a partition's poll at a time, each batch in one transaction. */
     @Bean
-    KafkaCommandListener kafkaCommandListener(
+    BatchConsumer commandsConsumer(
+            KafkaConsumers consumers,
             IncomingMessages incoming,
             MessageBus<AllocationUnitOfWork> bus,
             MessagingMetrics metrics,
-            MessagingProperties properties) {
-        metrics.knowConsumed(properties.topics().commands(), COMMAND_TYPES);
+            MessagingProperties properties,
+            @Value("${spring.kafka.consumer.group-id:allocation-service}") String group) {
+        String commands = properties.topics().commands();
+        metrics.knowConsumed(commands, COMMAND_TYPES);
         metrics.knowPublished(properties.topics().events(), EVENT_TYPES);
-        return new KafkaCommandListener(incoming, bus);
+        return consumers.group(
+                group,
+                List.of(commands),
+                properties.consumer().concurrency(),
+                incoming.handler(group, AvroCommands::toMessage, bus::handleAll));
     }
 
+    /**
+     * This service's own events read back, so a reallocation is never lost when the process dies
+     * between the commit that deallocated a line and the in-process handler (ADR 5).
+     */
     @Bean
-    KafkaEventListener kafkaEventListener(
+    BatchConsumer ownEventsConsumer(
+            KafkaConsumers consumers,
             IncomingMessages incoming,
             MessageBus<AllocationUnitOfWork> bus,
             MessagingMetrics metrics,
-            MessagingProperties properties) {
-        metrics.knowConsumed(properties.topics().events(), EVENT_TYPES);
-        return new KafkaEventListener(incoming, bus);
+            MessagingProperties properties,
+            @Value("${spring.kafka.consumer.group-id:allocation-service}") String group) {
+        String events = properties.topics().events();
+        metrics.knowConsumed(events, EVENT_TYPES);
+        String reallocation = group + REALLOCATION_GROUP_SUFFIX;
+        return consumers.group(
+                reallocation,
+                List.of(events),
+                1,
+                incoming.handler(reallocation, AvroEvents::ownEventToMessage, bus::handleEvents));
     }
 
     @Bean
     KafkaAdmin.NewTopics allocationTopics(MessagingProperties properties) {
-        var topics = properties.topics();
-        return TopicDeclarations.of(
-                topics,
-                topics.commands(),
-                topics.commands() + DeadLetters.SUFFIX,
-                topics.events(),
-                topics.events() + DeadLetters.SUFFIX);
+        return TopicDeclarations.commandsAndEvents(properties.topics(), true);
     }
 }

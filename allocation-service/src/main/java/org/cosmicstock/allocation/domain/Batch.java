@@ -2,14 +2,15 @@ package org.cosmicstock.allocation.domain;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Optional;
 
-/** Stock of one SKU bought together: in the warehouse ({@code eta} null) or arriving on {@code eta}. */
+/**
+ * Stock of one SKU bought together: in the warehouse ({@code eta} null) or arriving on {@code eta}.
+ * It keeps how much of it is allocated, not the lines themselves: which lines it holds is the
+ * product's business, looked up when needed, so a batch costs the same however many lines it holds.
+ */
 public final class Batch {
 
-    /** Warehouse stock first, then the earliest arrival. */
+    /** Warehouse stock first, then the earliest arrival; the sort is stable, so ties keep creation order. */
     static final Comparator<Batch> ALLOCATION_ORDER =
             Comparator.comparing(Batch::eta, Comparator.nullsFirst(Comparator.naturalOrder()));
 
@@ -17,22 +18,22 @@ public final class Batch {
     private final String sku;
     private final LocalDate eta;
     private int purchasedQuantity;
-    // By order id (a batch holds one SKU, so the order id identifies the line), in allocation order;
-    // the running total keeps availability O(1) however many lines a batch holds.
-    private final LinkedHashMap<String, OrderLine> allocations = new LinkedHashMap<>();
     private int allocatedQuantity;
 
     public Batch(String reference, String sku, int purchasedQuantity, LocalDate eta) {
-        this(reference, sku, purchasedQuantity, eta, List.of());
+        this(reference, sku, purchasedQuantity, 0, eta);
     }
 
-    /** Rebuilds a batch as stored, with its allocations in the order they were made. */
-    public Batch(String reference, String sku, int purchasedQuantity, LocalDate eta, List<OrderLine> allocations) {
+    /** A batch as stored, with the quantity already allocated from it. */
+    public Batch(String reference, String sku, int purchasedQuantity, int allocatedQuantity, LocalDate eta) {
+        if (allocatedQuantity < 0) {
+            throw new IllegalArgumentException("allocated quantity cannot be negative, was " + allocatedQuantity);
+        }
         this.reference = reference;
         this.sku = sku;
         this.purchasedQuantity = purchasedQuantity;
+        this.allocatedQuantity = allocatedQuantity;
         this.eta = eta;
-        allocations.forEach(this::allocate);
     }
 
     public String reference() {
@@ -56,43 +57,22 @@ public final class Batch {
     }
 
     public int availableQuantity() {
-        return purchasedQuantity - allocatedQuantity();
-    }
-
-    public List<OrderLine> allocations() {
-        return List.copyOf(allocations.values());
+        return purchasedQuantity - allocatedQuantity;
     }
 
     public boolean canAllocate(OrderLine line) {
         return sku.equals(line.sku()) && availableQuantity() >= line.qty();
     }
 
-    public boolean holds(OrderLine line) {
-        return sku.equals(line.sku()) && allocations.containsKey(line.orderId());
+    void allocate(OrderLine line) {
+        allocatedQuantity += line.qty();
     }
 
-    void allocate(OrderLine line) {
-        if (!holds(line)) {
-            allocations.put(line.orderId(), line);
-            allocatedQuantity += line.qty();
-        }
+    void deallocate(OrderLine line) {
+        allocatedQuantity -= line.qty();
     }
 
     void changePurchasedQuantity(int qty) {
         this.purchasedQuantity = qty;
-    }
-
-    /** Gives up the most recent allocation, if any. */
-    Optional<OrderLine> deallocateOne() {
-        OrderLine last = null;
-        for (OrderLine line : allocations.values()) {
-            last = line;
-        }
-        if (last == null) {
-            return Optional.empty();
-        }
-        allocations.remove(last.orderId());
-        allocatedQuantity -= last.qty();
-        return Optional.of(last);
     }
 }

@@ -1,7 +1,8 @@
 package org.cosmicstock.allocation.domain;
 
 /** Something that happened to a product; published on {@code allocation.events}. */
-public sealed interface Event permits BatchCreated, BatchQuantityChanged, Allocated, Deallocated, OutOfStock {
+public sealed interface Event
+        permits BatchCreated, BatchQuantityChanged, Allocated, Deallocated, OutOfStock, AllocationRejected {
 
     String sku();
 }

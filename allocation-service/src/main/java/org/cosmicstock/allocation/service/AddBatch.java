@@ -5,9 +5,13 @@ import java.util.logging.Logger;
 import org.cosmicstock.allocation.domain.CreateBatch;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.messaging.bus.Handler;
+import org.cosmicstock.messaging.bus.MessageRejected;
 import org.cosmicstock.messaging.bus.Outcome;
 
-/** Creates the batch, and the product if it is new; a batch reference seen before is skipped. */
+/**
+ * Creates the batch, and the product if it is new; a batch reference seen before is skipped. A batch
+ * reference is unique across SKUs, so one already used for another SKU is refused.
+ */
 public final class AddBatch implements Handler<CreateBatch, AllocationUnitOfWork> {
 
     private static final Logger LOG = Logger.getLogger(AddBatch.class.getName());
@@ -19,8 +23,16 @@ public final class AddBatch implements Handler<CreateBatch, AllocationUnitOfWork
             uow.products().add(created);
             return created;
         });
+        if (product.batch(command.ref()).isEmpty()) {
+            uow.products()
+                    .getByBatchRef(command.ref())
+                    .filter(other -> !other.sku().equals(command.sku()))
+                    .ifPresent(other -> {
+                        throw new MessageRejected("Batch " + command.ref() + " already exists for sku " + other.sku());
+                    });
+        }
         if (!product.addBatch(command.ref(), command.qty(), command.eta())) {
-            LOG.info(() -> "Batch " + command.ref() + " already exists; CreateBatch skipped");
+            LOG.fine(() -> "Batch " + command.ref() + " already exists; CreateBatch skipped");
             return Outcome.SKIPPED;
         }
         return Outcome.PROCESSED;

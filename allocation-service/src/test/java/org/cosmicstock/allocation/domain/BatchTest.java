@@ -1,9 +1,9 @@
 package org.cosmicstock.allocation.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BatchTest {
@@ -53,55 +53,27 @@ class BatchTest {
     }
 
     @Test
-    void allocationIsIdempotent() {
-        Batch batch = new Batch("batch-001", "ANGULAR-DESK", 20, TODAY);
-        OrderLine line = new OrderLine("order-123", "ANGULAR-DESK", 2);
-
-        batch.allocate(line);
+    void deallocatingGivesTheQuantityBack() {
+        Batch batch = new Batch("batch-001", "EXPENSIVE-FOOTSTOOL", 20, TODAY);
+        OrderLine line = new OrderLine("order-1", "EXPENSIVE-FOOTSTOOL", 5);
         batch.allocate(line);
 
-        assertThat(batch.availableQuantity()).isEqualTo(18);
-        assertThat(batch.holds(line)).isTrue();
-    }
+        batch.deallocate(line);
 
-    @Test
-    void aLineIsKnownByItsOrderAndSku() {
-        Batch batch = new Batch("batch-001", "ANGULAR-DESK", 20, TODAY);
-        batch.allocate(new OrderLine("order-123", "ANGULAR-DESK", 2));
-
-        assertThat(batch.holds(new OrderLine("order-123", "ANGULAR-DESK", 5))).isTrue();
-        assertThat(batch.holds(new OrderLine("order-456", "ANGULAR-DESK", 2))).isFalse();
-    }
-
-    @Test
-    void deallocateGivesBackTheMostRecentLine() {
-        Batch batch = new Batch("batch-001", "EXPENSIVE-FOOTSTOOL", 20, TODAY);
-        OrderLine first = new OrderLine("order-1", "EXPENSIVE-FOOTSTOOL", 2);
-        OrderLine second = new OrderLine("order-2", "EXPENSIVE-FOOTSTOOL", 5);
-        batch.allocate(first);
-        batch.allocate(second);
-
-        assertThat(batch.deallocateOne()).contains(second);
-
-        assertThat(batch.availableQuantity()).isEqualTo(18);
-        assertThat(batch.allocations()).containsExactly(first);
-    }
-
-    @Test
-    void deallocatingAnEmptyBatchGivesBackNothing() {
-        Batch batch = new Batch("batch-001", "EXPENSIVE-FOOTSTOOL", 20, TODAY);
-
-        assertThat(batch.deallocateOne()).isEmpty();
         assertThat(batch.availableQuantity()).isEqualTo(20);
     }
 
     @Test
-    void aStoredBatchKeepsItsAllocations() {
-        OrderLine line = new OrderLine("order-1", "RETRO-CLOCK", 3);
+    void aStoredBatchKeepsItsAllocatedQuantity() {
+        Batch batch = new Batch("batch-001", "RETRO-CLOCK", 10, 3, null);
 
-        Batch batch = new Batch("batch-001", "RETRO-CLOCK", 10, null, List.of(line));
-
-        assertThat(batch.allocations()).containsExactly(line);
+        assertThat(batch.allocatedQuantity()).isEqualTo(3);
         assertThat(batch.availableQuantity()).isEqualTo(7);
+    }
+
+    @Test
+    void aNegativeAllocatedQuantityIsRefused() {
+        assertThatThrownBy(() -> new Batch("batch-001", "RETRO-CLOCK", 10, -1, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

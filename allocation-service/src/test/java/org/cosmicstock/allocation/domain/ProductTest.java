@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProductTest {
@@ -143,8 +146,122 @@ class ProductTest {
                         new BatchQuantityChanged("b1", "FANCY-TABLE", 12),
                         new Deallocated("order3", "FANCY-TABLE", 5),
                         new Deallocated("order2", "FANCY-TABLE", 5));
-        assertThat(batch.allocations()).containsExactly(new OrderLine("order1", "FANCY-TABLE", 10));
+        assertThat(product.allocatedSinceLoad())
+                .extracting(Allocation::line)
+                .containsExactly(new OrderLine("order1", "FANCY-TABLE", 10));
+        assertThat(product.deallocatedSinceLoad())
+                .as("never stored, so nothing to delete")
+                .isEmpty();
         assertThat(batch.availableQuantity()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoredLineIsFoundByItsOrderAndNotAllocatedTwice() {
+        Batch batch = new Batch("b1", "SCANDI-PEN", 100, 10, null);
+        var stored = new StoredLines(new Allocation(new OrderLine("order1", "SCANDI-PEN", 10), "b1"));
+        Product product = new Product("SCANDI-PEN", 4, List.of(batch), stored);
+
+        assertThat(product.allocate(new OrderLine("order1", "SCANDI-PEN", 10))).contains("b1");
+
+        assertThat(batch.availableQuantity()).isEqualTo(90);
+        assertThat(product.versionNumber()).isEqualTo(4);
+        assertThat(product.drainEvents()).isEmpty();
+        assertThat(product.allocatedSinceLoad()).isEmpty();
+    }
+
+    @Test
+    void shrinkingABatchReadsOnlyTheStoredLinesItGivesUpNewestFirst() {
+        List<Allocation> lines = new ArrayList<>();
+        for (int i = 1; i <= 1000; i++) {
+            lines.add(new Allocation(new OrderLine("order" + i, "FANCY-TABLE", 1), "b1"));
+        }
+        Batch batch = new Batch("b1", "FANCY-TABLE", 1000, 1000, null);
+        var stored = new StoredLines(lines.toArray(Allocation[]::new));
+        Product product = new Product("FANCY-TABLE", 1, List.of(batch), stored);
+
+        product.changeBatchQuantity("b1", 997);
+
+        assertThat(stored.read).isEqualTo(3);
+        assertThat(product.deallocatedSinceLoad())
+                .extracting(a -> a.line().orderId())
+                .containsExactly("order1000", "order999", "order998");
+        assertThat(batch.availableQuantity()).isZero();
+    }
+
+    @Test
+    void aLineMadeAndGivenUpInOneLoadIsNeitherWrittenNorDeleted() {
+        Batch batch = new Batch("b1", "FANCY-TABLE", 20, 10, null);
+        var stored = new StoredLines(new Allocation(new OrderLine("order1", "FANCY-TABLE", 10), "b1"));
+        Product product = new Product("FANCY-TABLE", 1, List.of(batch), stored);
+        product.allocate(new OrderLine("order2", "FANCY-TABLE", 5));
+
+        product.changeBatchQuantity("b1", 12);
+
+        assertThat(product.allocatedSinceLoad()).isEmpty();
+        assertThat(product.deallocatedSinceLoad()).isEmpty();
+        assertThat(product.drainEvents())
+                .containsExactly(
+                        new Allocated("order2", "FANCY-TABLE", 5, "b1"),
+                        new BatchQuantityChanged("b1", "FANCY-TABLE", 12),
+                        new Deallocated("order2", "FANCY-TABLE", 5));
+    }
+
+    @Test
+    void aStoredLineGivenUpCanBeAllocatedAgainElsewhere() {
+        Batch shrinking = new Batch("b1", "FANCY-TABLE", 10, 10, null);
+        Batch other = new Batch("b2", "FANCY-TABLE", 10, 0, TOMORROW);
+        var stored = new StoredLines(new Allocation(new OrderLine("order1", "FANCY-TABLE", 10), "b1"));
+        Product product = new Product("FANCY-TABLE", 1, List.of(shrinking, other), stored);
+        product.changeBatchQuantity("b1", 0);
+
+        assertThat(product.allocationOf("order1")).isEmpty();
+        assertThat(product.allocate(new OrderLine("order1", "FANCY-TABLE", 10))).contains("b2");
+
+        assertThat(product.deallocatedSinceLoad())
+                .extracting(Allocation::batchReference)
+                .containsExactly("b1");
+        assertThat(product.allocatedSinceLoad())
+                .extracting(Allocation::batchReference)
+                .containsExactly("b2");
+    }
+
+    /** Lines as a repository would hold them, counting how many were read. */
+    private static final class StoredLines implements AllocatedLines {
+        private final List<Allocation> lines;
+        int read;
+
+        StoredLines(Allocation... lines) {
+            this.lines = List.of(lines);
+        }
+
+        @Override
+        public Optional<String> batchOf(String orderId) {
+            return lines.stream()
+                    .filter(a -> a.line().orderId().equals(orderId))
+                    .map(Allocation::batchReference)
+                    .findFirst();
+        }
+
+        @Override
+        public Iterator<OrderLine> newestFirst(String batchReference) {
+            List<OrderLine> newest = new ArrayList<>();
+            lines.stream()
+                    .filter(a -> a.batchReference().equals(batchReference))
+                    .forEach(a -> newest.add(0, a.line()));
+            Iterator<OrderLine> all = newest.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return all.hasNext();
+                }
+
+                @Override
+                public OrderLine next() {
+                    read++;
+                    return all.next();
+                }
+            };
+        }
     }
 
     @Test

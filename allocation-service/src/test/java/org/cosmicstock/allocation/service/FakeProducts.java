@@ -1,21 +1,28 @@
 package org.cosmicstock.allocation.service;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.cosmicstock.allocation.domain.AllocatedLines;
+import org.cosmicstock.allocation.domain.Allocation;
 import org.cosmicstock.allocation.domain.Batch;
+import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.allocation.domain.Products;
 
 /**
- * Products in memory, read like rows: each unit of work works on its own copies, which replace the
- * stored ones only when it commits. So a rolled-back change is really gone.
+ * Products in memory, stored like rows (a version, batches with their allocated quantity, lines in
+ * allocation order): each unit of work works on its own copies, which replace the stored ones only
+ * when it commits. So a rolled-back change is really gone.
  */
 final class FakeProducts implements Products {
 
-    private final Map<String, Product> stored = new LinkedHashMap<>();
+    private record Stored(int version, List<Batch> batches, LinkedHashMap<String, Allocation> lines) {}
+
+    private final Map<String, Stored> stored = new LinkedHashMap<>();
     private final Map<String, Product> seen = new LinkedHashMap<>();
 
     @Override
@@ -26,17 +33,23 @@ final class FakeProducts implements Products {
     @Override
     public Optional<Product> get(String sku) {
         if (!seen.containsKey(sku) && stored.containsKey(sku)) {
-            seen.put(sku, copyOf(stored.get(sku)));
+            seen.put(sku, load(sku, stored.get(sku)));
         }
         return Optional.ofNullable(seen.get(sku));
     }
 
     @Override
     public Optional<Product> getByBatchRef(String reference) {
-        return Stream.concat(seen.values().stream(), stored.values().stream())
-                .filter(product -> product.batch(reference).isPresent())
+        for (Product product : seen.values()) {
+            if (product.batch(reference).isPresent()) {
+                return Optional.of(product);
+            }
+        }
+        return stored.entrySet().stream()
+                .filter(e -> e.getValue().batches().stream()
+                        .anyMatch(b -> b.reference().equals(reference)))
                 .findFirst()
-                .flatMap(product -> get(product.sku()));
+                .flatMap(e -> get(e.getKey()));
     }
 
     /** The products this unit of work loaded or added, as the real repository tracks them. */
@@ -44,8 +57,23 @@ final class FakeProducts implements Products {
         return List.copyOf(seen.values());
     }
 
+    /** The stored lines of a batch, oldest first: what the database would hold. */
+    List<OrderLine> storedLines(String sku, String batchReference) {
+        return stored.get(sku).lines().values().stream()
+                .filter(a -> a.batchReference().equals(batchReference))
+                .map(Allocation::line)
+                .toList();
+    }
+
     void save() {
-        stored.putAll(seen);
+        seen.forEach((sku, product) -> {
+            Stored before = stored.get(sku);
+            LinkedHashMap<String, Allocation> lines =
+                    before == null ? new LinkedHashMap<>() : new LinkedHashMap<>(before.lines());
+            product.deallocatedSinceLoad().forEach(a -> lines.remove(a.line().orderId()));
+            product.allocatedSinceLoad().forEach(a -> lines.put(a.line().orderId(), a));
+            stored.put(sku, new Stored(product.versionNumber(), copy(product.batches()), lines));
+        });
         seen.clear();
     }
 
@@ -53,10 +81,29 @@ final class FakeProducts implements Products {
         seen.clear();
     }
 
-    private static Product copyOf(Product product) {
-        List<Batch> batches = product.batches().stream()
-                .map(b -> new Batch(b.reference(), b.sku(), b.purchasedQuantity(), b.eta(), b.allocations()))
+    private static Product load(String sku, Stored row) {
+        LinkedHashMap<String, Allocation> lines = new LinkedHashMap<>(row.lines());
+        AllocatedLines view = new AllocatedLines() {
+            @Override
+            public Optional<String> batchOf(String orderId) {
+                return Optional.ofNullable(lines.get(orderId)).map(Allocation::batchReference);
+            }
+
+            @Override
+            public Iterator<OrderLine> newestFirst(String batchReference) {
+                List<OrderLine> newest = new ArrayList<>();
+                lines.values().stream()
+                        .filter(a -> a.batchReference().equals(batchReference))
+                        .forEach(a -> newest.add(0, a.line()));
+                return newest.iterator();
+            }
+        };
+        return new Product(sku, row.version(), copy(row.batches()), view);
+    }
+
+    private static List<Batch> copy(List<Batch> batches) {
+        return batches.stream()
+                .map(b -> new Batch(b.reference(), b.sku(), b.purchasedQuantity(), b.allocatedQuantity(), b.eta()))
                 .toList();
-        return new Product(product.sku(), product.versionNumber(), batches);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.allocation.domain.Products;
-import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.testing.InMemoryUnitOfWork;
 
 /** The book's FakeUnitOfWork over products: they are stored, and their events published, only on commit. */
@@ -12,8 +11,8 @@ final class FakeUnitOfWork extends InMemoryUnitOfWork implements AllocationUnitO
 
     private final FakeProducts products = new FakeProducts();
 
-    FakeUnitOfWork begin(MessageContext context) {
-        start(context);
+    FakeUnitOfWork begin() {
+        start();
         return this;
     }
 
@@ -22,14 +21,22 @@ final class FakeUnitOfWork extends InMemoryUnitOfWork implements AllocationUnitO
         return products;
     }
 
+    FakeProducts storedProducts() {
+        return products;
+    }
+
     @Override
-    protected List<Object> saveChanges() {
+    protected List<Object> drainEvents() {
         List<Object> events = new ArrayList<>();
         for (Product product : products.seen()) {
             events.addAll(product.drainEvents());
         }
-        products.save();
         return events;
+    }
+
+    @Override
+    protected void saveChanges() {
+        products.save();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.cosmicstock.allocation.domain.Allocate;
 import org.cosmicstock.allocation.domain.Allocated;
+import org.cosmicstock.allocation.domain.AllocationRejected;
 import org.cosmicstock.allocation.domain.Batch;
 import org.cosmicstock.allocation.domain.BatchCreated;
 import org.cosmicstock.allocation.domain.BatchQuantityChanged;
@@ -15,10 +16,13 @@ import org.cosmicstock.allocation.domain.CreateBatch;
 import org.cosmicstock.allocation.domain.Deallocated;
 import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.OutOfStock;
+import org.cosmicstock.messaging.bus.Envelope;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.bus.MessageRejected;
 import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.messaging.bus.RaisedEvent;
+import org.cosmicstock.messaging.bus.Result;
 import org.junit.jupiter.api.Test;
 
 /** The book's test_handlers.py: every use case through the bus, on fakes. */
@@ -28,6 +32,7 @@ class HandlersTest {
 
     private final FakeUnitOfWork uow = new FakeUnitOfWork();
     private final MessageBus<AllocationUnitOfWork> bus = Handlers.bus(uow::begin);
+    private final String client = "/test-client";
 
     @Test
     void addBatchForNewProduct() {
@@ -67,19 +72,51 @@ class HandlersTest {
         Outcome outcome = handle(new Allocate("o1", "COMPLICATED-LAMP", 10));
 
         assertThat(outcome).isEqualTo(Outcome.PROCESSED);
-        assertThat(batch("COMPLICATED-LAMP", "batch1").allocations())
+        assertThat(uow.storedProducts().storedLines("COMPLICATED-LAMP", "batch1"))
                 .containsExactly(new OrderLine("o1", "COMPLICATED-LAMP", 10));
         assertThat(uow.publishedEvents()).last().isEqualTo(new Allocated("o1", "COMPLICATED-LAMP", 10, "batch1"));
     }
 
     @Test
-    void allocateErrorsForInvalidSku() {
+    void allocateForAnUnknownSkuIsRejectedWithAnEvent() {
         handle(new CreateBatch("b1", "AREALSKU", 100, null));
 
-        assertThatThrownBy(() -> handle(new Allocate("o1", "NONEXISTENTSKU", 10)))
-                .isInstanceOf(InvalidSku.class)
-                .hasMessage("Invalid sku NONEXISTENTSKU");
-        assertThat(uow.committed()).isFalse();
+        Outcome outcome = handle(new Allocate("o1", "NONEXISTENTSKU", 10));
+
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
+        assertThat(uow.committed()).isTrue();
+        assertThat(uow.committedEvents())
+                .extracting(RaisedEvent::event)
+                .containsExactly(new AllocationRejected("o1", "NONEXISTENTSKU", 10, "Invalid sku NONEXISTENTSKU"));
+        assertThat(uow.products().get("NONEXISTENTSKU")).isEmpty();
+    }
+
+    @Test
+    void aBatchReferenceOfAnotherSkuIsRefused() {
+        handle(new CreateBatch("b1", "AREALSKU", 100, null));
+
+        assertThatThrownBy(() -> handle(new CreateBatch("b1", "ANOTHERSKU", 5, null)))
+                .isInstanceOf(MessageRejected.class)
+                .hasMessage("Batch b1 already exists for sku AREALSKU");
+        assertThat(uow.products().get("ANOTHERSKU")).isEmpty();
+    }
+
+    @Test
+    void aBatchOfAllocatesIsAppliedInOneUnitOfWork() {
+        handle(new CreateBatch("b1", "OMINOUS-MIRROR", 100, null));
+        int before = uow.unitsOfWork();
+
+        List<Result> results = bus.handleAll(List.of(
+                envelope(new Allocate("o1", "OMINOUS-MIRROR", 10)),
+                envelope(new Allocate("o2", "OMINOUS-MIRROR", 10)),
+                envelope(new Allocate("o1", "OMINOUS-MIRROR", 10))));
+
+        assertThat(results).extracting(Result::status).containsOnly(Result.Status.PROCESSED);
+        assertThat(uow.unitsOfWork() - before).isEqualTo(1);
+        assertThat(batch("OMINOUS-MIRROR", "b1").availableQuantity()).isEqualTo(80);
+        assertThat(uow.publishedEvents())
+                .filteredOn(Allocated.class::isInstance)
+                .hasSize(2);
     }
 
     @Test
@@ -123,12 +160,12 @@ class HandlersTest {
     @Test
     void aRedeliveredMessageIsADuplicate() {
         handle(new CreateBatch("b1", "OMINOUS-MIRROR", 100, null));
-        MessageContext message = MessageContext.newFlow();
+        MessageContext message = MessageContext.newFlow(client);
         bus.handle(new Allocate("o1", "OMINOUS-MIRROR", 10), message);
 
-        Outcome redelivered = bus.handle(new Allocate("o1", "OMINOUS-MIRROR", 10), message);
+        Result redelivered = bus.handle(new Allocate("o1", "OMINOUS-MIRROR", 10), message);
 
-        assertThat(redelivered).isEqualTo(Outcome.DUPLICATE);
+        assertThat(redelivered).isEqualTo(Result.DUPLICATE);
         assertThat(uow.publishedEvents())
                 .filteredOn(Allocated.class::isInstance)
                 .hasSize(1);
@@ -138,7 +175,7 @@ class HandlersTest {
     @Test
     void eachEventIsPublishedUnderANewIdCausedByTheCommand() {
         handle(new CreateBatch("b1", "OMINOUS-MIRROR", 100, null));
-        MessageContext message = MessageContext.newFlow();
+        MessageContext message = MessageContext.newFlow(client);
 
         bus.handle(new Allocate("o1", "OMINOUS-MIRROR", 10), message);
 
@@ -193,7 +230,7 @@ class HandlersTest {
 
         handle(new ChangeBatchQuantity("batch1", 30, null));
 
-        assertThat(batch("INDIFFERENT-TABLE", "batch1").allocations())
+        assertThat(uow.storedProducts().storedLines("INDIFFERENT-TABLE", "batch1"))
                 .containsExactly(new OrderLine("order1", "INDIFFERENT-TABLE", 20));
         assertThat(uow.publishedEvents())
                 .endsWith(
@@ -205,16 +242,27 @@ class HandlersTest {
     void changeBatchQuantityOfAnUnknownBatchIsRejected() {
         handle(new CreateBatch("batch1", "INDIFFERENT-TABLE", 50, null));
 
-        assertThatThrownBy(() -> handle(new ChangeBatchQuantity("batch9", 10, null)))
+        assertThat(bus.handle(new ChangeBatchQuantity("batch9", 10, null), MessageContext.newFlow(client))
+                        .rejection())
                 .isInstanceOf(UnknownBatch.class)
                 .hasMessage("Unknown batch batch9");
-        assertThatThrownBy(() -> handle(new ChangeBatchQuantity("batch1", 10, "OTHER-SKU")))
+        assertThat(bus.handle(new ChangeBatchQuantity("batch1", 10, "OTHER-SKU"), MessageContext.newFlow(client))
+                        .rejection())
                 .isInstanceOf(UnknownBatch.class);
         assertThat(batch("INDIFFERENT-TABLE", "batch1").purchasedQuantity()).isEqualTo(50);
     }
 
+    /** One command through the bus; a rejection is thrown, as a consumer would dead-letter it. */
     private Outcome handle(Object command) {
-        return bus.handle(command, MessageContext.newFlow());
+        Result result = bus.handle(command, MessageContext.newFlow(client));
+        if (result.isRejected()) {
+            throw result.rejection();
+        }
+        return result.status() == Result.Status.PROCESSED ? Outcome.PROCESSED : Outcome.SKIPPED;
+    }
+
+    private Envelope envelope(Object command) {
+        return new Envelope(command, MessageContext.newFlow(client));
     }
 
     private Batch batch(String sku, String reference) {

@@ -2,18 +2,29 @@ package org.cosmicstock.allocation.adapters.jdbc;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.cosmicstock.allocation.domain.Allocate;
+import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
+import org.cosmicstock.allocation.domain.CreateBatch;
+import org.cosmicstock.allocation.domain.Deallocated;
 import org.cosmicstock.allocation.domain.Event;
+import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.allocation.domain.Products;
 import org.cosmicstock.allocation.service.AllocationUnitOfWork;
-import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.jdbc.JdbcUnitOfWork;
+import org.cosmicstock.messaging.jdbc.PersistenceFailure;
+import org.cosmicstock.messaging.jdbc.TrackedAggregates;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
 
-/** The allocation unit of work on PostgreSQL: products, their events in the outbox and the inbox, in one transaction. */
+/**
+ * The allocation unit of work on PostgreSQL: the products a batch of messages changes, their events
+ * in the outbox and the messages' receipts in the inbox, in one transaction.
+ */
 public final class JdbcAllocationUnitOfWork extends JdbcUnitOfWork implements AllocationUnitOfWork {
 
     private final JdbcProducts products;
@@ -21,11 +32,8 @@ public final class JdbcAllocationUnitOfWork extends JdbcUnitOfWork implements Al
     private final Function<Event, OutgoingMessage> outgoing;
 
     public JdbcAllocationUnitOfWork(
-            DataSource dataSource,
-            MessageContext context,
-            TransactionalMessaging messaging,
-            Function<Event, OutgoingMessage> outgoing) {
-        super(dataSource, context, messaging);
+            DataSource dataSource, TransactionalMessaging messaging, Function<Event, OutgoingMessage> outgoing) {
+        super(dataSource, messaging);
         this.products = new JdbcProducts(connection());
         this.outgoing = outgoing;
     }
@@ -35,14 +43,47 @@ public final class JdbcAllocationUnitOfWork extends JdbcUnitOfWork implements Al
         return products;
     }
 
+    /** One preload for the whole batch: its products, the batches it names and the lines it allocates. */
     @Override
-    protected List<Object> flush() throws SQLException {
+    public void prepare(List<Object> messages) {
+        Set<String> skus = new LinkedHashSet<>();
+        Set<String> references = new LinkedHashSet<>();
+        List<StoredLines.LineKey> lines = new ArrayList<>();
+        for (Object message : messages) {
+            if (message instanceof Allocate a) {
+                skus.add(a.sku());
+                lines.add(new StoredLines.LineKey(a.orderId(), a.sku()));
+            } else if (message instanceof Deallocated d) {
+                skus.add(d.sku());
+                lines.add(new StoredLines.LineKey(d.orderId(), d.sku()));
+            } else if (message instanceof CreateBatch c) {
+                skus.add(c.sku());
+            } else if (message instanceof ChangeBatchQuantity c) {
+                if (c.sku() != null) {
+                    skus.add(c.sku());
+                }
+                references.add(c.ref());
+            }
+        }
+        try {
+            products.preload(skus, references, lines);
+        } catch (SQLException e) {
+            throw new PersistenceFailure("Could not preload " + skus.size() + " product(s)", e);
+        }
+    }
+
+    @Override
+    protected List<Object> drainEvents() {
         List<Object> events = new ArrayList<>();
-        for (JdbcProducts.Tracked tracked : products.seen()) {
-            writer.save(connection(), tracked);
-            events.addAll(tracked.product().drainEvents());
+        for (TrackedAggregates.Tracked<Product> tracked : products.tracked()) {
+            events.addAll(tracked.aggregate().drainEvents());
         }
         return events;
+    }
+
+    @Override
+    protected void flush() throws SQLException {
+        writer.save(connection(), products);
     }
 
     @Override

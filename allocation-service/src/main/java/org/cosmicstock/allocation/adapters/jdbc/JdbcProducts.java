@@ -4,121 +4,166 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cosmicstock.allocation.domain.Batch;
-import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.allocation.domain.Products;
 import org.cosmicstock.messaging.jdbc.PersistenceFailure;
+import org.cosmicstock.messaging.jdbc.TrackedAggregates;
 
 /**
- * Products in PostgreSQL, on the unit of work's connection. Tracks every product it hands out, so
- * the unit of work can save them and collect their events at commit.
+ * Products in PostgreSQL, on the unit of work's connection. A product is its version row and its
+ * batches (with their allocated quantities); its lines are looked up on demand. Every product handed
+ * out is tracked, so the unit of work saves the changed ones and collects their events; a batch of
+ * commands is served by a preload of all the products, batch references and lines it names.
  */
 final class JdbcProducts implements Products {
 
     private final Connection connection;
-    private final Map<String, Tracked> seen = new LinkedHashMap<>();
+    private final TrackedAggregates<String, Product> products = new TrackedAggregates<>();
+    private final Map<String, Map<String, StoredBatch>> storedBatches = new HashMap<>();
+    private final Map<String, String> skuOfBatch = new HashMap<>();
+    private final StoredLines lines;
 
     JdbcProducts(Connection connection) {
         this.connection = connection;
+        this.lines = new StoredLines(connection);
     }
-
-    /** A product handed out by this repository, with what the database held when it was loaded. */
-    record Tracked(Product product, int loadedVersion, boolean isNew, Map<String, StoredBatch> stored) {}
 
     @Override
     public void add(Product product) {
-        seen.put(product.sku(), new Tracked(product, product.versionNumber(), true, Map.of()));
+        products.added(product.sku(), product);
+        storedBatches.put(product.sku(), Map.of());
     }
 
     @Override
     public Optional<Product> get(String sku) {
-        Tracked tracked = seen.get(sku);
-        if (tracked != null) {
-            return Optional.of(tracked.product());
-        }
-        try {
-            Optional<Product> loaded = load(sku);
-            loaded.ifPresent(p -> seen.put(sku, new Tracked(p, p.versionNumber(), false, StoredBatch.snapshotOf(p))));
-            return loaded;
-        } catch (SQLException e) {
-            throw new PersistenceFailure("Could not load product " + sku, e);
-        }
+        return products.find(sku, key -> {
+            try {
+                Map<String, TrackedAggregates.Loaded<Product>> loaded = load(List.of(key));
+                return Optional.ofNullable(loaded.get(key));
+            } catch (SQLException e) {
+                throw new PersistenceFailure("Could not load product " + key, e);
+            }
+        });
     }
 
     @Override
     public Optional<Product> getByBatchRef(String reference) {
-        try (PreparedStatement select = connection.prepareStatement("select sku from batches where reference = ?")) {
-            select.setString(1, reference);
-            try (ResultSet r = select.executeQuery()) {
-                return r.next() ? get(r.getString(1)) : Optional.empty();
+        // A batch created earlier in this unit of work (the same poll's batch) is not stored yet.
+        for (TrackedAggregates.Tracked<Product> tracked : products.all()) {
+            if (tracked.aggregate().batch(reference).isPresent()) {
+                return Optional.of(tracked.aggregate());
             }
+        }
+        try {
+            preloadBatchReferences(List.of(reference));
         } catch (SQLException e) {
             throw new PersistenceFailure("Could not find the product of batch " + reference, e);
         }
+        String sku = skuOfBatch.get(reference);
+        return sku == null || sku.isEmpty() ? Optional.empty() : get(sku);
     }
 
-    Iterable<Tracked> seen() {
-        return seen.values();
-    }
-
-    private Optional<Product> load(String sku) throws SQLException {
-        Integer version = null;
-        try (PreparedStatement select =
-                connection.prepareStatement("select version_number from products where sku = ?")) {
-            select.setString(1, sku);
-            try (ResultSet r = select.executeQuery()) {
-                if (r.next()) {
-                    version = r.getInt(1);
+    /** Reads, in a few queries, everything a batch of commands will ask for. */
+    void preload(Collection<String> skus, Collection<String> batchReferences, Collection<StoredLines.LineKey> lineKeys)
+            throws SQLException {
+        preloadBatchReferences(batchReferences);
+        List<String> wanted = new ArrayList<>(skus);
+        batchReferences.stream()
+                .map(skuOfBatch::get)
+                .filter(sku -> sku != null && !sku.isEmpty())
+                .forEach(wanted::add);
+        List<String> unknown = products.unknown(wanted);
+        if (!unknown.isEmpty()) {
+            Map<String, TrackedAggregates.Loaded<Product>> loaded = load(unknown);
+            for (String sku : unknown) {
+                var found = loaded.get(sku);
+                if (found == null) {
+                    products.notFound(sku);
+                } else {
+                    products.loaded(sku, found.aggregate(), found.version());
                 }
             }
         }
-        if (version == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Product(sku, version, loadBatches(sku)));
+        lines.preload(lineKeys);
     }
 
-    private List<Batch> loadBatches(String sku) throws SQLException {
-        String query = """
-                select b.reference, b.purchased_quantity, b.eta, a.order_id, a.qty
-                  from batches b left join allocations a on a.batch_id = b.id
-                 where b.sku = ? order by b.id, a.id
-                """;
-        Map<String, BatchRow> rows = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(query)) {
-            select.setString(1, sku);
+    Collection<TrackedAggregates.Tracked<Product>> tracked() {
+        return products.all();
+    }
+
+    Map<String, StoredBatch> storedBatchesOf(String sku) {
+        return storedBatches.getOrDefault(sku, Map.of());
+    }
+
+    private void preloadBatchReferences(Collection<String> references) throws SQLException {
+        List<String> unknown = references.stream()
+                .filter(r -> !skuOfBatch.containsKey(r))
+                .distinct()
+                .toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        unknown.forEach(r -> skuOfBatch.put(r, ""));
+        try (PreparedStatement select =
+                connection.prepareStatement("select reference, sku from batches where reference = any(?)")) {
+            select.setArray(1, connection.createArrayOf("text", unknown.toArray()));
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    BatchRow row = rows.computeIfAbsent(r.getString(1), ref -> new BatchRow(ref, new ArrayList<>()));
-                    row.purchased = r.getInt(2);
-                    row.eta = r.getObject(3, java.time.LocalDate.class);
-                    String orderId = r.getString(4);
-                    if (orderId != null) {
-                        row.lines.add(new OrderLine(orderId, sku, r.getInt(5)));
+                    skuOfBatch.put(r.getString(1), r.getString(2));
+                }
+            }
+        }
+    }
+
+    private Map<String, TrackedAggregates.Loaded<Product>> load(List<String> skus) throws SQLException {
+        Map<String, Integer> versions = new HashMap<>();
+        try (PreparedStatement select =
+                connection.prepareStatement("select sku, version_number from products where sku = any(?)")) {
+            select.setArray(1, connection.createArrayOf("text", skus.toArray()));
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    versions.put(r.getString(1), r.getInt(2));
+                }
+            }
+        }
+        Map<String, List<Batch>> batches = new HashMap<>();
+        if (!versions.isEmpty()) {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select sku, reference, purchased_quantity, allocated_quantity, eta
+                      from batches where sku = any(?) order by id
+                    """)) {
+                select.setArray(
+                        1, connection.createArrayOf("text", versions.keySet().toArray()));
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        String sku = r.getString(1);
+                        String reference = r.getString(2);
+                        Batch batch =
+                                new Batch(reference, sku, r.getInt(3), r.getInt(4), r.getObject(5, LocalDate.class));
+                        batches.computeIfAbsent(sku, s -> new ArrayList<>()).add(batch);
+                        storedBatches
+                                .computeIfAbsent(sku, s -> new LinkedHashMap<>())
+                                .put(reference, new StoredBatch(batch.purchasedQuantity(), batch.allocatedQuantity()));
+                        skuOfBatch.put(reference, sku);
                     }
                 }
             }
         }
-        return rows.values().stream()
-                .map(row -> new Batch(row.reference, sku, row.purchased, row.eta, row.lines))
-                .toList();
-    }
-
-    private static final class BatchRow {
-        final String reference;
-        final List<OrderLine> lines;
-        int purchased;
-        java.time.LocalDate eta;
-
-        BatchRow(String reference, List<OrderLine> lines) {
-            this.reference = reference;
-            this.lines = lines;
-        }
+        Map<String, TrackedAggregates.Loaded<Product>> loaded = new HashMap<>();
+        versions.forEach((sku, version) -> {
+            storedBatches.putIfAbsent(sku, Map.of());
+            Product product = new Product(sku, version, batches.getOrDefault(sku, List.of()), lines.of(sku));
+            loaded.put(sku, new TrackedAggregates.Loaded<>(product, version));
+        });
+        return loaded;
     }
 }

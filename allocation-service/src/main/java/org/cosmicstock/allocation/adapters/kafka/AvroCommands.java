@@ -1,5 +1,6 @@
 package org.cosmicstock.allocation.adapters.kafka;
 
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.allocation.domain.Allocate;
 import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
@@ -7,10 +8,15 @@ import org.cosmicstock.allocation.domain.Command;
 import org.cosmicstock.allocation.domain.CreateBatch;
 import org.cosmicstock.messaging.bus.MessageRejected;
 
-/** Maps Avro commands to domain commands, rejecting what no handler could ever apply. */
-final class AvroCommands {
+/** Maps Avro commands to domain commands, rejecting what breaks the contract (no handler could ever apply it). */
+public final class AvroCommands {
 
     private AvroCommands() {}
+
+    /** For the commands consumer: every payload on the commands topic must be a command. */
+    public static Optional<Object> toMessage(SpecificRecord payload) {
+        return Optional.of(toDomain(payload));
+    }
 
     static Command toDomain(SpecificRecord payload) {
         if (payload instanceof org.cosmicstock.schemas.commands.CreateBatch c) {

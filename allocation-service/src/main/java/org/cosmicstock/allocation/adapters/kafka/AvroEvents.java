@@ -1,7 +1,9 @@
 package org.cosmicstock.allocation.adapters.kafka;
 
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.allocation.domain.Allocated;
+import org.cosmicstock.allocation.domain.AllocationRejected;
 import org.cosmicstock.allocation.domain.BatchCreated;
 import org.cosmicstock.allocation.domain.BatchQuantityChanged;
 import org.cosmicstock.allocation.domain.Deallocated;
@@ -9,7 +11,7 @@ import org.cosmicstock.allocation.domain.Event;
 import org.cosmicstock.allocation.domain.OutOfStock;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
 
-/** Maps domain events to what the outbox publishes: the events topic, keyed by SKU. */
+/** Maps domain events to what the outbox publishes (the events topic, keyed by SKU), and back for the ones read back. */
 public final class AvroEvents {
 
     private final String topic;
@@ -20,6 +22,17 @@ public final class AvroEvents {
 
     public OutgoingMessage toOutgoing(Event event) {
         return new OutgoingMessage(topic, event.sku(), toAvro(event));
+    }
+
+    /**
+     * What the service reads back from its own events: a Deallocated, so a reallocation whose
+     * in-process run was lost is applied anyway; every other event is none of its business.
+     */
+    public static Optional<Object> ownEventToMessage(SpecificRecord payload) {
+        if (payload instanceof org.cosmicstock.schemas.events.Deallocated e) {
+            return Optional.of(new Deallocated(e.getOrderId(), e.getSku(), e.getQty()));
+        }
+        return Optional.empty();
     }
 
     static SpecificRecord toAvro(Event event) {
@@ -37,6 +50,9 @@ public final class AvroEvents {
         }
         if (event instanceof OutOfStock e) {
             return new org.cosmicstock.schemas.events.OutOfStock(e.orderId(), e.sku(), e.qty());
+        }
+        if (event instanceof AllocationRejected e) {
+            return new org.cosmicstock.schemas.events.AllocationRejected(e.orderId(), e.sku(), e.qty(), e.reason());
         }
         throw new IllegalArgumentException("No Avro schema for " + event);
     }

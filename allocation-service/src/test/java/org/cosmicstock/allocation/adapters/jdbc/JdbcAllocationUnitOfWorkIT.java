@@ -14,12 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.cosmicstock.allocation.adapters.kafka.AvroEvents;
+import org.cosmicstock.allocation.domain.Allocate;
 import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.bus.Receipt;
+import org.cosmicstock.messaging.bus.StaleAggregate;
 import org.cosmicstock.messaging.inbox.JdbcInbox;
 import org.cosmicstock.messaging.jdbc.MessagingTables;
-import org.cosmicstock.messaging.jdbc.StaleAggregate;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
 import org.cosmicstock.messaging.outbox.OutboxWriter;
 import org.cosmicstock.messaging.testing.TestPostgres;
@@ -50,7 +52,7 @@ class JdbcAllocationUnitOfWorkIT {
         try (var uow = begin()) {
             Product product = uow.products().get("HIPSTER-WORKBENCH").orElseThrow();
             product.allocate(new OrderLine("o1", "HIPSTER-WORKBENCH", 10));
-            uow.commit();
+            commit(uow);
         }
         assertThat(allocatedBatch("o1", "HIPSTER-WORKBENCH")).isEqualTo("batch1");
         assertThat(scalar("select count(*) from messaging.outbox where message_type like '%Allocated'"))
@@ -71,7 +73,7 @@ class JdbcAllocationUnitOfWorkIT {
     void rollsBackOnError() throws SQLException {
         assertThatThrownBy(() -> {
                     try (var uow = begin()) {
-                        uow.firstDelivery("message-1");
+                        uow.firstDeliveries(List.of(new Receipt("/test", "message-1", "")));
                         uow.products().add(new Product("LARGE-FORK", 0, List.of()));
                         uow.products().get("LARGE-FORK").orElseThrow().addBatch("batch1", 100, null);
                         throw new IllegalStateException("boom");
@@ -83,14 +85,100 @@ class JdbcAllocationUnitOfWorkIT {
     }
 
     @Test
-    void aMessageIsAppliedOnce() {
+    void aMessageIsAppliedOnceBySourceAndId() {
+        Receipt fromA = new Receipt("/producer-a", "message-1", "");
+        Receipt fromB = new Receipt("/producer-b", "message-1", "");
+        Receipt reallocated = new Receipt("/producer-a", "message-1", "reallocate");
         try (var uow = begin()) {
-            assertThat(uow.firstDelivery("message-1")).isTrue();
+            assertThat(uow.firstDeliveries(List.of(fromA))).containsExactly(fromA);
+            commit(uow);
+        }
+        try (var uow = begin()) {
+            assertThat(uow.firstDeliveries(List.of(fromA, fromB, reallocated)))
+                    .containsExactlyInAnyOrder(fromB, reallocated);
+        }
+    }
+
+    @Test
+    void aBatchOfAllocationsOverSeveralProductsIsSavedInOneTransaction() throws SQLException {
+        insertBatch("lamp-1", "LAMP", 100);
+        insertBatch("desk-1", "DESK", 100);
+        List<Object> commands =
+                List.of(new Allocate("o1", "LAMP", 10), new Allocate("o2", "DESK", 5), new Allocate("o3", "LAMP", 1));
+        try (var uow = begin()) {
+            uow.prepare(commands);
+            for (Object command : commands) {
+                Allocate a = (Allocate) command;
+                uow.products().get(a.sku()).orElseThrow().allocate(new OrderLine(a.orderId(), a.sku(), a.qty()));
+                uow.collectEvents(MessageContext.newFlow("/test"));
+            }
             uow.commit();
         }
+        assertThat(scalar("select allocated_quantity from batches where reference = 'lamp-1'"))
+                .isEqualTo(11);
+        assertThat(scalar("select allocated_quantity from batches where reference = 'desk-1'"))
+                .isEqualTo(5);
+        assertThat(scalar("select version_number from products where sku = 'LAMP'"))
+                .isEqualTo(3);
+        assertThat(scalar("select count(*) from allocations")).isEqualTo(3);
+        assertThat(scalar("select count(*) from messaging.outbox")).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchCreatedEarlierInTheSameUnitOfWorkIsFoundByItsReference() {
         try (var uow = begin()) {
-            assertThat(uow.firstDelivery("message-1")).isFalse();
+            uow.prepare(List.of(new org.cosmicstock.allocation.domain.ChangeBatchQuantity("fresh", 5, null)));
+            Product product = new Product("STOOL", 0, List.of());
+            uow.products().add(product);
+            product.addBatch("fresh", 10, null);
+
+            assertThat(uow.products().getByBatchRef("fresh")).containsSame(product);
+            assertThat(uow.products().getByBatchRef("never-created")).isEmpty();
         }
+    }
+
+    @Test
+    void shrinkingABatchDeletesOnlyTheLinesItGivesUp() throws SQLException {
+        insertBatch("big", "CHAIR", 1000);
+        try (var uow = begin()) {
+            Product product = uow.products().get("CHAIR").orElseThrow();
+            for (int i = 1; i <= 1000; i++) {
+                product.allocate(new OrderLine("order-" + i, "CHAIR", 1));
+            }
+            commit(uow);
+        }
+        try (var uow = begin()) {
+            uow.products().get("CHAIR").orElseThrow().changeBatchQuantity("big", 997);
+            commit(uow);
+        }
+        assertThat(scalar("select count(*) from allocations where sku = 'CHAIR'"))
+                .isEqualTo(997);
+        assertThat(allocatedBatch("order-1000", "CHAIR")).isNull();
+        assertThat(allocatedBatch("order-997", "CHAIR")).isEqualTo("big");
+        assertThat(scalar("select allocated_quantity from batches where reference = 'big'"))
+                .isEqualTo(997);
+    }
+
+    @Test
+    void aStoredLineGivenUpAndAllocatedElsewhereInOneTransactionMoves() throws SQLException {
+        insertBatch("first", "TABLE", 10);
+        try (var uow = begin()) {
+            Product product = uow.products().get("TABLE").orElseThrow();
+            product.addBatch("second", 10, java.time.LocalDate.of(2030, 1, 1));
+            product.allocate(new OrderLine("order-1", "TABLE", 10));
+            commit(uow);
+        }
+        try (var uow = begin()) {
+            Product product = uow.products().get("TABLE").orElseThrow();
+            product.changeBatchQuantity("first", 0);
+            product.allocate(new OrderLine("order-1", "TABLE", 10));
+            commit(uow);
+        }
+        assertThat(allocatedBatch("order-1", "TABLE")).isEqualTo("second");
+        assertThat(scalar("select allocated_quantity from batches where reference = 'first'"))
+                .isZero();
+        assertThat(scalar("select allocated_quantity from batches where reference = 'second'"))
+                .isEqualTo(10);
     }
 
     @Test
@@ -106,7 +194,7 @@ class JdbcAllocationUnitOfWorkIT {
                     bothLoaded.countDown();
                     bothLoaded.await();
                     product.allocate(new OrderLine(order, "SKU", 10));
-                    uow.commit();
+                    commit(uow);
                 }
                 return null;
             }));
@@ -152,7 +240,7 @@ class JdbcAllocationUnitOfWorkIT {
         while (true) {
             try (var uow = begin()) {
                 uow.products().get("LAMP").orElseThrow().allocate(new OrderLine(order, "LAMP", 2));
-                uow.commit();
+                commit(uow);
                 return;
             } catch (StaleAggregate conflict) {
                 Thread.onSpinWait();
@@ -161,7 +249,12 @@ class JdbcAllocationUnitOfWorkIT {
     }
 
     private JdbcAllocationUnitOfWork begin() {
-        return new JdbcAllocationUnitOfWork(dataSource, MessageContext.newFlow(), messaging, events::toOutgoing);
+        return new JdbcAllocationUnitOfWork(dataSource, messaging, events::toOutgoing);
+    }
+
+    private static void commit(JdbcAllocationUnitOfWork uow) {
+        uow.collectEvents(MessageContext.newFlow("/test"));
+        uow.commit();
     }
 
     private void insertBatch(String ref, String sku, int qty) throws SQLException {

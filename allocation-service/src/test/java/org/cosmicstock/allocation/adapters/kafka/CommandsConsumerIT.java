@@ -27,6 +27,7 @@ import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.Allocated;
+import org.cosmicstock.schemas.events.AllocationRejected;
 import org.cosmicstock.schemas.events.BatchCreated;
 import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.cosmicstock.schemas.events.Deallocated;
@@ -38,9 +39,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The allocation service with a real broker and a real PostgreSQL: commands in, events out, bad input dead-lettered. */
+/**
+ * The allocation service with a real broker and a real PostgreSQL: commands in, events out, a refused
+ * command answered with an event, what breaks the contract dead-lettered.
+ */
 @SpringBootTest(classes = AllocationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class KafkaCommandListenerIT {
+class CommandsConsumerIT {
 
     private static final String COMMANDS = TestKafka.uniqueTopic("commands");
     private static final String EVENTS = TestKafka.uniqueTopic("events");
@@ -56,7 +60,6 @@ class KafkaCommandListenerIT {
         properties.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
         properties.add("cosmicstock.messaging.topics.commands", () -> COMMANDS);
         properties.add("cosmicstock.messaging.topics.events", () -> EVENTS);
-        properties.add("cosmicstock.messaging.retry.max-retries", () -> "2");
     }
 
     @BeforeAll
@@ -102,31 +105,40 @@ class KafkaCommandListenerIT {
         assertThat(CloudEventHeaders.text(events.get(1).headers(), CloudEventHeaders.CAUSATION_ID))
                 .isEqualTo(allocateId);
 
+        List<ConsumerRecord<String, byte[]>> rejected =
+                TestKafka.read(EVENTS, 1, r -> "NOPE".equals(r.key()), Duration.ofSeconds(60));
+        assertThat(codec.decode(rejected.get(0).value()))
+                .isEqualTo(new AllocationRejected("order-2", "NOPE", 1, "Invalid sku NOPE"));
+        assertThat(CloudEventHeaders.text(rejected.get(0).headers(), CloudEventHeaders.CAUSATION_ID))
+                .isEqualTo("allocate-unknown");
+
         List<ConsumerRecord<String, byte[]>> dead =
-                TestKafka.read(COMMANDS + DeadLetters.SUFFIX, 3, Duration.ofSeconds(60));
+                TestKafka.read(COMMANDS + DeadLetters.SUFFIX, 2, Duration.ofSeconds(60));
         assertThat(dead)
                 .extracting(r -> CloudEventHeaders.text(r.headers(), DeadLetters.REASON_HEADER))
                 .containsExactlyInAnyOrder(
-                        "org.cosmicstock.allocation.service.InvalidSku: Invalid sku NOPE",
                         "org.cosmicstock.schemas.codec.MalformedMessageException: Malformed message: not Avro"
                                 + " single-object encoding (first bytes 0x6E6F7420)",
                         "org.cosmicstock.messaging.bus.MessageRejected: Invalid message: qty must be at least 1, was 0");
-        ConsumerRecord<String, byte[]> unknownSku = dead.stream()
-                .filter(r -> "allocate-unknown".equals(CloudEventHeaders.text(r.headers(), CloudEventHeaders.ID)))
+        ConsumerRecord<String, byte[]> zeroQty = dead.stream()
+                .filter(r -> "zero-qty".equals(CloudEventHeaders.text(r.headers(), CloudEventHeaders.ID)))
                 .findFirst()
                 .orElseThrow();
-        assertThat(unknownSku.key()).isEqualTo("NOPE");
-        assertThat(codec.decode(unknownSku.value())).isEqualTo(new Allocate("order-2", "NOPE", 1));
-        assertThat(CloudEventHeaders.text(unknownSku.headers(), "kafka_dlt-original-topic"))
+        assertThat(zeroQty.key()).isEqualTo("SKU-1");
+        assertThat(codec.decode(zeroQty.value())).isEqualTo(new Allocate("order-3", "SKU-1", 0));
+        assertThat(CloudEventHeaders.text(zeroQty.headers(), "kafka_dlt-original-topic"))
                 .isEqualTo(COMMANDS);
-        assertThat(CloudEventHeaders.text(unknownSku.headers(), "kafka_dlt-original-consumer-group"))
+        assertThat(CloudEventHeaders.text(zeroQty.headers(), "kafka_dlt-original-consumer-group"))
                 .isEqualTo("allocation-service");
 
         awaitCount("Allocate", "duplicate", duplicates + 2);
-        awaitCount("Allocate", "invalid", invalidAllocates + 2);
+        awaitCount("Allocate", "invalid", invalidAllocates + 1);
         awaitCount("unknown", "invalid", undecodable + 1);
         awaitCount("CreateBatch", "skipped", skipped + 1);
-        assertThat(count("Allocate", "processed")).isEqualTo(processed + 1);
+        assertThat(count("Allocate", "processed")).isEqualTo(processed + 2);
+        assertThat(TestKafka.readToEnd(COMMANDS + DeadLetters.SUFFIX))
+                .as("exactly the two that can never succeed, read to the end")
+                .hasSize(2);
         assertThat(TestKafka.readToEnd(EVENTS).stream()
                         .filter(r -> "SKU-1".equals(r.key()))
                         .map(r -> codec.decode(r.value())))
