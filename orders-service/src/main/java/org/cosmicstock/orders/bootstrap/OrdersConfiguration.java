@@ -3,20 +3,21 @@ package org.cosmicstock.orders.bootstrap;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cosmicstock.messaging.bus.MessageBus;
+import org.cosmicstock.messaging.config.KafkaConsumers;
 import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.config.MessagingProperties;
 import org.cosmicstock.messaging.config.OutboxConfiguration;
 import org.cosmicstock.messaging.config.TopicDeclarations;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
-import org.cosmicstock.messaging.kafka.DeadLetters;
+import org.cosmicstock.messaging.kafka.BatchConsumer;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrdersUnitOfWork;
 import org.cosmicstock.orders.adapters.kafka.AvroOrderMessages;
-import org.cosmicstock.orders.adapters.kafka.KafkaEventListener;
 import org.cosmicstock.orders.service.OrderHandlers;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -27,15 +28,20 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Import({MessagingConfiguration.class, OutboxConfiguration.class})
 public class OrdersConfiguration {
 
-    static final List<String> EVENT_TYPES =
-            List.of("BatchCreated", "BatchQuantityChanged", "Allocated", "Deallocated", "OutOfStock");
+    static final List<String> EVENT_TYPES = List.of(
+            "BatchCreated", "BatchQuantityChanged", "Allocated", "Deallocated", "OutOfStock", "AllocationRejected");
 
     @Bean
     MessageBus<OrdersUnitOfWork> messageBus(
-            DataSource dataSource, TransactionalMessaging messaging, MessagingProperties properties) {
+            DataSource dataSource,
+            TransactionalMessaging messaging,
+            MessagingProperties properties,
+            IncomingMessages incoming) {
         AvroOrderMessages messages = new AvroOrderMessages(properties.topics().commands());
         return OrderHandlers.bus(
-                context -> new JdbcOrdersUnitOfWork(dataSource, context, messaging, messages::toOutgoing));
+                () -> new JdbcOrdersUnitOfWork(dataSource, messaging, messages::toOutgoing),
+                properties.retry().conflictAttempts(),
+                incoming.observer());
     }
 
     @Bean
@@ -43,20 +49,27 @@ public class OrdersConfiguration {
         return new JdbcOrderQueries(dataSource);
     }
 
+    /** Follows allocation events to track every order line; events about batches are skipped. */
     @Bean
-    KafkaEventListener kafkaEventListener(
+    BatchConsumer allocationEventsConsumer(
+            KafkaConsumers consumers,
             IncomingMessages incoming,
             MessageBus<OrdersUnitOfWork> bus,
             MessagingMetrics metrics,
-            MessagingProperties properties) {
-        metrics.knowConsumed(properties.topics().events(), EVENT_TYPES);
+            MessagingProperties properties,
+            @Value("${spring.kafka.consumer.group-id:orders-service}") String group) {
+        String events = properties.topics().events();
+        metrics.knowConsumed(events, EVENT_TYPES);
         metrics.knowPublished(properties.topics().commands(), List.of("Allocate"));
-        return new KafkaEventListener(incoming, bus);
+        return consumers.group(
+                group,
+                List.of(events),
+                properties.consumer().concurrency(),
+                incoming.handler(group, AvroOrderMessages::toMessage, bus::handleAll));
     }
 
     @Bean
     KafkaAdmin.NewTopics ordersTopics(MessagingProperties properties) {
-        var topics = properties.topics();
-        return TopicDeclarations.of(topics, topics.commands(), topics.events(), topics.events() + DeadLetters.SUFFIX);
+        return TopicDeclarations.commandsAndEvents(properties.topics(), false);
     }
 }

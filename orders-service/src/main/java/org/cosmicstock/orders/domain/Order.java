@@ -51,15 +51,17 @@ public final class Order {
     }
 
     public OrderStatus status() {
-        long pending = count(LineStatus.PENDING);
         long allocated = count(LineStatus.ALLOCATED);
-        if (pending > 0) {
+        if (count(LineStatus.PENDING) > 0) {
             return OrderStatus.PENDING;
         }
         if (allocated == lines.size()) {
             return OrderStatus.ALLOCATED;
         }
-        return allocated == 0 ? OrderStatus.OUT_OF_STOCK : OrderStatus.PARTIALLY_ALLOCATED;
+        if (allocated > 0) {
+            return OrderStatus.PARTIALLY_ALLOCATED;
+        }
+        return count(LineStatus.REJECTED) == lines.size() ? OrderStatus.REJECTED : OrderStatus.OUT_OF_STOCK;
     }
 
     /** Returns false when the order has no line for {@code sku} or nothing changed. */
@@ -71,12 +73,20 @@ public final class Order {
         return change(sku, LineStatus.OUT_OF_STOCK, null);
     }
 
+    /** The allocation service refused the line (for example: no such SKU); it stays refused. */
+    public boolean rejected(String sku) {
+        return change(sku, LineStatus.REJECTED, null);
+    }
+
     /** The line lost its batch; the allocation service reallocates it, so it is pending again. */
     public boolean deallocated(String sku) {
         return change(sku, LineStatus.PENDING, null);
     }
 
     public List<AllocationRequested> drainEvents() {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         List<AllocationRequested> drained = List.copyOf(events);
         events.clear();
         return drained;

@@ -2,6 +2,7 @@ package org.cosmicstock.orders.service;
 
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.cosmicstock.messaging.bus.HandlerObserver;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.messaging.bus.UnitOfWorkFactory;
@@ -10,6 +11,7 @@ import org.cosmicstock.orders.domain.OrderCommand.PlaceOrder;
 import org.cosmicstock.orders.domain.OrderCommand.RecordAllocation;
 import org.cosmicstock.orders.domain.OrderCommand.RecordDeallocation;
 import org.cosmicstock.orders.domain.OrderCommand.RecordOutOfStock;
+import org.cosmicstock.orders.domain.OrderCommand.RecordRejection;
 
 /** Every handler of the orders service, registered in one visible place. */
 public final class OrderHandlers {
@@ -17,6 +19,11 @@ public final class OrderHandlers {
     private OrderHandlers() {}
 
     public static MessageBus<OrdersUnitOfWork> bus(UnitOfWorkFactory<OrdersUnitOfWork> unitsOfWork) {
+        return bus(unitsOfWork, 5, HandlerObserver.NONE);
+    }
+
+    public static MessageBus<OrdersUnitOfWork> bus(
+            UnitOfWorkFactory<OrdersUnitOfWork> unitsOfWork, int conflictAttempts, HandlerObserver observer) {
         return MessageBus.builder(unitsOfWork)
                 .command(PlaceOrder.class, OrderHandlers::placeOrder)
                 .command(
@@ -24,6 +31,9 @@ public final class OrderHandlers {
                         (c, uow) -> update(uow, c.orderId(), o -> o.allocated(c.sku(), c.batchRef())))
                 .command(RecordOutOfStock.class, (c, uow) -> update(uow, c.orderId(), o -> o.outOfStock(c.sku())))
                 .command(RecordDeallocation.class, (c, uow) -> update(uow, c.orderId(), o -> o.deallocated(c.sku())))
+                .command(RecordRejection.class, (c, uow) -> update(uow, c.orderId(), o -> o.rejected(c.sku())))
+                .conflictAttempts(conflictAttempts)
+                .observer(observer)
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package org.cosmicstock.orders.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import org.cosmicstock.orders.bootstrap.OrdersServiceApplication;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.events.Allocated;
+import org.cosmicstock.schemas.events.AllocationRejected;
 import org.cosmicstock.schemas.events.OutOfStock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,6 +92,24 @@ class OrdersServiceIT {
         assertThat(CloudEventHeaders.text(dead.headers(), DeadLetters.REASON_HEADER))
                 .startsWith("org.cosmicstock.schemas.codec.MalformedMessageException");
         assertThat(TestKafka.readToEnd(COMMANDS)).as("placed twice, sent once").hasSize(2);
+    }
+
+    @Test
+    void aLineTheAllocationServiceRefusesIsRejectedAndSoIsTheOrder() throws Exception {
+        assertThat(post("{\"orderId\":\"order-r\",\"lines\":[{\"sku\":\"GHOST\",\"qty\":1}]}")
+                        .statusCode())
+                .isEqualTo(202);
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            send(producer, "GHOST", codec.encode(new AllocationRejected("order-r", "GHOST", 1, "Invalid sku GHOST")));
+        }
+
+        String expected = "{\"orderId\":\"order-r\",\"status\":\"REJECTED\",\"lines\":["
+                + "{\"sku\":\"GHOST\",\"qty\":1,\"status\":\"REJECTED\"}]}";
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/orders/order-r").body(), expected::equals);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.cosmicstock.orders.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.testing.InMemoryUnitOfWork;
 import org.cosmicstock.orders.domain.Order;
 import org.cosmicstock.orders.domain.Orders;
@@ -15,8 +14,8 @@ final class FakeUnitOfWork extends InMemoryUnitOfWork implements OrdersUnitOfWor
 
     private final FakeOrders orders = new FakeOrders();
 
-    FakeUnitOfWork begin(MessageContext context) {
-        start(context);
+    FakeUnitOfWork begin() {
+        start();
         return this;
     }
 
@@ -26,13 +25,17 @@ final class FakeUnitOfWork extends InMemoryUnitOfWork implements OrdersUnitOfWor
     }
 
     @Override
-    protected List<Object> saveChanges() {
+    protected List<Object> drainEvents() {
         List<Object> events = new ArrayList<>();
         for (Order order : orders.seen()) {
             events.addAll(order.drainEvents());
         }
-        orders.save();
         return events;
+    }
+
+    @Override
+    protected void saveChanges() {
+        orders.save();
     }
 
     @Override

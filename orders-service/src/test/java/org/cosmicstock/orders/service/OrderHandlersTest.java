@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.cosmicstock.messaging.bus.Envelope;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.bus.Outcome;
+import org.cosmicstock.messaging.bus.Result;
 import org.cosmicstock.orders.domain.AllocationRequested;
 import org.cosmicstock.orders.domain.LineStatus;
 import org.cosmicstock.orders.domain.Order;
@@ -14,6 +16,7 @@ import org.cosmicstock.orders.domain.OrderCommand.PlaceOrder;
 import org.cosmicstock.orders.domain.OrderCommand.RecordAllocation;
 import org.cosmicstock.orders.domain.OrderCommand.RecordDeallocation;
 import org.cosmicstock.orders.domain.OrderCommand.RecordOutOfStock;
+import org.cosmicstock.orders.domain.OrderCommand.RecordRejection;
 import org.cosmicstock.orders.domain.OrderLine;
 import org.cosmicstock.orders.domain.OrderStatus;
 import org.junit.jupiter.api.Test;
@@ -49,10 +52,10 @@ class OrderHandlersTest {
 
     @Test
     void aRedeliveredPlaceOrderIsADuplicate() {
-        MessageContext request = MessageContext.newFlow();
+        MessageContext request = MessageContext.newFlow("/http");
         bus.handle(placeOrder("order1"), request);
 
-        assertThat(bus.handle(placeOrder("order1"), request)).isEqualTo(Outcome.DUPLICATE);
+        assertThat(bus.handle(placeOrder("order1"), request)).isEqualTo(Result.DUPLICATE);
         assertThat(uow.publishedEvents()).hasSize(2);
     }
 
@@ -118,6 +121,44 @@ class OrderHandlersTest {
     }
 
     @Test
+    void aRefusedLineIsRejectedAndAnOrderWhoseLinesAreAllRefusedIsRejected() {
+        handle(placeOrder("order1"));
+
+        assertThat(handle(new RecordRejection("order1", "RED-CHAIR", "Invalid sku RED-CHAIR")))
+                .isEqualTo(Outcome.PROCESSED);
+        assertThat(order("order1").status()).isEqualTo(OrderStatus.PENDING);
+        handle(new RecordRejection("order1", "BLUE-LAMP", "Invalid sku BLUE-LAMP"));
+
+        assertThat(order("order1").lines()).extracting(OrderLine::status).containsOnly(LineStatus.REJECTED);
+        assertThat(order("order1").status()).isEqualTo(OrderStatus.REJECTED);
+    }
+
+    @Test
+    void oneRefusedLineBesideAnAllocatedOneIsAPartialAllocation() {
+        handle(placeOrder("order1"));
+        handle(new RecordAllocation("order1", "RED-CHAIR", "batch1"));
+
+        handle(new RecordRejection("order1", "BLUE-LAMP", "Invalid sku BLUE-LAMP"));
+
+        assertThat(order("order1").status()).isEqualTo(OrderStatus.PARTIALLY_ALLOCATED);
+    }
+
+    @Test
+    void theEventsOfABatchAboutOneOrderAreAppliedTogether() {
+        handle(placeOrder("order1"));
+        int before = uow.unitsOfWork();
+
+        List<Result> results = bus.handleAll(List.of(
+                new Envelope(new RecordAllocation("order1", "RED-CHAIR", "batch1"), MessageContext.newFlow("/a")),
+                new Envelope(new RecordOutOfStock("order1", "BLUE-LAMP"), MessageContext.newFlow("/a"))));
+
+        assertThat(results).extracting(Result::status).containsOnly(Result.Status.PROCESSED);
+        assertThat(uow.unitsOfWork() - before).isEqualTo(1);
+        assertThat(order("order1").status()).isEqualTo(OrderStatus.PARTIALLY_ALLOCATED);
+        assertThat(order("order1").version()).isEqualTo(3);
+    }
+
+    @Test
     void recordAllocationForALineTheOrderLacksIsSkipped() {
         handle(placeOrder("order1"));
 
@@ -131,7 +172,8 @@ class OrderHandlersTest {
     }
 
     private Outcome handle(Object command) {
-        return bus.handle(command, MessageContext.newFlow());
+        Result result = bus.handle(command, MessageContext.newFlow("/test-client"));
+        return result.status() == Result.Status.PROCESSED ? Outcome.PROCESSED : Outcome.SKIPPED;
     }
 
     private Order order(String orderId) {

@@ -5,24 +5,35 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cosmicstock.messaging.jdbc.PersistenceFailure;
-import org.cosmicstock.messaging.jdbc.StaleAggregate;
+import org.cosmicstock.messaging.jdbc.TrackedAggregates;
+import org.cosmicstock.messaging.jdbc.VersionedRows;
 import org.cosmicstock.orders.domain.LineStatus;
 import org.cosmicstock.orders.domain.Order;
 import org.cosmicstock.orders.domain.OrderLine;
 import org.cosmicstock.orders.domain.Orders;
 
-/** Orders in PostgreSQL on the unit of work's connection; saved with optimistic concurrency on the version. */
+/**
+ * Orders in PostgreSQL on the unit of work's connection, saved with optimistic concurrency on the
+ * version; only the lines that changed since loading are written. A batch of events is served by
+ * one preload of every order it names.
+ */
 final class JdbcOrders implements Orders {
 
-    private final Connection connection;
-    private final Map<String, Tracked> seen = new LinkedHashMap<>();
+    private static final VersionedRows VERSIONS = new VersionedRows("Order", "orders", "order_id", "version");
+    private static final String UPSERT_LINE = """
+            insert into order_lines (order_id, sku, qty, status, batch_ref) values (?, ?, ?, ?, ?)
+            on conflict (order_id, sku) do update set status = excluded.status, batch_ref = excluded.batch_ref
+            """;
 
-    record Tracked(Order order, int loadedVersion, boolean isNew) {}
+    private final Connection connection;
+    private final TrackedAggregates<String, Order> orders = new TrackedAggregates<>();
+    private final Map<String, List<OrderLine>> loadedLines = new HashMap<>();
 
     JdbcOrders(Connection connection) {
         this.connection = connection;
@@ -30,111 +41,143 @@ final class JdbcOrders implements Orders {
 
     @Override
     public void add(Order order) {
-        seen.put(order.orderId(), new Tracked(order, 0, true));
+        orders.added(order.orderId(), order);
     }
 
     @Override
     public Optional<Order> get(String orderId) {
-        Tracked tracked = seen.get(orderId);
-        if (tracked != null) {
-            return Optional.of(tracked.order());
+        return orders.find(orderId, id -> {
+            try {
+                return Optional.ofNullable(load(List.of(id)).get(id));
+            } catch (SQLException e) {
+                throw new PersistenceFailure("Could not load order " + id, e);
+            }
+        });
+    }
+
+    void preload(Collection<String> orderIds) throws SQLException {
+        List<String> unknown = orders.unknown(orderIds);
+        if (unknown.isEmpty()) {
+            return;
         }
-        try {
-            Optional<Order> loaded = OrderRows.load(connection, orderId);
-            loaded.ifPresent(o -> seen.put(orderId, new Tracked(o, o.version(), false)));
-            return loaded;
-        } catch (SQLException e) {
-            throw new PersistenceFailure("Could not load order " + orderId, e);
+        Map<String, TrackedAggregates.Loaded<Order>> loaded = load(unknown);
+        for (String id : unknown) {
+            var found = loaded.get(id);
+            if (found == null) {
+                orders.notFound(id);
+            } else {
+                orders.loaded(id, found.aggregate(), found.version());
+            }
         }
     }
 
-    List<Object> saveAll() throws SQLException {
+    List<Object> drainEvents() {
         List<Object> events = new ArrayList<>();
-        for (Tracked tracked : seen.values()) {
-            Order order = tracked.order();
-            if (tracked.isNew()) {
-                insert(order);
-            } else if (order.version() != tracked.loadedVersion()) {
-                update(order, tracked.loadedVersion());
-            }
-            events.addAll(order.drainEvents());
-        }
+        orders.all().forEach(t -> events.addAll(t.aggregate().drainEvents()));
         return events;
     }
 
-    private void insert(Order order) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into orders (order_id, version) values (?, ?) on conflict (order_id) do nothing")) {
-            insert.setString(1, order.orderId());
-            insert.setInt(2, order.version());
-            if (insert.executeUpdate() == 0) {
-                throw new StaleAggregate("Order " + order.orderId(), 0);
+    void saveAll() throws SQLException {
+        List<VersionedRows.Created> created = new ArrayList<>();
+        List<VersionedRows.Moved> moved = new ArrayList<>();
+        List<Order> changed = new ArrayList<>();
+        for (TrackedAggregates.Tracked<Order> tracked : orders.all()) {
+            Order order = tracked.aggregate();
+            if (tracked.isNew()) {
+                created.add(new VersionedRows.Created(order.orderId(), order.version()));
+            } else if (order.version() != tracked.loadedVersion()) {
+                moved.add(new VersionedRows.Moved(order.orderId(), tracked.loadedVersion(), order.version()));
+            } else {
+                continue;
             }
+            changed.add(order);
         }
-        writeLines(order);
+        VERSIONS.insert(connection, created);
+        VERSIONS.move(connection, moved);
+        writeChangedLines(changed);
     }
 
-    private void update(Order order, int loadedVersion) throws SQLException {
-        try (PreparedStatement update =
-                connection.prepareStatement("update orders set version = ? where order_id = ? and version = ?")) {
-            update.setInt(1, order.version());
-            update.setString(2, order.orderId());
-            update.setInt(3, loadedVersion);
-            if (update.executeUpdate() == 0) {
-                throw new StaleAggregate("Order " + order.orderId(), loadedVersion);
-            }
+    private void writeChangedLines(List<Order> changed) throws SQLException {
+        if (changed.isEmpty()) {
+            return;
         }
-        writeLines(order);
-    }
-
-    private void writeLines(Order order) throws SQLException {
-        String upsert = """
-                insert into order_lines (order_id, sku, qty, status, batch_ref) values (?, ?, ?, ?, ?)
-                on conflict (order_id, sku) do update set status = excluded.status, batch_ref = excluded.batch_ref
-                """;
-        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
-            for (OrderLine line : order.lines()) {
-                statement.setString(1, order.orderId());
-                statement.setString(2, line.sku());
-                statement.setInt(3, line.qty());
-                statement.setString(4, line.status().name());
-                statement.setString(5, line.batchRef());
-                statement.addBatch();
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_LINE)) {
+            for (Order order : changed) {
+                List<OrderLine> before = loadedLines.getOrDefault(order.orderId(), List.of());
+                for (OrderLine line : order.lines()) {
+                    if (before.contains(line)) {
+                        continue;
+                    }
+                    statement.setString(1, order.orderId());
+                    statement.setString(2, line.sku());
+                    statement.setInt(3, line.qty());
+                    statement.setString(4, line.status().name());
+                    statement.setString(5, line.batchRef());
+                    statement.addBatch();
+                }
             }
             statement.executeBatch();
         }
     }
 
-    /** Reading an order back, shared with the HTTP query. */
+    private Map<String, TrackedAggregates.Loaded<Order>> load(List<String> orderIds) throws SQLException {
+        Map<String, TrackedAggregates.Loaded<Order>> loaded = new HashMap<>();
+        for (Order order : OrderRows.load(connection, orderIds)) {
+            loadedLines.put(order.orderId(), order.lines());
+            loaded.put(order.orderId(), new TrackedAggregates.Loaded<>(order, order.version()));
+        }
+        return loaded;
+    }
+
+    /** Reading orders back, shared with the HTTP query. */
     static final class OrderRows {
         private OrderRows() {}
 
         static Optional<Order> load(Connection connection, String orderId) throws SQLException {
-            Integer version = null;
+            List<Order> found = load(connection, List.of(orderId));
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+
+        static List<Order> load(Connection connection, List<String> orderIds) throws SQLException {
+            Map<String, Integer> versions = new HashMap<>();
             try (PreparedStatement select =
-                    connection.prepareStatement("select version from orders where order_id = ?")) {
-                select.setString(1, orderId);
-                try (ResultSet r = select.executeQuery()) {
-                    if (r.next()) {
-                        version = r.getInt(1);
-                    }
-                }
-            }
-            if (version == null) {
-                return Optional.empty();
-            }
-            List<OrderLine> lines = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select sku, qty, status, batch_ref from order_lines where order_id = ? order by sku")) {
-                select.setString(1, orderId);
+                    connection.prepareStatement("select order_id, version from orders where order_id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("text", orderIds.toArray()));
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        lines.add(new OrderLine(
-                                r.getString(1), r.getInt(2), LineStatus.valueOf(r.getString(3)), r.getString(4)));
+                        versions.put(r.getString(1), r.getInt(2));
                     }
                 }
             }
-            return Optional.of(new Order(orderId, lines, version));
+            if (versions.isEmpty()) {
+                return List.of();
+            }
+            Map<String, List<OrderLine>> lines = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select order_id, sku, qty, status, batch_ref from order_lines
+                     where order_id = any(?) order by order_id, sku
+                    """)) {
+                select.setArray(
+                        1, connection.createArrayOf("text", versions.keySet().toArray()));
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        lines.computeIfAbsent(r.getString(1), id -> new ArrayList<>())
+                                .add(new OrderLine(
+                                        r.getString(2),
+                                        r.getInt(3),
+                                        LineStatus.valueOf(r.getString(4)),
+                                        r.getString(5)));
+                    }
+                }
+            }
+            List<Order> orders = new ArrayList<>();
+            for (String id : orderIds) {
+                Integer version = versions.get(id);
+                if (version != null) {
+                    orders.add(new Order(id, lines.getOrDefault(id, List.of()), version));
+                }
+            }
+            return orders;
         }
     }
 }

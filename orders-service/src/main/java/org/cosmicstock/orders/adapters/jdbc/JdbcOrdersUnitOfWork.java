@@ -1,18 +1,21 @@
 package org.cosmicstock.orders.adapters.jdbc;
 
 import java.sql.SQLException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.jdbc.JdbcUnitOfWork;
+import org.cosmicstock.messaging.jdbc.PersistenceFailure;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
 import org.cosmicstock.orders.domain.AllocationRequested;
+import org.cosmicstock.orders.domain.OrderCommand;
 import org.cosmicstock.orders.domain.Orders;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 
-/** Orders, the Allocate commands they send (through the outbox) and the inbox, in one transaction. */
+/** The orders unit of work on PostgreSQL: orders, their Allocate commands in the outbox and the inbox, in one transaction. */
 public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements OrdersUnitOfWork {
 
     private final JdbcOrders orders;
@@ -20,10 +23,9 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
 
     public JdbcOrdersUnitOfWork(
             DataSource dataSource,
-            MessageContext context,
             TransactionalMessaging messaging,
             Function<AllocationRequested, OutgoingMessage> outgoing) {
-        super(dataSource, context, messaging);
+        super(dataSource, messaging);
         this.orders = new JdbcOrders(connection());
         this.outgoing = outgoing;
     }
@@ -33,9 +35,30 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
         return orders;
     }
 
+    /** Every order a batch of commands names, in one read. */
     @Override
-    protected List<Object> flush() throws SQLException {
-        return orders.saveAll();
+    public void prepare(List<Object> messages) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Object message : messages) {
+            if (message instanceof OrderCommand command) {
+                ids.add(command.orderId());
+            }
+        }
+        try {
+            orders.preload(ids);
+        } catch (SQLException e) {
+            throw new PersistenceFailure("Could not preload " + ids.size() + " order(s)", e);
+        }
+    }
+
+    @Override
+    protected List<Object> drainEvents() {
+        return orders.drainEvents();
+    }
+
+    @Override
+    protected void flush() throws SQLException {
+        orders.saveAll();
     }
 
     @Override

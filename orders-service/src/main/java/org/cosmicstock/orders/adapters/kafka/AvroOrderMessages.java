@@ -7,6 +7,7 @@ import org.cosmicstock.orders.domain.AllocationRequested;
 import org.cosmicstock.orders.domain.OrderCommand;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.events.Allocated;
+import org.cosmicstock.schemas.events.AllocationRejected;
 import org.cosmicstock.schemas.events.Deallocated;
 import org.cosmicstock.schemas.events.OutOfStock;
 
@@ -24,6 +25,11 @@ public final class AvroOrderMessages {
                 commandsTopic, request.sku(), new Allocate(request.orderId(), request.sku(), request.qty()));
     }
 
+    /** For the events consumer: the order command an allocation event means; empty for events about stock. */
+    public static Optional<Object> toMessage(SpecificRecord event) {
+        return toCommand(event).map(command -> command);
+    }
+
     /** The order command an allocation event means; empty for events about stock rather than orders. */
     static Optional<OrderCommand> toCommand(SpecificRecord event) {
         if (event instanceof Allocated e) {
@@ -34,6 +40,9 @@ public final class AvroOrderMessages {
         }
         if (event instanceof Deallocated e) {
             return Optional.of(new OrderCommand.RecordDeallocation(e.getOrderId(), e.getSku()));
+        }
+        if (event instanceof AllocationRejected e) {
+            return Optional.of(new OrderCommand.RecordRejection(e.getOrderId(), e.getSku(), e.getReason()));
         }
         return Optional.empty();
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.config.ServiceSource;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
 import org.cosmicstock.orders.domain.Order;
 import org.cosmicstock.orders.domain.OrderCommand;
@@ -28,10 +29,12 @@ public class OrdersController {
 
     private final MessageBus<OrdersUnitOfWork> bus;
     private final JdbcOrderQueries queries;
+    private final String source;
 
-    public OrdersController(MessageBus<OrdersUnitOfWork> bus, JdbcOrderQueries queries) {
+    public OrdersController(MessageBus<OrdersUnitOfWork> bus, JdbcOrderQueries queries, ServiceSource source) {
         this.bus = bus;
         this.queries = queries;
+        this.source = source.value();
     }
 
     public record LineRequest(String sku, Integer qty) {}
@@ -44,7 +47,7 @@ public class OrdersController {
         if (orderId.isBlank()) {
             throw badRequest("orderId, when given, must not be blank");
         }
-        bus.handle(new OrderCommand.PlaceOrder(orderId, lines(request.lines())), MessageContext.newFlow());
+        bus.handle(new OrderCommand.PlaceOrder(orderId, lines(request.lines())), MessageContext.newFlow(source));
         Order order = queries.find(orderId).orElseThrow();
         return ResponseEntity.accepted()
                 .location(URI.create("/orders/" + orderId))
