@@ -65,10 +65,14 @@ final class AllocateScenario implements Scenario {
     public String summary(LoadDriver d) {
         Figures f = new Figures(d);
         var l = f.latency;
+        PhaseClock.Span measured = d.phases().span(Phase.MEASURED.label());
+        String heldBack = measured != null && measured.heldBack
+                ? " (held back: " + s.maxBacklog() + " outcomes owed, --max-backlog)"
+                : "";
         return String.format(
-                "offered %,.1f/s | achieved %,.1f outcomes/s | command->event p50 %.1f ms p90 %.1f ms p99 %.1f ms"
+                "offered %,.1f/s%s | achieved %,.1f outcomes/s | command->event p50 %.1f ms p90 %.1f ms p99 %.1f ms"
                         + " max %.1f ms | outcomes %,d of %,d measured",
-                f.offered, f.achieved, l.p50Ms(), l.p90Ms(), l.p99Ms(), l.maxMs(), f.answered, f.sent);
+                f.offered, heldBack, f.achieved, l.p50Ms(), l.p90Ms(), l.p99Ms(), l.maxMs(), f.answered, f.sent);
     }
 
     @Override

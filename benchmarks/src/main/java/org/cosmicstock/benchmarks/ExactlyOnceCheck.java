@@ -68,9 +68,13 @@ final class ExactlyOnceCheck {
     }
 
     /** One line per kind of fault, naming the first order ids; empty when the check passed. */
-    List<String> faults() {
+    List<String> faults(boolean unfinished) {
         List<String> faults = new ArrayList<>();
-        missing.describe(faults, "MISSING: no outcome (or no re-allocation after a move) for");
+        missing.describe(
+                faults,
+                unfinished
+                        ? "STILL OWED when the run stopped: no outcome (or re-allocation) yet for"
+                        : "MISSING: no outcome (or no re-allocation after a move) for");
         doubled.describe(faults, "DOUBLED: more outcomes than commands (or a Deallocated twice) for");
         notReallocated.describe(faults, "NOT RE-ALLOCATED: moved, then OutOfStock or rejected, for");
         sendFailures.describe(faults, "NOT SENT: the producer could not deliver the Allocate for");

@@ -134,7 +134,12 @@ final class LoadArguments {
     }
 
     private static int positive(String name, String value) {
-        int n = number(Map.of(name, value), name, 0);
+        int n;
+        try {
+            n = number(Map.of(name, value), name, 0);
+        } catch (IllegalArgumentException e) {
+            n = 0;
+        }
         if (n < 1) {
             throw new IllegalArgumentException(name + " must be 'max' or a positive number, got '" + value + "'");
         }

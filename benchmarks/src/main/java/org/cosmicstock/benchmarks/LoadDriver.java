@@ -1,19 +1,12 @@
 package org.cosmicstock.benchmarks;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
-import org.cosmicstock.schemas.events.Allocated;
-import org.cosmicstock.schemas.events.AllocationRejected;
-import org.cosmicstock.schemas.events.Deallocated;
-import org.cosmicstock.schemas.events.OutOfStock;
 
 /**
  * Sends commands and reads events on one thread, so that every count is consistent without locks:
@@ -35,10 +28,8 @@ final class LoadDriver {
     private final Progress progress;
     private final ConcurrentLinkedQueue<Integer> failedSends = new ConcurrentLinkedQueue<>();
     private volatile Exception firstSendError;
+    private final OutcomeReader reader;
     private long sent;
-    private long outcomes;
-    private long moved;
-    private long undecodable;
     private long lastActivity;
 
     LoadDriver(LoadSettings settings, SuiteConnection suite, MessageCodec codec, PrintStream out, long deadline) {
@@ -52,7 +43,9 @@ final class LoadDriver {
         this.series = new ThroughputSeries(origin);
         this.phases = new PhaseClock(origin);
         this.progress = new Progress(out, origin);
+        this.reader = new OutcomeReader(suite, codec, ledger, series);
         this.lastActivity = origin;
+        phases.begin("setup", origin);
     }
 
     /** Sends Allocate commands of qty 1 at {@code rate} until {@code count} are sent or {@code duration} passed. */
@@ -68,13 +61,25 @@ final class LoadDriver {
         long sentHere = 0;
         while (true) {
             long now = System.nanoTime();
-            if ((duration != null && now - start >= duration.toNanos()) || (count > 0 && sentHere >= count)) {
+            if (duration != null && now - start >= duration.toNanos()) {
+                // The loop wakes a little after the phase's end: send what was due before it, room allowing.
+                long due = rate == 0 ? 0 : pacer.dueBy(duration.toNanos() - 1) - sentHere;
+                long room = settings.maxBacklog() - ledger.owed();
+                for (long i = 0; i < Math.min(due, room); i++) {
+                    sendAllocate(phase, skus.next());
+                }
+                break;
+            }
+            if (count > 0 && sentHere >= count) {
                 break;
             }
             checkDeadline(now);
             long due = Math.min(pacer.dueBy(now - start), count > 0 ? count : Long.MAX_VALUE) - sentHere;
             long room = settings.maxBacklog() - ledger.owed();
             long burst = Math.max(0, Math.min(Math.min(due, room), 2_000));
+            if (rate != 0 && due > room) {
+                phases.heldBack();
+            }
             for (long i = 0; i < burst; i++) {
                 sendAllocate(phase, skus.next());
             }
@@ -89,7 +94,7 @@ final class LoadDriver {
                 wait = Duration.ofNanos(Math.min(untilNext, SHORT_POLL.toNanos()));
             }
             pump(wait);
-            progress.tick(System.nanoTime(), stage, sent, outcomes, moved, ledger.owed());
+            progress.tick(System.nanoTime(), stage, sent, reader.outcomes(), reader.moved(), ledger.owed());
         }
         phases.end(System.nanoTime());
     }
@@ -144,7 +149,7 @@ final class LoadDriver {
                         (now - lastActivity) / 1_000_000_000L, ledger.owed());
                 break;
             }
-            progress.tick(now, stage, sent, outcomes, moved, ledger.owed());
+            progress.tick(now, stage, sent, reader.outcomes(), reader.moved(), ledger.owed());
         }
         phases.end(System.nanoTime());
     }
@@ -164,50 +169,17 @@ final class LoadDriver {
             if (now - lastActivity >= quietNeeded && suite.atEnd()) {
                 break;
             }
-            progress.tick(now, "draining", sent, outcomes, moved, ledger.owed());
+            progress.tick(now, "draining", sent, reader.outcomes(), reader.moved(), ledger.owed());
         }
         phases.end(System.nanoTime());
     }
 
-    /** Polls once and books every event about this run's lines. */
+    /** Polls the events topic once and books what came; notes commands the producer could not deliver. */
     void pump(Duration timeout) {
-        var records = suite.poll(timeout);
-        long now = System.nanoTime();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            lastActivity = now;
-            SpecificRecord event;
-            try {
-                event = codec.decode(record.value());
-            } catch (RuntimeException e) {
-                undecodable++;
-                continue;
-            }
-            book(event, header(record, "ce_causationid"), now);
-        }
+        reader.poll(timeout);
+        lastActivity = Math.max(lastActivity, reader.lastRecordAt());
         for (Integer seq = failedSends.poll(); seq != null; seq = failedSends.poll()) {
             ledger.sendFailed(seq);
-        }
-    }
-
-    private void book(SpecificRecord event, String causation, long now) {
-        OutcomeLedger.Effect effect;
-        if (event instanceof Allocated e) {
-            effect = ledger.record(OutcomeLedger.Kind.ALLOCATED, e.getOrderId(), causation, now);
-        } else if (event instanceof OutOfStock e) {
-            effect = ledger.record(OutcomeLedger.Kind.OUT_OF_STOCK, e.getOrderId(), causation, now);
-        } else if (event instanceof AllocationRejected e) {
-            effect = ledger.record(OutcomeLedger.Kind.REJECTED, e.getOrderId(), causation, now);
-        } else if (event instanceof Deallocated e) {
-            effect = ledger.record(OutcomeLedger.Kind.DEALLOCATED, e.getOrderId(), causation, now);
-        } else {
-            return;
-        }
-        if (effect == OutcomeLedger.Effect.FIRST_OUTCOME) {
-            outcomes++;
-            series.add(ThroughputSeries.Count.OUTCOMES, now);
-        } else if (effect == OutcomeLedger.Effect.REALLOCATED) {
-            moved++;
-            series.add(ThroughputSeries.Count.MOVED, now);
         }
     }
 
@@ -215,11 +187,6 @@ final class LoadDriver {
         if (now - deadline >= 0) {
             throw new DeadlineReached();
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     OutcomeLedger ledger() {
@@ -239,7 +206,7 @@ final class LoadDriver {
     }
 
     long undecodable() {
-        return undecodable;
+        return reader.undecodable();
     }
 
     Exception firstSendError() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Locale;
+import org.apache.kafka.common.KafkaException;
 import org.cosmicstock.schemas.codec.MessageCodec;
 
 /**
@@ -46,13 +47,19 @@ public final class LoadTool {
                 s.mode() == LoadSettings.Mode.REALLOCATE ? new ReallocateScenario(s) : new AllocateScenario(s);
         try (SuiteConnection suite = SuiteConnection.open(s)) {
             LoadDriver driver = new LoadDriver(s, suite, MessageCodec.create(), out, deadline);
-            boolean timedOut = false;
+            String stopped = null;
+            int incomplete = OK;
             try {
                 scenario.execute(driver);
             } catch (LoadDriver.DeadlineReached e) {
-                timedOut = true;
+                stopped = "TIMED OUT after " + s.timeout().toSeconds() + " s";
+                incomplete = TIMED_OUT;
+            } catch (KafkaException e) {
+                err.println("load-tool: Kafka failed during the run: " + e);
+                stopped = "STOPPED by a Kafka failure (" + e.getMessage() + ")";
+                incomplete = SUITE_UNREACHABLE;
             }
-            return conclude(s, startedAt, driver, scenario, timedOut, out, err);
+            return conclude(s, startedAt, driver, scenario, stopped, incomplete, out, err);
         } catch (SuiteUnreachableException e) {
             err.println("load-tool: " + e.getMessage());
             return SUITE_UNREACHABLE;
@@ -64,9 +71,11 @@ public final class LoadTool {
             Instant startedAt,
             LoadDriver d,
             Scenario scenario,
-            boolean timedOut,
+            String stopped,
+            int incomplete,
             PrintStream out,
             PrintStream err) {
+        boolean unfinished = stopped != null;
         ExactlyOnceCheck check = ExactlyOnceCheck.of(d.ledger(), s.mode());
         out.println();
         if (d.firstSendError() != null) {
@@ -84,32 +93,38 @@ public final class LoadTool {
         }
         int exit;
         String verdict;
-        if (check.doubled() > 0 || (!timedOut && !check.passed())) {
+        if (check.doubled() > 0 || (!unfinished && !check.passed())) {
             exit = NOT_EXACTLY_ONCE;
-            verdict = "FAILED: exactly-once violated (" + check.missing() + " missing, " + check.doubled() + " doubled"
+            verdict = "FAILED: exactly-once violated (" + check.missing()
+                    + (unfinished ? " still owed when the run stopped, " : " missing, ") + check.doubled() + " doubled"
                     + (check.sendFailures() > 0 ? ", " + check.sendFailures() + " not sent" : "") + ")";
-            check.faults().forEach(out::println);
-        } else if (timedOut) {
-            exit = TIMED_OUT;
+            check.faults(unfinished).forEach(out::println);
+        } else if (unfinished) {
+            exit = incomplete;
             verdict = String.format(
-                    "TIMED OUT after %d s before %s was drained: %,d outcomes still owed, not judged lost"
-                            + " (raise --timeout-seconds or lower --rate)",
-                    s.timeout().toSeconds(), s.eventsTopic(), d.ledger().owed());
+                    "%s before %s was drained: %,d outcomes still owed, not judged lost%s",
+                    stopped,
+                    s.eventsTopic(),
+                    d.ledger().owed(),
+                    incomplete == TIMED_OUT ? " (raise --timeout-seconds or lower --rate)" : "");
         } else {
             exit = OK;
             verdict = String.format("OK: exactly once (%,d lines)", check.exact());
         }
         String summary = String.format(
-                "SUMMARY %s | %s | missing %,d | doubled %,d | %s",
+                "SUMMARY %s | %s | %s %,d | doubled %,d | %s",
                 s.mode().name().toLowerCase(Locale.ROOT),
                 scenario.summary(d),
+                unfinished ? "still owed" : "missing",
                 check.missing(),
                 check.doubled(),
                 verdict);
         out.println(summary);
         if (s.report() != null) {
             try {
-                RunReport.write(s.report(), RunReport.build(s, startedAt, d, scenario, check, verdict, exit, summary));
+                RunReport.write(
+                        s.report(),
+                        RunReport.build(s, startedAt, d, scenario, check, !unfinished, verdict, exit, summary));
                 out.println("Report: " + s.report().toAbsolutePath());
             } catch (IOException e) {
                 err.println("load-tool: could not write the report to " + s.report() + ": " + e.getMessage());
@@ -123,7 +138,7 @@ public final class LoadTool {
                 "mode %s, rate %s, %s, warm-up %d s, %,d SKUs %s-<n> (%s), %,d lines per SKU, broker %s,"
                         + " timeout %d s",
                 s.mode().name().toLowerCase(Locale.ROOT),
-                s.unboundedRate() ? "max" : s.rate() + "/s",
+                s.mode() == LoadSettings.Mode.REALLOCATE ? "n/a" : s.unboundedRate() ? "max" : s.rate() + "/s",
                 s.mode() == LoadSettings.Mode.REALLOCATE
                         ? "one round"
                         : s.measure() != null

@@ -35,6 +35,13 @@ final class PhaseClock {
         }
     }
 
+    /** Marks the running stage as having sent less than its rate asked for, because the backlog was full. */
+    void heldBack() {
+        if (!spans.isEmpty()) {
+            last().heldBack = true;
+        }
+    }
+
     /** The name of the stage running at {@code atNanos}, or "" before the first. */
     String phaseAt(long atNanos) {
         String name = "";
@@ -58,6 +65,7 @@ final class PhaseClock {
             row.put("startSecond", seconds(span.startNanos));
             row.put("endSecond", span.endNanos < 0 ? null : seconds(span.endNanos));
             row.put("sent", span.sent);
+            row.put("heldBackByBacklog", span.heldBack);
             rows.add(row);
         }
         return rows;
@@ -76,6 +84,7 @@ final class PhaseClock {
         final long startNanos;
         long endNanos = -1;
         int sent;
+        boolean heldBack;
 
         Span(String name, long startNanos) {
             this.name = name;

@@ -21,6 +21,7 @@ final class RunReport {
             LoadDriver d,
             Scenario scenario,
             ExactlyOnceCheck check,
+            boolean drained,
             String verdict,
             int exitCode,
             String summary) {
@@ -29,6 +30,7 @@ final class RunReport {
         report.put("startedAt", startedAt.toString());
         report.put("verdict", verdict);
         report.put("exitCode", exitCode);
+        report.put("drained", drained);
         report.put("summary", summary);
         report.put("settings", settings(s));
         report.put("phases", d.phases().rows());
@@ -54,11 +56,16 @@ final class RunReport {
     static Map<String, Object> latency(Latencies.LatencySummary l) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("count", l.count());
-        map.put("p50", l.p50Ms());
-        map.put("p90", l.p90Ms());
-        map.put("p99", l.p99Ms());
-        map.put("max", l.maxMs());
+        map.put("p50", micros(l.p50Ms()));
+        map.put("p90", micros(l.p90Ms()));
+        map.put("p99", micros(l.p99Ms()));
+        map.put("max", micros(l.maxMs()));
         return map;
+    }
+
+    /** Milliseconds to the microsecond: finer than that is noise. */
+    private static double micros(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
     }
 
     private static Map<String, Object> settings(LoadSettings s) {

@@ -23,7 +23,7 @@ class ExactlyOnceCheckTest {
         ExactlyOnceCheck check = ExactlyOnceCheck.of(ledger, LoadSettings.Mode.ALLOCATE);
         assertThat(check.passed()).isTrue();
         assertThat(check.exact()).isEqualTo(3);
-        assertThat(check.faults()).isEmpty();
+        assertThat(check.faults(false)).isEmpty();
         assertThat(ledger.owed()).isZero();
     }
 
@@ -38,7 +38,7 @@ class ExactlyOnceCheckTest {
         assertThat(check.passed()).isFalse();
         assertThat(check.missing()).isEqualTo(1);
         assertThat(check.doubled()).isZero();
-        assertThat(check.faults())
+        assertThat(check.faults(false))
                 .singleElement()
                 .asString()
                 .startsWith("MISSING")
@@ -59,7 +59,7 @@ class ExactlyOnceCheckTest {
 
         assertThat(check.doubled()).isEqualTo(2);
         assertThat(check.missing()).isZero();
-        assertThat(check.faults()).singleElement().asString().contains("load-test-0", "load-test-1");
+        assertThat(check.faults(false)).singleElement().asString().contains("load-test-0", "load-test-1");
     }
 
     @Test
@@ -124,7 +124,7 @@ class ExactlyOnceCheckTest {
         ExactlyOnceCheck check = ExactlyOnceCheck.of(ledger, LoadSettings.Mode.REALLOCATE);
 
         assertThat(check.passed()).isFalse();
-        assertThat(check.faults()).singleElement().asString().startsWith("NOT RE-ALLOCATED");
+        assertThat(check.faults(false)).singleElement().asString().startsWith("NOT RE-ALLOCATED");
     }
 
     @Test
