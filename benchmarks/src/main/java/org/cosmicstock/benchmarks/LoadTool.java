@@ -1,164 +1,155 @@
 package org.cosmicstock.benchmarks;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.Locale;
+import org.apache.kafka.common.KafkaException;
 import org.cosmicstock.schemas.codec.MessageCodec;
-import org.cosmicstock.schemas.commands.Allocate;
-import org.cosmicstock.schemas.commands.CreateBatch;
 
 /**
- * A bounded load run against the running suite: creates a batch per SKU, then sends {@code
- * --commands} Allocate commands at up to {@code --rate} per second and waits for the event each
- * one causes (Allocated or OutOfStock, matched by {@code ce_causationid}). Prints throughput and
- * command-to-event latency percentiles. Stops by itself after {@code --timeout}.
+ * Drives the running suite over Kafka, as an outside producer would, and checks what comes back:
+ * Allocate commands at a capped or unbounded rate (or a reallocation round), progress every two
+ * seconds, one summary line, an optional JSON report, and an exactly-once check of the outcomes
+ * once the events topic is drained. {@code --help} lists the options and exit statuses.
  */
 public final class LoadTool {
 
-    public static void main(String[] args) throws Exception {
-        LoadSettings settings = LoadSettings.parse(args);
-        System.out.println("Load run: " + settings);
-        new LoadTool().run(settings);
+    static final int OK = 0;
+    static final int NOT_EXACTLY_ONCE = 1;
+    static final int BAD_ARGUMENTS = 2;
+    static final int SUITE_UNREACHABLE = 3;
+    static final int TIMED_OUT = 4;
+
+    private LoadTool() {}
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
     }
 
-    void run(LoadSettings s) throws Exception {
-        MessageCodec codec = MessageCodec.create();
-        // Named <prefix>-<n>, so an HTTP load (wrk) can ask for the same SKUs afterwards.
-        List<String> skus = java.util.stream.IntStream.range(0, s.skus())
-                .mapToObj(i -> s.skuPrefix() + "-" + i)
-                .toList();
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        long[] latencies = new long[s.commands()];
-        AtomicInteger received = new AtomicInteger();
-        try (var producer = producer(s.bootstrap());
-                var consumer = consumer(s.bootstrap())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(s.eventsTopic()).stream()
-                    .map(p -> new TopicPartition(s.eventsTopic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-
-            for (String sku : skus) {
-                send(
-                        producer,
-                        s.commandsTopic(),
-                        sku,
-                        codec.encode(new CreateBatch("batch-" + sku, sku, s.commands(), null)),
-                        null);
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        if (LoadArguments.wantsHelp(args)) {
+            out.print(LoadArguments.USAGE);
+            return OK;
+        }
+        LoadSettings s;
+        try {
+            s = LoadArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("load-tool: " + e.getMessage());
+            err.println("load-tool: --help lists the options");
+            return BAD_ARGUMENTS;
+        }
+        Instant startedAt = Instant.now();
+        long deadline = System.nanoTime() + s.timeout().toNanos();
+        out.println("Load run: " + describe(s));
+        Scenario scenario =
+                s.mode() == LoadSettings.Mode.REALLOCATE ? new ReallocateScenario(s) : new AllocateScenario(s);
+        try (SuiteConnection suite = SuiteConnection.open(s)) {
+            LoadDriver driver = new LoadDriver(s, suite, MessageCodec.create(), out, deadline);
+            String stopped = null;
+            int incomplete = OK;
+            try {
+                scenario.execute(driver);
+            } catch (LoadDriver.DeadlineReached e) {
+                stopped = "TIMED OUT after " + s.timeout().toSeconds() + " s";
+                incomplete = TIMED_OUT;
+            } catch (KafkaException e) {
+                err.println("load-tool: Kafka failed during the run: " + e);
+                stopped = "STOPPED by a Kafka failure (" + e.getMessage() + ")";
+                incomplete = SUITE_UNREACHABLE;
             }
-            producer.flush();
-            System.out.printf("Created %d batches; sending %d Allocate commands...%n", skus.size(), s.commands());
+            return conclude(s, startedAt, driver, scenario, stopped, incomplete, out, err);
+        } catch (SuiteUnreachableException e) {
+            err.println("load-tool: " + e.getMessage());
+            return SUITE_UNREACHABLE;
+        }
+    }
 
-            long deadline = System.nanoTime() + s.timeout().toNanos();
-            long start = System.nanoTime();
-            long nanosPerCommand = 1_000_000_000L / s.rate();
-            int sent = 0;
-            long lastReport = start;
-            long lastEvent = start;
-            while (received.get() < s.commands() && System.nanoTime() < deadline) {
-                long now = System.nanoTime();
-                while (sent < s.commands() && now - start >= sent * nanosPerCommand) {
-                    String sku = skus.get(sent % skus.size());
-                    String id = UUID.randomUUID().toString();
-                    sentAt.put(id, System.nanoTime());
-                    send(producer, s.commandsTopic(), sku, codec.encode(new Allocate("order-" + id, sku, 1)), id);
-                    sent++;
-                    now = System.nanoTime();
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(5))) {
-                    Long at = sentAt.remove(causation(record));
-                    if (at != null && isAllocationOutcome(codec.decode(record.value()))) {
-                        lastEvent = System.nanoTime();
-                        latencies[received.getAndIncrement()] = lastEvent - at;
-                    }
-                }
-                if (System.nanoTime() - lastReport > 2_000_000_000L) {
-                    lastReport = System.nanoTime();
-                    System.out.printf("  %,d sent, %,d events back%n", sent, received.get());
-                }
+    private static int conclude(
+            LoadSettings s,
+            Instant startedAt,
+            LoadDriver d,
+            Scenario scenario,
+            String stopped,
+            int incomplete,
+            PrintStream out,
+            PrintStream err) {
+        boolean unfinished = stopped != null;
+        ExactlyOnceCheck check = ExactlyOnceCheck.of(d.ledger(), s.mode());
+        out.println();
+        if (d.firstSendError() != null) {
+            out.println("Sending failed at least once: " + d.firstSendError());
+        }
+        if (check.causationMismatches() > 0) {
+            out.printf(
+                    "Note: %,d outcome(s) did not carry the Allocate's ce_id as ce_causationid%n",
+                    check.causationMismatches());
+        }
+        if (d.undecodable() > 0) {
+            out.printf(
+                    "Note: %,d record(s) on %s could not be decoded and were ignored%n",
+                    d.undecodable(), s.eventsTopic());
+        }
+        int exit;
+        String verdict;
+        if (check.doubled() > 0 || (!unfinished && !check.passed())) {
+            exit = NOT_EXACTLY_ONCE;
+            verdict = "FAILED: exactly-once violated (" + check.missing()
+                    + (unfinished ? " still owed when the run stopped, " : " missing, ") + check.doubled() + " doubled"
+                    + (check.sendFailures() > 0 ? ", " + check.sendFailures() + " not sent" : "") + ")";
+            check.faults(unfinished).forEach(out::println);
+        } else if (unfinished) {
+            exit = incomplete;
+            verdict = String.format(
+                    "%s before %s was drained: %,d outcomes still owed, not judged lost%s",
+                    stopped,
+                    s.eventsTopic(),
+                    d.ledger().owed(),
+                    incomplete == TIMED_OUT ? " (raise --timeout-seconds or lower --rate)" : "");
+        } else {
+            exit = OK;
+            verdict = String.format("OK: exactly once (%,d lines)", check.exact());
+        }
+        String summary = String.format(
+                "SUMMARY %s | %s | %s %,d | doubled %,d | %s",
+                s.mode().name().toLowerCase(Locale.ROOT),
+                scenario.summary(d),
+                unfinished ? "still owed" : "missing",
+                check.missing(),
+                check.doubled(),
+                verdict);
+        out.println(summary);
+        if (s.report() != null) {
+            try {
+                RunReport.write(
+                        s.report(),
+                        RunReport.build(s, startedAt, d, scenario, check, !unfinished, verdict, exit, summary));
+                out.println("Report: " + s.report().toAbsolutePath());
+            } catch (IOException e) {
+                err.println("load-tool: could not write the report to " + s.report() + ": " + e.getMessage());
             }
-            report(s, sent, Arrays.copyOf(latencies, received.get()), Duration.ofNanos(lastEvent - start));
         }
+        return exit;
     }
 
-    private static boolean isAllocationOutcome(SpecificRecord event) {
-        return event instanceof org.cosmicstock.schemas.events.Allocated
-                || event instanceof org.cosmicstock.schemas.events.OutOfStock;
-    }
-
-    private static void report(LoadSettings s, int sent, long[] latencies, Duration window) {
-        Arrays.sort(latencies);
-        System.out.println();
-        System.out.printf(
-                "Allocate commands sent: %,d; events received: %,d; window %.1f s%n",
-                sent, latencies.length, window.toMillis() / 1000.0);
-        if (latencies.length == 0) {
-            System.out.println("No events came back: is the suite running (./run-local)?");
-            return;
-        }
-        System.out.printf(
-                "Throughput: %,.0f commands/s (command sent to event received)%n",
-                latencies.length / Math.max(0.001, window.toMillis() / 1000.0));
-        System.out.printf(
-                "Latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
-                ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
-        if (latencies.length < sent) {
-            System.out.printf("%,d commands got no event before the timeout%n", sent - latencies.length);
-        }
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
-    }
-
-    private static String causation(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader("ce_causationid");
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void send(
-            KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value, String id) {
-        var record = new ProducerRecord<>(topic, key, value);
-        record.headers()
-                .add("ce_id", (id == null ? UUID.randomUUID().toString() : id).getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_source", "/load-tool".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        producer.send(record);
-    }
-
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    private static String describe(LoadSettings s) {
+        return String.format(
+                "mode %s, rate %s, %s, warm-up %d s, %,d SKUs %s-<n> (%s), %,d lines per SKU, broker %s,"
+                        + " timeout %d s",
+                s.mode().name().toLowerCase(Locale.ROOT),
+                s.mode() == LoadSettings.Mode.REALLOCATE ? "n/a" : s.unboundedRate() ? "max" : s.rate() + "/s",
+                s.mode() == LoadSettings.Mode.REALLOCATE
+                        ? "one round"
+                        : s.measure() != null
+                                ? s.measure().toSeconds() + " s measured"
+                                : s.commands() + " commands measured",
+                s.warmup().toSeconds(),
+                s.skus(),
+                s.skuPrefix(),
+                s.spread().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                s.linesPerSku(),
+                s.bootstrap(),
+                s.timeout().toSeconds());
     }
 }
