@@ -61,7 +61,7 @@ class OrdersServiceIT {
         assertThat(placed.body()).contains("\"status\":\"PENDING\"");
         assertThat(post(body).statusCode()).isEqualTo(202);
 
-        var commands = TestKafka.read(COMMANDS, 2, Duration.ofSeconds(30));
+        var commands = TestKafka.read(COMMANDS, 2, this::ofOrderOne, Duration.ofSeconds(30));
         assertThat(commands)
                 .extracting(r -> codec.decode(r.value()))
                 .containsExactlyInAnyOrder(new Allocate("order-1", "LAMP", 2), new Allocate("order-1", "SOFA", 1));
@@ -91,7 +91,9 @@ class OrdersServiceIT {
                 .get(0);
         assertThat(CloudEventHeaders.text(dead.headers(), DeadLetters.REASON_HEADER))
                 .startsWith("org.cosmicstock.schemas.codec.MalformedMessageException");
-        assertThat(TestKafka.readToEnd(COMMANDS)).as("placed twice, sent once").hasSize(2);
+        assertThat(TestKafka.readToEnd(COMMANDS).stream().filter(this::ofOrderOne))
+                .as("placed twice, sent once")
+                .hasSize(2);
     }
 
     @Test
@@ -119,6 +121,10 @@ class OrdersServiceIT {
         assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
         assertThat(response.body()).contains("repeats sku A");
         assertThat(get("/orders/unknown").statusCode()).isEqualTo(404);
+    }
+
+    private boolean ofOrderOne(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
+        return ((Allocate) codec.decode(record.value())).getOrderId().equals("order-1");
     }
 
     private void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) throws Exception {
