@@ -7,20 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.cosmicstock.schemas.registry.RegisteredSchema;
 import org.cosmicstock.schemas.registry.RegistrationMode;
 import org.cosmicstock.schemas.registry.RegistryClient;
@@ -38,10 +30,8 @@ import org.cosmicstock.schemas.registry.SubjectNameStrategy;
  */
 public final class MessageCodec {
 
-    private final ReleasedSchemas released;
-    private final Map<String, MessageType> types;
-    private final Map<Long, DatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
-    private final Map<Schema, Writer> writers = new ConcurrentHashMap<>();
+    private final SingleObjectReaders singleObjectReaders;
+    private final MessageWriters writers;
     private final RegistryReaders registryReaders;
     private final RegistryWriters registryWriters;
 
@@ -56,9 +46,12 @@ public final class MessageCodec {
      */
     public MessageCodec(
             ReleasedSchemas released, RegistryClient registry, SubjectNameStrategy naming, RegistrationMode mode) {
-        this.released = Objects.requireNonNull(released, "released");
-        this.types = MessageType.ALL.stream().collect(Collectors.toMap(MessageType::fullName, Function.identity()));
+        Objects.requireNonNull(released, "released");
+        Map<String, MessageType> types =
+                MessageType.ALL.stream().collect(Collectors.toMap(MessageType::fullName, Function.identity()));
         TrustedClasses.trust(MessageType.ALL.stream().map(MessageType::type).toList());
+        this.singleObjectReaders = new SingleObjectReaders(released, types);
+        this.writers = new MessageWriters(released);
         if (registry == null) {
             this.registryReaders = null;
             this.registryWriters = null;
@@ -136,7 +129,7 @@ public final class MessageCodec {
     public byte[] encode(String topic, SpecificRecord message) {
         Objects.requireNonNull(message, "message");
         Schema schema = message.getSchema();
-        Writer writer = writers.computeIfAbsent(schema, key -> writerFor(message));
+        MessageWriters.Writer writer = writers.of(message);
         int headerLength = registryWriters == null ? SingleObjectHeader.LENGTH : RegistryHeader.LENGTH;
         int schemaId =
                 registryWriters == null ? 0 : registryWriters.idFor(topic, writer.released(), writer.fingerprint());
@@ -169,11 +162,7 @@ public final class MessageCodec {
         if (WireFormat.of(bytes) == WireFormat.SCHEMA_REGISTRY) {
             return registryReaders(bytes).decode(bytes);
         }
-        long fingerprint = SingleObjectHeader.readFingerprint(bytes);
-        Schema writer = writerSchema(fingerprint);
-        String where = writer.getFullName() + " (fingerprint " + SingleObjectHeader.hex(fingerprint) + ")";
-        DatumReader<SpecificRecord> reader = readers.computeIfAbsent(fingerprint, key -> readerFor(writer));
-        return BodyReader.read(reader, bytes, SingleObjectHeader.LENGTH, where);
+        return singleObjectReaders.decode(bytes);
     }
 
     /**
@@ -186,7 +175,7 @@ public final class MessageCodec {
         if (WireFormat.of(bytes) == WireFormat.SCHEMA_REGISTRY) {
             return registryReaders(bytes).typeOf(bytes);
         }
-        return writerSchema(SingleObjectHeader.readFingerprint(bytes)).getFullName();
+        return singleObjectReaders.typeOf(bytes);
     }
 
     /**
@@ -208,8 +197,7 @@ public final class MessageCodec {
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(type.getName() + " is not a message type"));
             if (registryWriters != null) {
-                Schema schema = writers.computeIfAbsent(known.schema(), key -> writerFor(known))
-                        .released();
+                Schema schema = writers.of(known).released();
                 found.add(registryWriters.ensure(registryWriters.subject(topic, known.fullName()), schema));
             }
         }
@@ -226,42 +214,4 @@ public final class MessageCodec {
         }
         return registryReaders;
     }
-
-    private Schema writerSchema(long fingerprint) {
-        Schema writer =
-                released.byFingerprint(fingerprint).orElseThrow(() -> UnknownSchemaException.notReleased(fingerprint));
-        if (!types.containsKey(writer.getFullName())) {
-            throw UnknownSchemaException.withoutClass(writer.getFullName(), fingerprint);
-        }
-        return writer;
-    }
-
-    private DatumReader<SpecificRecord> readerFor(Schema writer) {
-        MessageType type = types.get(writer.getFullName());
-        return new SpecificDatumReader<>(writer, type.schema(), type.model());
-    }
-
-    private Writer writerFor(SpecificRecord message) {
-        // The generated class's own model holds its logical-type conversions (LocalDate).
-        SpecificData model = message instanceof SpecificRecordBase base
-                ? base.getSpecificData()
-                : SpecificData.getForSchema(message.getSchema());
-        return writerFor(message.getSchema(), model);
-    }
-
-    private Writer writerFor(MessageType type) {
-        return writerFor(type.schema(), type.model());
-    }
-
-    private Writer writerFor(Schema schema, SpecificData model) {
-        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        Schema releasedVersion = released.byFingerprint(fingerprint)
-                .orElseThrow(() -> new IllegalArgumentException("Cannot encode " + schema.getFullName()
-                        + ": its schema (fingerprint " + SingleObjectHeader.hex(fingerprint)
-                        + ") is not a released version; release it under " + ReleasedSchemas.DIRECTORY + " first"));
-        return new Writer(fingerprint, releasedVersion, new SpecificDatumWriter<>(schema, model));
-    }
-
-    /** @param released the released version with the same fingerprint: the text registered in a registry */
-    private record Writer(long fingerprint, Schema released, DatumWriter<SpecificRecord> datumWriter) {}
 }
