@@ -12,10 +12,12 @@ final class BodyReader {
 
     private BodyReader() {}
 
-    /** @param where the type and fingerprint, for the operator reading the error */
-    static SpecificRecord read(DatumReader<SpecificRecord> reader, byte[] bytes, String where) {
-        BinaryDecoder decoder = DecoderFactory.get()
-                .binaryDecoder(bytes, SingleObjectHeader.LENGTH, bytes.length - SingleObjectHeader.LENGTH, null);
+    /**
+     * @param offset where the body starts, after the header
+     * @param where the type and its fingerprint or schema id, for the operator reading the error
+     */
+    static SpecificRecord read(DatumReader<SpecificRecord> reader, byte[] bytes, int offset, String where) {
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, null);
         SpecificRecord message;
         try {
             message = reader.read(null, decoder);

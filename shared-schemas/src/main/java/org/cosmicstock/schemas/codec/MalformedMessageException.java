@@ -1,6 +1,6 @@
 package org.cosmicstock.schemas.codec;
 
-/** The bytes are not a well-formed single-object encoded message: empty, garbage, truncated or too long. */
+/** The bytes are not a well-formed message in either wire format: empty, garbage, truncated or too long. */
 public final class MalformedMessageException extends MessageDecodingException {
 
     public MalformedMessageException(String message) {

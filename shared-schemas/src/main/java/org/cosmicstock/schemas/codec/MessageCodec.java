@@ -2,44 +2,86 @@ package org.cosmicstock.schemas.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.specific.SpecificRecordBase;
+import org.cosmicstock.schemas.registry.RegisteredSchema;
+import org.cosmicstock.schemas.registry.RegistrationMode;
+import org.cosmicstock.schemas.registry.RegistryClient;
+import org.cosmicstock.schemas.registry.RegistryRefusedException;
+import org.cosmicstock.schemas.registry.RegistryUnavailableException;
+import org.cosmicstock.schemas.registry.SchemaNotRegisteredException;
+import org.cosmicstock.schemas.registry.SubjectNameStrategy;
 
 /**
- * Avro single-object encoding of the contract's messages. Decoding resolves the writer schema among
- * every released version and reads into the current generated class. Thread-safe.
+ * The contract's messages as bytes. Reads both wire formats, told apart by the first byte: Avro
+ * single-object encoding (the writer schema resolved among every released version by its fingerprint) and,
+ * when a registry is configured, the schema-registry format (the writer schema fetched by id). Either way
+ * the message is read into the current generated class. Writes single-object encoding, or the registry
+ * format when built {@link #withRegistry}. Thread-safe.
  */
 public final class MessageCodec {
 
-    private final ReleasedSchemas released;
-    private final Map<String, MessageType> types;
-    private final Map<Long, DatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
-    private final Map<Schema, Writer> writers = new ConcurrentHashMap<>();
+    private final SingleObjectReaders singleObjectReaders;
+    private final MessageWriters writers;
+    private final RegistryReaders registryReaders;
+    private final RegistryWriters registryWriters;
 
-    /** A codec over the given versions; {@link #create()} is the one for production. */
+    /** A single-object codec over the given versions; {@link #create()} is the one for production. */
     public MessageCodec(ReleasedSchemas released) {
-        this.released = Objects.requireNonNull(released, "released");
-        this.types = MessageType.ALL.stream().collect(Collectors.toMap(MessageType::fullName, Function.identity()));
-        TrustedClasses.trust(MessageType.ALL.stream().map(MessageType::type).toList());
+        this(released, null, null, null);
     }
 
-    /** A codec over the versions released in this jar. */
+    /**
+     * A codec over the given versions that writes the schema-registry format; {@link #withRegistry} is the one
+     * for production.
+     */
+    public MessageCodec(
+            ReleasedSchemas released, RegistryClient registry, SubjectNameStrategy naming, RegistrationMode mode) {
+        Objects.requireNonNull(released, "released");
+        Map<String, MessageType> types =
+                MessageType.ALL.stream().collect(Collectors.toMap(MessageType::fullName, Function.identity()));
+        TrustedClasses.trust(MessageType.ALL.stream().map(MessageType::type).toList());
+        this.singleObjectReaders = new SingleObjectReaders(released, types);
+        this.writers = new MessageWriters(released);
+        if (registry == null) {
+            this.registryReaders = null;
+            this.registryWriters = null;
+        } else {
+            this.registryReaders = new RegistryReaders(registry, types);
+            this.registryWriters = new RegistryWriters(
+                    registry, Objects.requireNonNull(naming, "naming"), Objects.requireNonNull(mode, "mode"), released);
+        }
+    }
+
+    /** A codec over the versions released in this jar that writes single-object encoding and reads no registry. */
     public static MessageCodec create() {
         return new MessageCodec(ReleasedSchemas.load());
+    }
+
+    /** As {@link #withRegistry(RegistryClient, SubjectNameStrategy, RegistrationMode)}, verifying only. */
+    public static MessageCodec withRegistry(RegistryClient registry, SubjectNameStrategy naming) {
+        return withRegistry(registry, naming, RegistrationMode.VERIFY);
+    }
+
+    /**
+     * A codec over the versions released in this jar that writes the schema-registry format and reads both. No
+     * request is made until the first message; call {@link #verifyWriters} at start-up to fail fast.
+     *
+     * @param naming the subject each written schema is looked up (or registered) under
+     * @param mode what to do when a written schema is not registered yet
+     */
+    public static MessageCodec withRegistry(
+            RegistryClient registry, SubjectNameStrategy naming, RegistrationMode mode) {
+        return new MessageCodec(ReleasedSchemas.load(), Objects.requireNonNull(registry, "registry"), naming, mode);
     }
 
     /** The Avro full name of a message, e.g. {@code org.cosmicstock.schemas.commands.Allocate}. */
@@ -47,13 +89,52 @@ public final class MessageCodec {
         return message.getSchema().getFullName();
     }
 
-    /** @throws IllegalArgumentException if the message's schema is not released or a required field is null */
+    /**
+     * The {@code content-type} header value for an encoded payload, by its first byte.
+     *
+     * @throws IllegalArgumentException if the payload is in neither wire format
+     */
+    public static String contentTypeOf(byte[] payload) {
+        WireFormat format = WireFormat.of(payload);
+        if (format == null) {
+            throw new IllegalArgumentException("Not an encoded message: neither wire format");
+        }
+        return format.mediaType();
+    }
+
+    /** The format {@link #encode} writes. */
+    public WireFormat writeFormat() {
+        return registryWriters == null ? WireFormat.SINGLE_OBJECT : WireFormat.SCHEMA_REGISTRY;
+    }
+
+    /** The {@code content-type} header value of what {@link #encode} writes. */
+    public String contentType() {
+        return writeFormat().mediaType();
+    }
+
+    /** As {@link #encode(String, SpecificRecord)} without a topic: enough unless subjects are named per topic. */
     public byte[] encode(SpecificRecord message) {
+        return encode(null, message);
+    }
+
+    /**
+     * The message in this codec's write format.
+     *
+     * @param topic where it goes; names the registry subject under {@link SubjectNameStrategy#TOPIC_RECORD_NAME}
+     * @throws IllegalArgumentException if the message's schema is not released or a required field is null
+     * @throws SchemaNotRegisteredException if its schema is not registered and the codec only verifies
+     * @throws RegistryUnavailableException if the registry must be asked and gives no usable answer
+     * @throws RegistryRefusedException if the codec registers and the registry refuses
+     */
+    public byte[] encode(String topic, SpecificRecord message) {
         Objects.requireNonNull(message, "message");
         Schema schema = message.getSchema();
-        Writer writer = writers.computeIfAbsent(schema, key -> writerFor(message));
+        MessageWriters.Writer writer = writers.of(message);
+        int headerLength = registryWriters == null ? SingleObjectHeader.LENGTH : RegistryHeader.LENGTH;
+        int schemaId =
+                registryWriters == null ? 0 : registryWriters.idFor(topic, writer.released(), writer.fingerprint());
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        out.writeBytes(new byte[SingleObjectHeader.LENGTH]);
+        out.writeBytes(new byte[headerLength]);
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer.datumWriter().write(message, encoder);
@@ -63,59 +144,74 @@ public final class MessageCodec {
             throw new IllegalArgumentException("Cannot encode " + schema.getFullName() + ": " + e.getMessage(), e);
         }
         byte[] bytes = out.toByteArray();
-        SingleObjectHeader.write(bytes, writer.fingerprint());
+        if (registryWriters == null) {
+            SingleObjectHeader.write(bytes, writer.fingerprint());
+        } else {
+            RegistryHeader.write(bytes, schemaId);
+        }
         return bytes;
     }
 
     /**
-     * The message, read into the current generated class of its type whichever released version wrote it.
+     * The message, read into the current generated class of its type, whichever version and format wrote it.
      *
-     * @throws MessageDecodingException if the bytes are not a message this codec can read
+     * @throws MessageDecodingException if the bytes can never be read (dead-letter them)
+     * @throws RegistryUnavailableException if the registry must be asked and gives no usable answer (retry)
      */
     public SpecificRecord decode(byte[] bytes) {
-        long fingerprint = SingleObjectHeader.readFingerprint(bytes);
-        Schema writer = writerSchema(fingerprint);
-        String where = writer.getFullName() + " (fingerprint " + SingleObjectHeader.hex(fingerprint) + ")";
-        DatumReader<SpecificRecord> reader = readers.computeIfAbsent(fingerprint, key -> readerFor(writer));
-        return BodyReader.read(reader, bytes, where);
+        if (WireFormat.of(bytes) == WireFormat.SCHEMA_REGISTRY) {
+            return registryReaders(bytes).decode(bytes);
+        }
+        return singleObjectReaders.decode(bytes);
     }
 
     /**
      * The Avro full name of the message's writer schema, without decoding the body.
      *
      * @throws MessageDecodingException as {@link #decode} would for the header
+     * @throws RegistryUnavailableException as {@link #decode} would
      */
     public String typeOf(byte[] bytes) {
-        return writerSchema(SingleObjectHeader.readFingerprint(bytes)).getFullName();
-    }
-
-    private Schema writerSchema(long fingerprint) {
-        Schema writer =
-                released.byFingerprint(fingerprint).orElseThrow(() -> UnknownSchemaException.notReleased(fingerprint));
-        if (!types.containsKey(writer.getFullName())) {
-            throw UnknownSchemaException.withoutClass(writer.getFullName(), fingerprint);
+        if (WireFormat.of(bytes) == WireFormat.SCHEMA_REGISTRY) {
+            return registryReaders(bytes).typeOf(bytes);
         }
-        return writer;
+        return singleObjectReaders.typeOf(bytes);
     }
 
-    private DatumReader<SpecificRecord> readerFor(Schema writer) {
-        MessageType type = types.get(writer.getFullName());
-        return new SpecificDatumReader<>(writer, type.schema(), type.model());
-    }
-
-    private Writer writerFor(SpecificRecord message) {
-        Schema schema = message.getSchema();
-        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        if (released.byFingerprint(fingerprint).isEmpty()) {
-            throw new IllegalArgumentException("Cannot encode " + schema.getFullName() + ": its schema (fingerprint "
-                    + SingleObjectHeader.hex(fingerprint) + ") is not a released version; release it under "
-                    + ReleasedSchemas.DIRECTORY + " first");
+    /**
+     * Start-up check of a producer: makes sure the current schema of each type it writes to {@code topic} is
+     * registered under its subject (or registers it, in {@link RegistrationMode#REGISTER}) and caches the ids, so
+     * that no message waits for the registry later. Nothing to do, and an empty list, for a single-object codec.
+     *
+     * @return what the registry holds for each type, for the start-up log
+     * @throws SchemaNotRegisteredException if one is missing and the codec only verifies
+     * @throws RegistryRefusedException if the codec registers and the registry refuses
+     * @throws RegistryUnavailableException if the registry gives no usable answer
+     * @throws IllegalArgumentException if a type is not a message type of the contract
+     */
+    public List<RegisteredSchema> verifyWriters(String topic, Collection<Class<? extends SpecificRecord>> types) {
+        List<RegisteredSchema> found = new ArrayList<>();
+        for (Class<? extends SpecificRecord> type : types) {
+            MessageType known = MessageType.ALL.stream()
+                    .filter(candidate -> candidate.type().equals(type))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(type.getName() + " is not a message type"));
+            if (registryWriters != null) {
+                Schema schema = writers.of(known).released();
+                found.add(registryWriters.ensure(registryWriters.subject(topic, known.fullName()), schema));
+            }
         }
-        // The generated class's own model holds its logical-type conversions (LocalDate).
-        SpecificData model =
-                message instanceof SpecificRecordBase base ? base.getSpecificData() : SpecificData.getForSchema(schema);
-        return new Writer(fingerprint, new SpecificDatumWriter<>(schema, model));
+        return found;
     }
 
-    private record Writer(long fingerprint, DatumWriter<SpecificRecord> datumWriter) {}
+    private RegistryReaders registryReaders(byte[] bytes) {
+        if (registryReaders == null) {
+            throw new UnsupportedWireFormatException("Unsupported wire format: the schema-registry format (magic byte"
+                    + " 0, schema id "
+                    + (bytes.length >= RegistryHeader.LENGTH ? RegistryHeader.readSchemaId(bytes) : "?")
+                    + "), but no schema registry is configured here to look the schema up; configure one, or send"
+                    + " Avro single-object encoding (C3 01)");
+        }
+        return registryReaders;
+    }
 }

@@ -6,9 +6,8 @@ import java.util.HexFormat;
 final class SingleObjectHeader {
 
     static final int LENGTH = 10;
-    private static final byte MARKER_0 = (byte) 0xC3;
+    static final byte MARKER_0 = (byte) 0xC3;
     private static final byte MARKER_1 = (byte) 0x01;
-    private static final byte REGISTRY_MAGIC = 0x00;
 
     private SingleObjectHeader() {}
 
@@ -25,13 +24,9 @@ final class SingleObjectHeader {
         if (bytes == null || bytes.length == 0) {
             throw new MalformedMessageException("Malformed message: empty message");
         }
-        if (bytes[0] == REGISTRY_MAGIC) {
-            throw new UnsupportedWireFormatException("Unsupported wire format: first byte 0x00 is the schema-registry"
-                    + " format (magic byte 0 + 4-byte schema id), which is planned but not supported yet;"
-                    + " expected Avro single-object encoding (C3 01)");
-        }
         boolean markerSoFar = bytes[0] == MARKER_0 && (bytes.length == 1 || bytes[1] == MARKER_1);
         if (!markerSoFar) {
+            // Worded as before the registry format existed: operators and tests match on this text.
             throw new MalformedMessageException(
                     "Malformed message: not Avro single-object encoding (first bytes " + firstBytes(bytes) + ")");
         }

@@ -10,6 +10,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
 import org.apache.avro.Schema.Type;
 import org.cosmicstock.schemas.commands.Allocate;
+import org.cosmicstock.schemas.testing.TestSchemas;
 import org.junit.jupiter.api.Test;
 
 class CompatibilityCheckTest {

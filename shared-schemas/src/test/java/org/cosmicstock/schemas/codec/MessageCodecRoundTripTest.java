@@ -16,6 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
 import org.cosmicstock.schemas.commands.CreateBatch;
+import org.cosmicstock.schemas.testing.SampleMessages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -16,6 +16,7 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
 import org.cosmicstock.schemas.commands.CreateBatch;
+import org.cosmicstock.schemas.testing.TestSchemas;
 import org.junit.jupiter.api.Test;
 
 /** Producers and consumers upgrade at different times: each must read the other's released versions. */

@@ -1,4 +1,4 @@
-package org.cosmicstock.schemas.codec;
+package org.cosmicstock.schemas.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,32 +7,32 @@ import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
 
 /** Hypothetical versions of a schema, built the way a careless or careful engineer would edit it. */
-final class TestSchemas {
+public final class TestSchemas {
 
     private TestSchemas() {}
 
-    static Schema withField(Schema base, Field extra) {
+    public static Schema withField(Schema base, Field extra) {
         return edit(base, fields -> {
             fields.add(extra);
             return fields;
         });
     }
 
-    static Schema withoutField(Schema base, String name) {
+    public static Schema withoutField(Schema base, String name) {
         return edit(base, fields -> {
             fields.removeIf(field -> field.name().equals(name));
             return fields;
         });
     }
 
-    static Schema withFieldType(Schema base, String name, Schema type) {
+    public static Schema withFieldType(Schema base, String name, Schema type) {
         return edit(base, fields -> {
             fields.replaceAll(field -> field.name().equals(name) ? new Field(name, type, field.doc()) : field);
             return fields;
         });
     }
 
-    static Schema renamed(Schema base, String fullName) {
+    public static Schema renamed(Schema base, String fullName) {
         Schema copy = Schema.createRecord(fullName, base.getDoc(), null, false);
         copy.setFields(copies(base));
         return copy;

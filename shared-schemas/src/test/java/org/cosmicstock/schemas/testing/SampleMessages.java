@@ -1,4 +1,4 @@
-package org.cosmicstock.schemas.codec;
+package org.cosmicstock.schemas.testing;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,11 +14,11 @@ import org.cosmicstock.schemas.events.Deallocated;
 import org.cosmicstock.schemas.events.OutOfStock;
 
 /** At least one message of every type, with every optional field both null and set. */
-final class SampleMessages {
+public final class SampleMessages {
 
     private SampleMessages() {}
 
-    static List<SpecificRecord> all() {
+    public static List<SpecificRecord> all() {
         return List.of(
                 new CreateBatch("batch-001", "RED-CHAIR", 20, null),
                 new CreateBatch("batch-002", "RED-CHAIR", 10, LocalDate.of(2026, 3, 14)),
