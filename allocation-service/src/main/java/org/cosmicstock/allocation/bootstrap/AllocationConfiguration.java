@@ -13,10 +13,13 @@ import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.config.MessagingProperties;
 import org.cosmicstock.messaging.config.OutboxConfiguration;
 import org.cosmicstock.messaging.config.TopicDeclarations;
+import org.cosmicstock.messaging.config.WrittenSchemas;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
 import org.cosmicstock.messaging.kafka.BatchConsumer;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.codec.MessageTypes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +31,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Import({MessagingConfiguration.class, OutboxConfiguration.class})
 public class AllocationConfiguration {
 
-    static final List<String> COMMAND_TYPES = List.of("CreateBatch", "Allocate", "ChangeBatchQuantity");
-    static final List<String> EVENT_TYPES = List.of(
-            "BatchCreated", "BatchQuantityChanged", "Allocated", "Deallocated", "OutOfStock", "AllocationRejected");
+    static final List<String> COMMAND_TYPES = MessageTypes.names(MessageTypes.commands());
+    static final List<String> EVENT_TYPES = MessageTypes.names(MessageTypes.events());
     static final String REALLOCATION_GROUP_SUFFIX = "-reallocation";
 
     @Bean
@@ -38,7 +40,9 @@ public class AllocationConfiguration {
             DataSource dataSource,
             TransactionalMessaging messaging,
             MessagingProperties properties,
-            IncomingMessages incoming) {
+            IncomingMessages incoming,
+            MessageCodec codec) {
+        WrittenSchemas.verify(codec, properties.topics().events(), MessageTypes.events());
         AvroEvents events = new AvroEvents(properties.topics().events());
         return Handlers.bus(
                 () -> new JdbcAllocationUnitOfWork(dataSource, messaging, events::toOutgoing),

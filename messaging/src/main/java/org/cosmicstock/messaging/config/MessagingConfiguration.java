@@ -12,6 +12,9 @@ import org.cosmicstock.messaging.kafka.IncomingMessages;
 import org.cosmicstock.messaging.kafka.KafkaHealthIndicator;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.registry.RegistrationMode;
+import org.cosmicstock.schemas.registry.RegistryClient;
+import org.cosmicstock.schemas.registry.SubjectNameStrategy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,9 +37,17 @@ public class MessagingConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Avro single-object encoding, or the schema-registry format when a registry is configured; reads both. */
     @Bean
-    MessageCodec messageCodec() {
-        return MessageCodec.create();
+    MessageCodec messageCodec(MessagingProperties properties) {
+        var registry = properties.schemaRegistry();
+        if (!registry.configured()) {
+            return MessageCodec.create();
+        }
+        return MessageCodec.withRegistry(
+                RegistryClient.connect(registry.url(), registry.username(), registry.password(), registry.timeout()),
+                SubjectNameStrategy.parse(registry.subjectNaming()),
+                RegistrationMode.parse(registry.registration()));
     }
 
     @Bean

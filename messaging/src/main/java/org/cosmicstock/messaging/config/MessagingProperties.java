@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry how a batch that failed for a transient reason is tried again (for as long as it fails)
  * @param outbox how the outbox relay runs
  * @param inbox how long receipts of applied messages are kept
+ * @param schemaRegistry where the schemas live when messages are written in the schema-registry format
  */
 @ConfigurationProperties("cosmicstock.messaging")
 public record MessagingProperties(
@@ -21,7 +22,8 @@ public record MessagingProperties(
         @DefaultValue Consumer consumer,
         @DefaultValue Retry retry,
         @DefaultValue Outbox outbox,
-        @DefaultValue Inbox inbox) {
+        @DefaultValue Inbox inbox,
+        @DefaultValue SchemaRegistry schemaRegistry) {
 
     /**
      * @param commands the topic of allocation commands
@@ -90,4 +92,25 @@ public record MessagingProperties(
     public record Inbox(
             @DefaultValue("8d") Duration retention,
             @DefaultValue("1h") Duration pruneInterval) {}
+
+    /**
+     * @param url the Confluent-compatible API of a schema registry (e.g. Apicurio's
+     *     {@code http://host:8080/apis/ccompat/v7}); blank (the default) means no registry: messages are
+     *     written in Avro single-object encoding, and registry-format ones cannot be read
+     * @param subjectNaming {@code record} (the subject is the record's full name) or {@code topic-record}
+     * @param registration at start-up, {@code verify} that the schemas this service writes are registered
+     *     (refuse to start otherwise), or {@code register} them
+     */
+    public record SchemaRegistry(
+            @DefaultValue("") String url,
+            String username,
+            String password,
+            @DefaultValue("record") String subjectNaming,
+            @DefaultValue("verify") String registration,
+            @DefaultValue("2s") Duration timeout) {
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+    }
 }

@@ -22,8 +22,6 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     public static final String TRACEPARENT = "traceparent";
     public static final String AVRO = "application/avro";
-    /** The schema-registry wire format (magic byte 0, schema id, Avro body). */
-    public static final String AVRO_REGISTRY = "application/vnd.confluent.avro";
 
     private CloudEventHeaders() {}
 
@@ -65,11 +63,6 @@ public final class CloudEventHeaders {
                 correlationId == null || correlationId.isBlank() ? id : correlationId,
                 text(headers, CAUSATION_ID),
                 Traceparent.isValid(traceparent) ? traceparent : Traceparent.random());
-    }
-
-    /** The media type of an encoded payload, told by its first byte. */
-    public static String contentTypeOf(byte[] payload) {
-        return payload.length > 0 && payload[0] == 0 ? AVRO_REGISTRY : AVRO;
     }
 
     /** The {@code ce_time} of a record, or its Kafka timestamp when the header is absent or unreadable. */

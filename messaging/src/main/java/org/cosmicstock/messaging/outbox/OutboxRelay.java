@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.schemas.codec.MessageCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,7 +170,7 @@ public final class OutboxRelay implements AutoCloseable {
                     row.context(),
                     row.type(),
                     row.createdAt(),
-                    CloudEventHeaders.contentTypeOf(row.payload()));
+                    MessageCodec.contentTypeOf(row.payload()));
             // Stop at the first row the producer refuses, whether it throws (no metadata in time) or
             // hands back a future that has already failed (too large): a later row of the same key
             // must never go out ahead of this one.

@@ -52,7 +52,7 @@ public final class OutboxWriter {
                 insert.setString(2, message.topic());
                 insert.setString(3, message.key());
                 insert.setString(4, MessageCodec.typeName(message.payload()));
-                insert.setBytes(5, codec.encode(message.payload()));
+                insert.setBytes(5, codec.encode(message.topic(), message.payload()));
                 insert.setString(6, source);
                 insert.setString(7, context.correlationId());
                 insert.setString(8, context.causationId());

@@ -8,6 +8,7 @@ import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.config.MessagingProperties;
 import org.cosmicstock.messaging.config.OutboxConfiguration;
 import org.cosmicstock.messaging.config.TopicDeclarations;
+import org.cosmicstock.messaging.config.WrittenSchemas;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
 import org.cosmicstock.messaging.kafka.BatchConsumer;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
@@ -17,6 +18,9 @@ import org.cosmicstock.orders.adapters.jdbc.JdbcOrdersUnitOfWork;
 import org.cosmicstock.orders.adapters.kafka.AvroOrderMessages;
 import org.cosmicstock.orders.service.OrderHandlers;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.codec.MessageTypes;
+import org.cosmicstock.schemas.commands.Allocate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,15 +32,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Import({MessagingConfiguration.class, OutboxConfiguration.class})
 public class OrdersConfiguration {
 
-    static final List<String> EVENT_TYPES = List.of(
-            "BatchCreated", "BatchQuantityChanged", "Allocated", "Deallocated", "OutOfStock", "AllocationRejected");
+    static final List<String> EVENT_TYPES = MessageTypes.names(MessageTypes.events());
 
     @Bean
     MessageBus<OrdersUnitOfWork> messageBus(
             DataSource dataSource,
             TransactionalMessaging messaging,
             MessagingProperties properties,
-            IncomingMessages incoming) {
+            IncomingMessages incoming,
+            MessageCodec codec) {
+        WrittenSchemas.verify(codec, properties.topics().commands(), List.of(Allocate.class));
         AvroOrderMessages messages = new AvroOrderMessages(properties.topics().commands());
         return OrderHandlers.bus(
                 () -> new JdbcOrdersUnitOfWork(dataSource, messaging, messages::toOutgoing),
