@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -32,6 +34,12 @@ class LogInjectionTest {
 
     @Configuration(proxyBeanMethods = false)
     static class NothingElse {}
+
+    /** Boot configures logging once per JVM while a context lives; make it read this class's settings. */
+    @BeforeAll
+    static void configureLoggingAfresh() {
+        LoggingSystem.get(LogInjectionTest.class.getClassLoader()).cleanUp();
+    }
 
     @Test
     void aLineBreakInALoggedValueStaysOnItsLine(CapturedOutput output) {

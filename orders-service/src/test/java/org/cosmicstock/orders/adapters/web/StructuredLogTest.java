@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -26,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 class StructuredLogTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(StructuredLogTest.class);
+
+    /** Boot configures logging once per JVM while a context lives; make it read this class's settings. */
+    @BeforeAll
+    static void configureLoggingAfresh() {
+        LoggingSystem.get(LogInjectionTest.class.getClassLoader()).cleanUp();
+    }
 
     /** Boot keeps the format in a system property, which would outlive this class and its context. */
     @AfterAll
