@@ -16,10 +16,13 @@ import org.cosmicstock.messaging.outbox.OutboxRelay;
 import org.cosmicstock.messaging.outbox.OutboxRelaySettings;
 import org.cosmicstock.messaging.outbox.OutboxWriter;
 import org.cosmicstock.schemas.codec.MessageCodec;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The transactional outbox and inbox for services with a database: their tables (in a schema of
@@ -30,9 +33,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class OutboxConfiguration {
 
+    /**
+     * Migrated like the service's own tables: by the Flyway user when one is set (an application user
+     * with data rights only cannot create schemas), else on the application's connection.
+     */
     @Bean
-    MessagingSchema messagingSchema(DataSource dataSource) {
-        MessagingTables.migrate(dataSource);
+    MessagingSchema messagingSchema(DataSource dataSource, Environment environment) {
+        String migrator = environment.getProperty("spring.flyway.user");
+        if (migrator == null || migrator.isBlank()) {
+            MessagingTables.migrate(dataSource);
+        } else {
+            String url = environment.getProperty("spring.flyway.url", environment.getProperty("spring.datasource.url"));
+            MessagingTables.migrate(DataSourceBuilder.create()
+                    .type(SimpleDriverDataSource.class)
+                    .url(url)
+                    .username(migrator)
+                    .password(environment.getProperty("spring.flyway.password", ""))
+                    .build());
+        }
         return new MessagingSchema();
     }
 

@@ -7,6 +7,8 @@ import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
 import org.cosmicstock.allocation.domain.Command;
 import org.cosmicstock.allocation.domain.CreateBatch;
 import org.cosmicstock.messaging.bus.MessageRejected;
+import org.cosmicstock.schemas.limits.ContractLimits;
+import org.cosmicstock.schemas.limits.ContractViolation;
 
 /** Maps Avro commands to domain commands, rejecting what breaks the contract (no handler could ever apply it). */
 public final class AvroCommands {
@@ -18,7 +20,16 @@ public final class AvroCommands {
         return Optional.of(toDomain(payload));
     }
 
+    /** The contract's limits (ids and SKUs 1-128 characters, quantities up to 1,000,000) hold on Kafka as on HTTP. */
     static Command toDomain(SpecificRecord payload) {
+        try {
+            return map(payload);
+        } catch (ContractViolation violation) {
+            throw new MessageRejected("Invalid message: " + violation.getMessage());
+        }
+    }
+
+    private static Command map(SpecificRecord payload) {
         if (payload instanceof org.cosmicstock.schemas.commands.CreateBatch c) {
             return new CreateBatch(
                     required("ref", c.getRef()),
@@ -39,20 +50,14 @@ public final class AvroCommands {
     }
 
     private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new MessageRejected("Invalid message: " + field + " is required");
-        }
-        return value;
+        return ContractLimits.identifier(field, value);
     }
 
     private static int atLeast(String field, int value, int minimum) {
-        if (value < minimum) {
-            throw new MessageRejected("Invalid message: " + field + " must be at least " + minimum + ", was " + value);
-        }
-        return value;
+        return ContractLimits.quantity(field, value, minimum);
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return value == null || value.isBlank() ? null : ContractLimits.identifier("sku", value);
     }
 }

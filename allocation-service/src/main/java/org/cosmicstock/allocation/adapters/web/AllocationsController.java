@@ -1,6 +1,7 @@
 package org.cosmicstock.allocation.adapters.web;
 
 import java.util.List;
+import org.cosmicstock.schemas.limits.ContractLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +22,10 @@ public class AllocationsController {
 
     public record AllocationView(String sku, String batchRef) {}
 
+    /** An order id outside the contract's limits is a 400 naming it, before it reaches the database. */
     @GetMapping("/allocations/{orderId}")
     public ResponseEntity<?> allocations(@PathVariable String orderId) {
+        ContractLimits.identifier("orderId", orderId);
         List<AllocationView> allocations = jdbc.sql("""
                         select a.sku, b.reference from allocations a join batches b on b.id = a.batch_id
                          where a.order_id = ? order by a.sku

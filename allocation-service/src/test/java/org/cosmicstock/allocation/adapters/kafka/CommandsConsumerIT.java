@@ -119,7 +119,7 @@ class CommandsConsumerIT {
                 .containsExactlyInAnyOrder(
                         "org.cosmicstock.schemas.codec.MalformedMessageException: Malformed message: not Avro"
                                 + " single-object encoding (first bytes 0x6E6F7420)",
-                        "org.cosmicstock.messaging.bus.MessageRejected: Invalid message: qty must be at least 1, was 0");
+                        "org.cosmicstock.messaging.bus.MessageRejected: Invalid message: qty must be between 1 and 1000000");
         ConsumerRecord<String, byte[]> zeroQty = dead.stream()
                 .filter(r -> "zero-qty".equals(CloudEventHeaders.text(r.headers(), CloudEventHeaders.ID)))
                 .findFirst()

@@ -1,27 +1,24 @@
 package org.cosmicstock.orders.adapters.web;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.config.ServiceSource;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
 import org.cosmicstock.orders.domain.Order;
-import org.cosmicstock.orders.domain.OrderCommand;
-import org.cosmicstock.orders.domain.OrderLine;
+import org.cosmicstock.orders.domain.OrderCommand.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
+import org.cosmicstock.schemas.limits.ContractLimits;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Places orders (202: allocation happens asynchronously) and reports where each line stands. */
 @RestController
@@ -37,53 +34,36 @@ public class OrdersController {
         this.source = source.value();
     }
 
-    public record LineRequest(String sku, Integer qty) {}
-
-    public record PlaceOrderRequest(String orderId, List<LineRequest> lines) {}
-
-    @PostMapping("/orders")
-    public ResponseEntity<OrderResponse> place(@RequestBody PlaceOrderRequest request) {
-        String orderId = request.orderId() == null ? UUID.randomUUID().toString() : request.orderId();
-        if (orderId.isBlank()) {
-            throw badRequest("orderId, when given, must not be blank");
-        }
-        bus.handle(new OrderCommand.PlaceOrder(orderId, lines(request.lines())), MessageContext.newFlow(source));
-        Order order = queries.find(orderId).orElseThrow();
-        return ResponseEntity.accepted()
-                .location(URI.create("/orders/" + orderId))
-                .body(OrderResponse.from(order));
+    /**
+     * The body is read as bytes and parsed strictly by {@link PlaceOrderJson}; its size is bounded
+     * before this runs (64 KiB), and any content type but JSON is a 415.
+     */
+    @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<OrderResponse> place(@RequestBody byte[] body) {
+        PlaceOrder command = PlaceOrderJson.read(body);
+        // Placing an order id that exists changes nothing (the handler skips it). Two requests placing
+        // the same new id at once both find no order; the second insert loses a version conflict, which
+        // the bus retries in process: it then finds the first one's order, so the loser answers like a
+        // sequential retry would: 202 with the order, placed once.
+        bus.handle(command, MessageContext.newFlow(source));
+        Order order = queries.find(command.orderId()).orElseThrow();
+        URI location = UriComponentsBuilder.fromPath("/orders/{orderId}")
+                .buildAndExpand(command.orderId())
+                .encode()
+                .toUri();
+        return ResponseEntity.accepted().location(location).body(OrderResponse.from(order));
     }
 
     @GetMapping("/orders/{orderId}")
-    public OrderResponse get(@PathVariable String orderId) {
+    public ResponseEntity<?> get(@PathVariable String orderId) {
+        ContractLimits.identifier("orderId", orderId);
         return queries.find(orderId)
-                .map(OrderResponse::from)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));
-    }
-
-    private static List<OrderLine> lines(List<LineRequest> requested) {
-        if (requested == null || requested.isEmpty()) {
-            throw badRequest("lines must hold at least one {sku, qty}");
-        }
-        List<OrderLine> lines = new ArrayList<>();
-        Set<String> skus = new HashSet<>();
-        for (int i = 0; i < requested.size(); i++) {
-            LineRequest line = requested.get(i);
-            if (line == null || line.sku() == null || line.sku().isBlank()) {
-                throw badRequest("lines[" + i + "].sku is required");
-            }
-            if (line.qty() == null || line.qty() <= 0) {
-                throw badRequest("lines[" + i + "].qty must be a positive number of units");
-            }
-            if (!skus.add(line.sku())) {
-                throw badRequest("lines[" + i + "] repeats sku " + line.sku() + "; give one line per sku");
-            }
-            lines.add(OrderLine.pending(line.sku(), line.qty()));
-        }
-        return lines;
-    }
-
-    private static ResponseStatusException badRequest(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+                .<ResponseEntity<?>>map(order -> ResponseEntity.ok(OrderResponse.from(order)))
+                .orElseGet(() -> {
+                    ProblemDetail problem =
+                            ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No order " + orderId);
+                    problem.setTitle("Order not found");
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+                });
     }
 }

@@ -1,0 +1,21 @@
+package org.cosmicstock.schemas.limits;
+
+/**
+ * A value outside the limits of the contract ({@code docs/CONTRACT.md}, "Limits"). It names the
+ * field, so that an HTTP answer or a dead-letter reason tells the sender exactly what to fix; the
+ * offending value is never echoed (it may be megabytes long or hold control characters).
+ */
+public final class ContractViolation extends IllegalArgumentException {
+
+    private final String field;
+
+    public ContractViolation(String field, String reason) {
+        super(field + " " + reason);
+        this.field = field;
+    }
+
+    /** The field as the sender wrote it, e.g. {@code orderId} or {@code lines[3].qty}. */
+    public String field() {
+        return field;
+    }
+}
