@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "management.endpoints.web.exposure.include=health,info,prometheus,rebuild",
             "management.endpoint.health.show-details=when-authorized",
             "management.endpoint.health.probes.enabled=true",
+            // The sample has no database: its readiness is its own state (the defaults add "db").
+            "management.endpoint.health.group.readiness.include=readinessState",
             "cosmicstock.ops.username=operator",
             "cosmicstock.ops.password=correct-horse-battery"
         })

@@ -172,9 +172,12 @@ class AllocationsApiIT {
                 .isEqualTo(200);
         String anonymous =
                 get(managementPort, "/actuator/health/readiness", false).body();
-        assertThat(anonymous).contains("\"status\":\"UP\"").doesNotContain("kafka");
+        assertThat(anonymous).contains("\"status\":\"UP\"").doesNotContain("\"db\"");
         assertThat(get(managementPort, "/actuator/health/readiness", true).body())
-                .contains("\"kafka\"");
+                .as("readiness is what the instance can serve: its database")
+                .contains("\"db\"")
+                .doesNotContain("\"kafka\"");
+        assertThat(get(managementPort, "/actuator/health", true).body()).contains("\"kafka\"");
         assertThat(get(managementPort, "/actuator/prometheus", false).body()).contains("messages_consumed_total");
         assertThat(get(managementPort, "/actuator/info", false).statusCode()).isEqualTo(401);
         assertThat(get(port, "/actuator/health", false).statusCode()).isEqualTo(404);
