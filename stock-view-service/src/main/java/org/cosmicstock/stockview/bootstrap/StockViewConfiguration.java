@@ -29,17 +29,21 @@ import org.cosmicstock.stockview.adapters.kafka.AllocationEventsReader;
 import org.cosmicstock.stockview.adapters.kafka.DeadLetterTrouble;
 import org.cosmicstock.stockview.adapters.kafka.RecordProjection;
 import org.cosmicstock.stockview.adapters.kafka.ReplayProgress;
+import org.cosmicstock.stockview.adapters.web.RenderedAnswers;
+import org.cosmicstock.stockview.adapters.web.StockLookupFilter;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.service.StockQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The composition root of the read model: the view, the reader that projects into it, the queries. */
 @Configuration(proxyBeanMethods = false)
@@ -73,6 +77,20 @@ public class StockViewConfiguration {
     @Bean
     StockQueries stockQueries(StockView view, Clock clock) {
         return new StockQueries(view, clock);
+    }
+
+    @Bean
+    RenderedAnswers renderedAnswers(StockQueries queries, JsonMapper json) {
+        return new RenderedAnswers(json, queries.keepsAnswers());
+    }
+
+    /** Only for a view in memory, whose answers are kept: a lookup then costs less than Spring MVC's dispatch. */
+    @Bean
+    FilterRegistrationBean<StockLookupFilter> stockLookupFilter(StockQueries queries, RenderedAnswers rendered) {
+        var registration = new FilterRegistrationBean<>(new StockLookupFilter(queries, rendered));
+        registration.addUrlPatterns("/stock/*");
+        registration.setEnabled(queries.keepsAnswers());
+        return registration;
     }
 
     /** Closed with the context, after the reader has stopped. */

@@ -122,6 +122,9 @@ abstract class ProjectionRebuildIT {
         assertThat(sampler.failures())
                 .as("every known SKU answered 200 and readiness stayed UP")
                 .isEmpty();
+        assertThat(get("/actuator/prometheus").body())
+                .as("answers are counted under their route, however they were served")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/stock/\\{sku}\"");
     }
 
     /** Asks for known SKUs and for readiness in a loop, on a thread of its own, keeping every answer that was not a 200. */

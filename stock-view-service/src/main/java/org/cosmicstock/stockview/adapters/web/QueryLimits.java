@@ -15,24 +15,31 @@ final class QueryLimits {
     private QueryLimits() {}
 
     static String sku(String value) {
+        String problem = skuProblem(value);
+        if (problem != null) {
+            throw new InvalidParameter("sku", problem);
+        }
+        return value;
+    }
+
+    /** What is wrong with {@code value} as a SKU, or null if nothing is. */
+    static String skuProblem(String value) {
         if (value == null || value.isEmpty()) {
-            throw new InvalidParameter("sku", "must not be empty");
+            return "must not be empty";
         }
         if (value.length() > 2 * MAX_SKU_LENGTH || value.codePointCount(0, value.length()) > MAX_SKU_LENGTH) {
-            throw new InvalidParameter("sku", "must be at most " + MAX_SKU_LENGTH + " characters");
+            return "must be at most " + MAX_SKU_LENGTH + " characters";
         }
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             String problem = forbidden(c);
             if (problem != null) {
-                throw new InvalidParameter(
-                        "sku",
-                        "must not contain " + problem + " (found U+" + String.format("%04X", c) + " at character "
-                                + value.codePointCount(0, i) + ")");
+                return "must not contain " + problem + " (found U+" + String.format("%04X", c) + " at character "
+                        + value.codePointCount(0, i) + ")";
             }
             i += Character.charCount(c);
         }
-        return value;
+        return null;
     }
 
     static int quantity(String value) {

@@ -9,13 +9,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON of GET /stock/{sku}, rendered once per answer: when the queries hand out the same answer
  * object for as long as it holds, its bytes are kept beside it per SKU and written as they are.
  */
-final class RenderedAnswers {
+public final class RenderedAnswers {
 
     private final JsonMapper json;
     private final boolean keep;
     private final Map<String, Rendered> kept = new ConcurrentHashMap<>();
 
-    RenderedAnswers(JsonMapper json, boolean keep) {
+    public RenderedAnswers(JsonMapper json, boolean keep) {
         this.json = json;
         this.keep = keep;
     }

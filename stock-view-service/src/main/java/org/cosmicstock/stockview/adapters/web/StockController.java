@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The read model's queries; errors are problem+json (Spring's ProblemDetail). Input is checked
@@ -28,12 +27,12 @@ public class StockController {
     private final StockQueries queries;
     private final RenderedAnswers rendered;
 
-    public StockController(StockQueries queries, JsonMapper json) {
+    public StockController(StockQueries queries, RenderedAnswers rendered) {
         this.queries = queries;
-        this.rendered = new RenderedAnswers(json, queries.keepsAnswers());
+        this.rendered = rendered;
     }
 
-    /** The hot path: a lookup of the kept answer and its kept JSON, written as bytes. */
+    /** A lookup of the kept answer and its kept JSON, written as bytes ({@link StockLookupFilter} serves most of them). */
     @GetMapping("/stock/{sku}")
     public ResponseEntity<byte[]> stock(@PathVariable String sku) {
         StockAnswer answer = queries.stock(QueryLimits.sku(sku)).orElseThrow(() -> unknown(sku));

@@ -1,5 +1,6 @@
 package org.cosmicstock.stockview.adapters.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -37,6 +38,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP answers of CONTRACT.md: JSON shapes, and problem+json for everything that is not a 200. */
 @WebMvcTest
@@ -143,6 +145,24 @@ class StockControllerTest {
     }
 
     @Test
+    void theLookupFilterAndTheControllerAnswerAlike() throws Exception {
+        String plain = mvc.perform(get("/stock/RED-CHAIR"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // Percent-encoded, the SKU is left to the controller.
+        String viaController = mvc.perform(get(java.net.URI.create("/stock/RED%2DCHAIR")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(plain).isEqualTo(viaController).contains("\"availableNow\":6");
+    }
+
+    @Test
     void theKeptJsonFollowsTheView() throws Exception {
         mvc.perform(get("/stock/RED-CHAIR"))
                 .andExpect(jsonPath("$.availableNow").value(6));
@@ -166,6 +186,16 @@ class StockControllerTest {
         final InMemoryStockView view = new InMemoryStockView();
         volatile boolean down;
         long offset;
+
+        @Bean
+        RenderedAnswers renderedAnswers(StockQueries queries, JsonMapper json) {
+            return new RenderedAnswers(json, queries.keepsAnswers());
+        }
+
+        @Bean
+        StockLookupFilter stockLookupFilter(StockQueries queries, RenderedAnswers rendered) {
+            return new StockLookupFilter(queries, rendered);
+        }
 
         @Bean
         StockQueries stockQueries() {
