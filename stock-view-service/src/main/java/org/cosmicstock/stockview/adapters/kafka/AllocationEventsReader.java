@@ -1,10 +1,9 @@
 package org.cosmicstock.stockview.adapters.kafka;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -34,7 +33,7 @@ public final class AllocationEventsReader implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(AllocationEventsReader.class);
     private static final long FIRST_RETRY_MS = 500;
     private static final long LAST_RETRY_MS = 30_000;
-    private static final long FRESHNESS_CHECK_MS = 1_000;
+    private static final long IDLE_CHECK_MS = 1_000;
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
@@ -44,6 +43,7 @@ public final class AllocationEventsReader implements Runnable {
     private final ReplayProgress progress;
     private final Duration partitionCheckInterval;
     private final BrokerTrouble broker = new BrokerTrouble();
+    private final FreshnessCheck freshness;
     private volatile Consumer<String, byte[]> consumer;
     private volatile boolean stopped;
     private volatile boolean rebuildRequested;
@@ -52,10 +52,7 @@ public final class AllocationEventsReader implements Runnable {
     private boolean recoveryNeeded;
     private ReaderState buildMode = ReaderState.REPLAYING;
     private long nextPartitionCheck;
-    private long nextFreshnessCheck;
     private long nextIdleCheck;
-    private Map<TopicPartition, Long> freshnessEnds;
-    private Instant freshnessAsked;
 
     public AllocationEventsReader(
             Supplier<Consumer<String, byte[]>> consumers,
@@ -70,6 +67,7 @@ public final class AllocationEventsReader implements Runnable {
         this.projection = projection;
         this.progress = progress;
         this.partitionCheckInterval = partitionCheckInterval;
+        this.freshness = new FreshnessCheck(progress, BROKER_TIMEOUT);
     }
 
     public ReplayProgress progress() {
@@ -160,25 +158,14 @@ public final class AllocationEventsReader implements Runnable {
         c.assign(partitions);
         Generation generation = attach();
         Map<TopicPartition, Long> beginnings = c.beginningOffsets(partitions, BROKER_TIMEOUT);
-        List<String> holes = new ArrayList<>();
         for (TopicPartition partition : partitions) {
             Long applied = generation.positions().get(partition.partition());
-            long next = applied == null ? 0 : applied + 1;
-            long beginning = beginnings.getOrDefault(partition, 0L);
-            if (beginning > next) {
-                holes.add("partition " + partition.partition() + " now begins at offset " + beginning
-                        + " but generation " + generation.id() + " has applied "
-                        + (applied == null ? "nothing" : "up to offset " + applied) + " (offsets " + next + "-"
-                        + (beginning - 1) + " were deleted unread)");
-            }
-            c.seek(partition, next);
+            c.seek(partition, applied == null ? 0 : applied + 1);
         }
-        if (!holes.isEmpty()) {
-            String why = "Topic " + topic + " no longer holds events the view never applied (deleted by retention or"
-                    + " deleteRecords), so it cannot be complete: " + String.join("; ", holes)
-                    + ". Refusing readiness; republish the missing events or keep " + topic + " longer";
-            LOG.error(why);
-            progress.refuse(why);
+        Optional<String> holes = TopicHoles.find(topic, generation, beginnings);
+        if (holes.isPresent()) {
+            LOG.error(holes.get());
+            progress.refuse(holes.get());
             return false;
         }
         progress.start(
@@ -230,11 +217,13 @@ public final class AllocationEventsReader implements Runnable {
             promoteIfCaughtUp(c, positions);
         }
         if (records.isEmpty() && now >= nextIdleCheck) {
-            nextIdleCheck = now + FRESHNESS_CHECK_MS;
+            nextIdleCheck = now + IDLE_CHECK_MS;
             // Idle is when a store that lost the view would otherwise go unnoticed, answering 404s while ready.
             view.check();
         }
-        confirmFreshness(c, positions, now);
+        if (freshness.after(c, positions, now)) {
+            broker.reachable();
+        }
         if (now >= nextPartitionCheck) {
             nextPartitionCheck = now + partitionCheckInterval.toMillis();
             int count = c.partitionsFor(topic, BROKER_TIMEOUT).size();
@@ -249,30 +238,10 @@ public final class AllocationEventsReader implements Runnable {
         }
     }
 
-    /**
-     * Once a second, notes the topic's end offsets as the broker reports them; once the reader has
-     * read up to them, the view held every event that existed at that moment. Staleness is the time
-     * since that moment: it stays near a second while the reader keeps up (under load too), and grows
-     * while the broker cannot be asked or the reader falls behind.
-     */
-    private void confirmFreshness(Consumer<String, byte[]> c, Map<TopicPartition, Long> positions, long now) {
-        if (freshnessEnds == null && now >= nextFreshnessCheck) {
-            nextFreshnessCheck = now + FRESHNESS_CHECK_MS;
-            Instant asked = Instant.ofEpochMilli(now);
-            freshnessEnds = c.endOffsets(partitions, BROKER_TIMEOUT);
-            freshnessAsked = asked;
-            broker.reachable();
-        }
-        if (freshnessEnds != null && !behind(positions, freshnessEnds)) {
-            progress.confirmCompleteAsOf(freshnessAsked);
-            freshnessEnds = null;
-        }
-    }
-
     /** Serves the generation being built once it holds everything the topic holds now, not only at its start. */
     private void promoteIfCaughtUp(Consumer<String, byte[]> c, Map<TopicPartition, Long> positions) {
         Map<TopicPartition, Long> ends = c.endOffsets(partitions, BROKER_TIMEOUT);
-        if (behind(positions, ends)) {
+        if (!readUpTo(positions, ends)) {
             progress.extend(ends, positions);
             return;
         }
@@ -314,7 +283,8 @@ public final class AllocationEventsReader implements Runnable {
         return partitions.stream().collect(Collectors.toMap(p -> p, c::position));
     }
 
-    private static boolean behind(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().anyMatch(e -> positions.getOrDefault(e.getKey(), 0L) < e.getValue());
+    /** Whether the reader's positions have reached {@code ends} on every partition. */
+    static boolean readUpTo(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 }
