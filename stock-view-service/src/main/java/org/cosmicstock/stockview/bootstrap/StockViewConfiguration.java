@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -96,9 +97,12 @@ public class StockViewConfiguration {
     /** Closed with the context, after the reader has stopped. */
     @Bean
     DeadLetterProducer stockViewDeadLetters(KafkaProperties kafka) {
+        var producerConfig = new HashMap<>(kafka.buildProducerProperties());
+        // An attempt that cannot reach the broker fails within seconds, so that a dead letter that keeps
+        // failing is counted and reported (dead-letter-patience) instead of blocking for a minute per try.
+        producerConfig.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         return new DeadLetterProducer(
-                new KafkaProducer<>(kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer()),
-                CONSUMER_GROUP);
+                new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer()), CONSUMER_GROUP);
     }
 
     @Bean
