@@ -11,8 +11,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The operator's handle on the projection: {@code GET /actuator/projection} tells how far it is,
- * {@code POST /actuator/projection} drops the view and replays it from the beginning of the topic
- * (for a view that went wrong, or whose stored format changed). Readiness is down until it is done.
+ * {@code POST /actuator/projection} fills a new generation of the view from the beginning of the
+ * topic beside the served one, which keeps answering until the new one has caught up (for a view
+ * that went wrong, or whose stored format changed).
  */
 @Endpoint(id = "projection")
 final class ProjectionEndpoint {
@@ -36,49 +37,46 @@ final class ProjectionEndpoint {
         } catch (ViewUnavailable e) {
             applied = Map.of();
         }
+        String stuck = reader.deadLetterTrouble().stuck();
         return new ProjectionStatus(
                 cache,
                 reader.topic(),
-                state(progress),
+                progress.state().label(),
+                progress.generation(),
                 progress.starts(),
                 progress.total(),
                 Math.max(0, progress.remaining()),
                 applied,
                 progress.read(),
-                progress.failure() == null ? null : progress.failure().toString());
+                stuck != null ? stuck : progress.reason());
     }
 
-    /** Returns at once; the reader drops the view and replays on its own thread. */
+    /** Returns at once; the reader fills the new generation on its own thread. */
     @WriteOperation
     public ProjectionStatus rebuild() {
         reader.rebuild();
         return status();
     }
 
-    private static String state(ReplayProgress progress) {
-        if (progress.failure() != null) {
-            return "failing";
-        }
-        if (progress.remaining() < 0) {
-            return "starting";
-        }
-        return progress.caughtUp() ? "caught-up" : "replaying";
-    }
-
     /**
-     * @param starts how often the reader has (re)started: at start-up, per rebuild, after failures
+     * @param state {@code starting}, {@code replaying}, {@code caught-up}, {@code rebuilding},
+     *     {@code recovering}, {@code refusing} or {@code failing}
+     * @param generation the generation the reader writes into (the served one unless it builds a new one)
+     * @param starts how often the reader has (re)started: at start-up, per rebuild, after failures and switches
      * @param eventsToReplay records between where the reader last (re)started and the end of the topic then
-     * @param applied per partition, the offset of the last event the view applied
+     * @param applied per partition, the offset of the last event the served generation applied
      * @param read per partition, the offset of the next record the reader will read
+     * @param reason why the replica is not ready, when it is down
      */
     public record ProjectionStatus(
             String cache,
             String topic,
             String state,
+            String generation,
             long starts,
             long eventsToReplay,
             long remaining,
             Map<Integer, Long> applied,
             Map<Integer, Long> read,
-            String error) {}
+            String reason) {}
 }

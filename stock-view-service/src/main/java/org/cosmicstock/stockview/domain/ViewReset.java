@@ -1,9 +1,9 @@
 package org.cosmicstock.stockview.domain;
 
 /**
- * The view was dropped by someone else (another replica sharing it rebuilds it) since this reader
- * read its positions: applying on would write events on top of a view that lacks their
- * predecessors, so the reader must read the positions again and resume from them.
+ * The generation this reader writes into was superseded by someone else (another replica sharing the
+ * view switched to a rebuilt generation, or started a newer rebuild): applying on would write into a
+ * generation nobody will serve, so the reader must resume from the view's current state.
  */
 public final class ViewReset extends RuntimeException {
 

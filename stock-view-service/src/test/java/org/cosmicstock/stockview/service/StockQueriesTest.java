@@ -13,6 +13,7 @@ import org.cosmicstock.stockview.domain.StockEvent;
 import org.cosmicstock.stockview.domain.StockEvent.Allocated;
 import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
 import org.cosmicstock.stockview.domain.StockView;
+import org.cosmicstock.stockview.testing.Apply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,7 @@ class StockQueriesTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
 
-    private final StockView view = new InMemoryStockView();
+    private final StockView view = Apply.served(new InMemoryStockView());
     private final StockQueries queries = new StockQueries(view, Clock.fixed(NOW, ZoneOffset.UTC));
     private long offset;
 
@@ -105,6 +106,31 @@ class StockQueriesTest {
         assertThat(queries.availability(SKU, 6)).contains(new AvailabilityAnswer(SKU, 6, false, null, null, NOW));
     }
 
+    @Test
+    void anAnswerIsKeptWhileTheSkuIsUnchangedAndComputedAgainWhenItChanges() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        StockAnswer first = queries.stock(SKU).orElseThrow();
+
+        assertThat(queries.stock(SKU).orElseThrow()).isSameAs(first);
+
+        apply(new Allocated("order1", SKU, 4, "warehouse"));
+        StockAnswer changed = queries.stock(SKU).orElseThrow();
+        assertThat(changed.availableNow()).isEqualTo(6);
+        assertThat(queries.stock(SKU).orElseThrow()).isSameAs(changed);
+    }
+
+    @Test
+    void aKeptAnswerHoldsOnlyForTheDayItWasComputedOn() {
+        MovableClock clock = new MovableClock(NOW);
+        StockQueries queries = new StockQueries(view, clock);
+        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(1)));
+        assertThat(queries.stock(SKU).orElseThrow().availableNow()).isZero();
+
+        clock.now = NOW.plus(java.time.Duration.ofDays(1));
+
+        assertThat(queries.stock(SKU).orElseThrow().availableNow()).isEqualTo(10);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, -1})
     void aQuantityMustBePositive(int qty) {
@@ -120,6 +146,30 @@ class StockQueriesTest {
     }
 
     private void apply(StockEvent event, Instant eventTime) {
-        view.apply(0, offset++, event, eventTime);
+        Apply.one(view, 0, offset++, event, eventTime);
+    }
+
+    /** A clock the test moves on, for what depends on today's date. */
+    private static final class MovableClock extends Clock {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

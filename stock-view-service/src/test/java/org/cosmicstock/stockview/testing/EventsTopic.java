@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,11 +30,13 @@ import org.cosmicstock.schemas.codec.MessageCodec;
 public final class EventsTopic implements AutoCloseable {
 
     private final String name;
+    private final String bootstrap;
     private final MessageCodec codec = MessageCodec.create();
     private final KafkaProducer<String, byte[]> producer;
 
-    private EventsTopic(String name) {
+    private EventsTopic(String name, String bootstrap) {
         this.name = name;
+        this.bootstrap = bootstrap;
         // A record sent before the broker leads the new topic's partitions can be rejected and its
         // successors written ahead of it; waiting for the end offsets waits for the leaders.
         Eventually.await("topic " + name + " has a leader for every partition", Duration.ofSeconds(60), () -> {
@@ -43,26 +47,64 @@ public final class EventsTopic implements AutoCloseable {
             }
         });
         this.producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringSerializer(),
                 new ByteArraySerializer());
     }
 
     /** A fresh topic with six partitions, as the local stack has. */
     public static EventsTopic create(String prefix) {
+        return create(prefix, TestKafka.bootstrapServers());
+    }
+
+    /** A fresh topic with six partitions on the broker at {@code bootstrap}. */
+    public static EventsTopic create(String prefix, String bootstrap) {
         String name = TestKafka.uniqueTopic(prefix);
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(name, 6, (short) 1))).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not create topic " + name, e);
         }
-        return new EventsTopic(name);
+        return new EventsTopic(name, bootstrap);
     }
 
     /** A topic someone else creates (the service does, at start-up). */
     public static EventsTopic named(String name) {
-        return new EventsTopic(name);
+        return new EventsTopic(name, TestKafka.bootstrapServers());
+    }
+
+    /** Grows the topic to {@code partitions} partitions, as an operator would. */
+    public void growTo(int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createPartitions(Map.of(name, NewPartitions.increaseTo(partitions)))
+                    .all()
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not grow " + name, e);
+        }
+        Eventually.await(
+                name + " has " + partitions + " partitions with leaders",
+                Duration.ofSeconds(60),
+                () -> endOffsets().size() == partitions);
+    }
+
+    /** Deletes the records of {@code partition} before {@code offset}, as retention would. */
+    public void deleteRecordsBefore(int partition, long offset) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.deleteRecords(Map.of(new TopicPartition(name, partition), RecordsToDelete.beforeOffset(offset)))
+                    .all()
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not delete records of " + name, e);
+        }
+    }
+
+    /** Sends to one partition, whatever the key's hash says: how a test puts events on a partition of its choice. */
+    public void sendTo(int partition, RandomAllocationHistory.Event event) {
+        var record = new ProducerRecord<String, byte[]>(name, partition, event.sku(), codec.encode(event.payload()));
+        record.headers().add(CloudEventHeaders.ID, utf8(UUID.randomUUID().toString()));
+        record.headers().add(CloudEventHeaders.TIME, utf8(DateTimeFormatter.ISO_INSTANT.format(event.time())));
+        producer.send(record);
     }
 
     public String name() {
@@ -94,7 +136,11 @@ public final class EventsTopic implements AutoCloseable {
             flush();
         }
         try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                        500),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(name, Duration.ofSeconds(5)).stream()

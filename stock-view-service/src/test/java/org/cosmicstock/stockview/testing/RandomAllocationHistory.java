@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.schemas.events.Allocated;
+import org.cosmicstock.schemas.events.AllocationRejected;
 import org.cosmicstock.schemas.events.BatchCreated;
 import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.cosmicstock.schemas.events.Deallocated;
@@ -22,8 +23,9 @@ import org.cosmicstock.stockview.domain.StockEvent;
 /**
  * A random but plausible history of allocation events, as the allocation service would emit it:
  * batches created and resized, lines allocated to the first batch that can take them (or out of
- * stock), lines deallocated, and now and then an event delivered twice. Each event comes as the
- * Avro payload for the wire and as the view's domain event (none for OutOfStock), and the
+ * stock), lines deallocated, a refused allocation now and then, and now and then an event delivered
+ * twice. Each event comes as the Avro payload for the wire and as the view's domain event (none for
+ * OutOfStock and AllocationRejected), and the
  * history folds itself into the stock the view should end up with.
  */
 public final class RandomAllocationHistory {
@@ -83,6 +85,14 @@ public final class RandomAllocationHistory {
             batches.get(sku).get(ref)[0] = qty;
             return event(
                     sku, new BatchQuantityChanged(ref, sku, qty), new StockEvent.BatchQuantityChanged(ref, sku, qty));
+        }
+        if (roll >= 97) {
+            String orderId = "order-" + sequence++;
+            return new Event(
+                    sku,
+                    new AllocationRejected(orderId, sku, 1 + random.nextInt(5), "Invalid sku " + sku),
+                    Optional.empty(),
+                    clock);
         }
         List<Allocated> held =
                 lines.values().stream().filter(l -> l.getSku().equals(sku)).toList();

@@ -3,62 +3,89 @@ package org.cosmicstock.stockview.adapters.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.InvalidOffsetException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.cosmicstock.stockview.domain.Generation;
 import org.cosmicstock.stockview.domain.StockView;
+import org.cosmicstock.stockview.domain.ViewLost;
 import org.cosmicstock.stockview.domain.ViewReset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads every partition of the events topic into the view (each replica holds or shares the whole
- * view, so there is no consumer group to share partitions): from the view's own positions, or from
- * the beginning when the view is empty. Reports progress while replaying and knows when it has
- * caught up with the end of the topic as it was when it (re)started, which is what readiness waits
- * for. Everything that changes the view, dropping it for a rebuild included, happens on the
- * reader's own thread, so no event is ever applied to a view after it was dropped.
+ * view, so there is no consumer group to share partitions), a poll at a time, each poll one batch.
+ * It resumes from the positions of the generation it writes into; refuses to go on when the topic
+ * no longer holds events that generation never applied; follows partitions added later; builds a
+ * new generation on request or after the store lost the view, and has it served once it has caught
+ * up with the topic. Everything that changes the view happens on the reader's own thread.
  */
 public final class AllocationEventsReader implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AllocationEventsReader.class);
     private static final long FIRST_RETRY_MS = 500;
     private static final long LAST_RETRY_MS = 30_000;
+    private static final long IDLE_CHECK_MS = 1_000;
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final String topic;
     private final StockView view;
     private final RecordProjection projection;
-    private final ReplayProgress progress = new ReplayProgress();
+    private final ReplayProgress progress;
+    private final Duration partitionCheckInterval;
+    private final BrokerTrouble broker = new BrokerTrouble();
+    private final FreshnessCheck freshness;
     private volatile Consumer<String, byte[]> consumer;
     private volatile boolean stopped;
     private volatile boolean rebuildRequested;
+    private List<TopicPartition> partitions = List.of();
+    private boolean positioned;
+    private boolean recoveryNeeded;
+    private ReaderState buildMode = ReaderState.REPLAYING;
+    private long nextPartitionCheck;
+    private long nextIdleCheck;
 
     public AllocationEventsReader(
-            Supplier<Consumer<String, byte[]>> consumers, String topic, StockView view, RecordProjection projection) {
+            Supplier<Consumer<String, byte[]>> consumers,
+            String topic,
+            StockView view,
+            RecordProjection projection,
+            ReplayProgress progress,
+            Duration partitionCheckInterval) {
         this.consumers = consumers;
         this.topic = topic;
         this.view = view;
         this.projection = projection;
+        this.progress = progress;
+        this.partitionCheckInterval = partitionCheckInterval;
+        this.freshness = new FreshnessCheck(progress, BROKER_TIMEOUT);
     }
 
     public ReplayProgress progress() {
         return progress;
     }
 
+    public DeadLetterTrouble deadLetterTrouble() {
+        return projection.deadLetterTrouble();
+    }
+
     public String topic() {
         return topic;
     }
 
-    /** Asks the reader to drop the view and replay the topic from the beginning; returns at once. */
+    /** Asks the reader to build a new generation of the view beside the served one; returns at once. */
     public void rebuild() {
-        LOG.info("Rebuild of the view requested: it will be dropped and {} replayed from the beginning", topic);
+        LOG.info("Rebuild of the view requested: a new generation will be filled from the beginning of {}", topic);
         rebuildRequested = true;
-        progress.restarting();
         wake();
     }
 
@@ -84,26 +111,37 @@ public final class AllocationEventsReader implements Runnable {
     }
 
     private void readUntilStopped(Consumer<String, byte[]> c) throws InterruptedException {
-        List<TopicPartition> partitions = null;
-        boolean positioned = false;
         long retryMs = FIRST_RETRY_MS;
         while (!stopped) {
             try {
-                if (partitions == null) {
-                    partitions = awaitPartitions(c);
-                    c.assign(partitions);
-                }
                 if (!positioned || rebuildRequested) {
-                    position(c, partitions);
-                    positioned = true;
+                    positioned = position(c);
+                    if (!positioned) {
+                        pause(partitionCheckInterval.toMillis());
+                        continue;
+                    }
                 }
-                readOnce(c, partitions);
+                readOnce(c);
                 retryMs = FIRST_RETRY_MS;
             } catch (WakeupException woken) {
                 // stop() or rebuild(): the loop condition and the rebuild flag decide what comes next
             } catch (ViewReset reset) {
-                LOG.warn("{}; resuming from the view's new positions", reset.getMessage());
+                LOG.warn("{}; resuming from the view's current state", reset.getMessage());
                 positioned = false;
+            } catch (ViewLost lost) {
+                LOG.error("{}. Not ready until the view is rebuilt into a new generation.", lost.getMessage());
+                progress.lost(lost.getMessage());
+                recoveryNeeded = true;
+                positioned = false;
+            } catch (InvalidOffsetException gone) {
+                // Retention deleted records at the reader's position; repositioning says whether events were lost.
+                LOG.warn("The reader's position on {} is no longer in the topic: {}", topic, gone.getMessage());
+                positioned = false;
+            } catch (RetriableException away) {
+                // The broker is away: what the view holds can still be served; try again without failing readiness.
+                broker.away(topic, away, retryMs);
+                pause(retryMs);
+                retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
             } catch (RuntimeException e) {
                 progress.fail(e);
                 LOG.error("Reading {} into the view failed; retrying in {} ms", topic, retryMs, e);
@@ -114,41 +152,111 @@ public final class AllocationEventsReader implements Runnable {
         }
     }
 
-    private void position(Consumer<String, byte[]> c, List<TopicPartition> partitions) {
-        if (rebuildRequested) {
-            view.clear();
-            // Only once dropped: a rebuild whose clear failed is tried again after the pause.
-            rebuildRequested = false;
-            LOG.info("Dropped the view; replaying {} from the beginning", topic);
-        }
-        Map<Integer, Long> applied = view.positions();
+    /** Attaches to the view and seeks every partition; false if the topic has lost events the view needs. */
+    private boolean position(Consumer<String, byte[]> c) throws InterruptedException {
+        partitions = awaitPartitions(c);
+        c.assign(partitions);
+        Generation generation = attach();
+        Map<TopicPartition, Long> beginnings = c.beginningOffsets(partitions, BROKER_TIMEOUT);
         for (TopicPartition partition : partitions) {
-            Long offset = applied.get(partition.partition());
-            if (offset == null) {
-                c.seekToBeginning(List.of(partition));
-            } else {
-                c.seek(partition, offset + 1);
-            }
+            Long applied = generation.positions().get(partition.partition());
+            c.seek(partition, applied == null ? 0 : applied + 1);
         }
-        progress.start(c.endOffsets(partitions), positionsOf(c, partitions));
+        Optional<String> holes = TopicHoles.find(topic, generation, beginnings);
+        if (holes.isPresent()) {
+            LOG.error(holes.get());
+            progress.refuse(holes.get());
+            return false;
+        }
+        progress.start(
+                generation.id(),
+                generation.served(),
+                buildMode,
+                c.endOffsets(partitions, BROKER_TIMEOUT),
+                positionsOf(c));
+        nextPartitionCheck = System.currentTimeMillis() + partitionCheckInterval.toMillis();
+        return true;
     }
 
-    private void readOnce(Consumer<String, byte[]> c, List<TopicPartition> partitions) throws InterruptedException {
-        for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
-            if (stopped || rebuildRequested) {
-                return;
+    private Generation attach() {
+        Generation generation;
+        if (recoveryNeeded) {
+            generation = view.recover();
+            recoveryNeeded = false;
+            buildMode = ReaderState.RECOVERING;
+            LOG.warn("Rebuilding the lost view into generation {} from the beginning of {}", generation.id(), topic);
+        } else if (rebuildRequested) {
+            buildMode = progress.state().serving() ? ReaderState.REBUILDING : ReaderState.REPLAYING;
+            generation = view.rebuild();
+            rebuildRequested = false;
+            LOG.info("Filling generation {} from the beginning of {} beside the served one", generation.id(), topic);
+        } else {
+            generation = view.resume();
+            if (generation.served() && buildMode != ReaderState.RECOVERING) {
+                buildMode = ReaderState.REPLAYING;
             }
-            projection.project(record, () -> stopped);
         }
-        progress.advance(positionsOf(c, partitions));
+        return generation;
+    }
+
+    private void readOnce(Consumer<String, byte[]> c) throws InterruptedException {
+        ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+        if (stopped || rebuildRequested) {
+            return;
+        }
+        if (!projection.project(records, () -> stopped)) {
+            return;
+        }
+        Map<TopicPartition, Long> positions = positionsOf(c);
+        progress.advance(positions);
+        if (!records.isEmpty()) {
+            broker.reachable();
+        }
+        long now = System.currentTimeMillis();
+        if (!progress.targetServed() && progress.remaining() == 0) {
+            promoteIfCaughtUp(c, positions);
+        }
+        if (records.isEmpty() && now >= nextIdleCheck) {
+            nextIdleCheck = now + IDLE_CHECK_MS;
+            // Idle is when a store that lost the view would otherwise go unnoticed, answering 404s while ready.
+            view.check();
+        }
+        if (freshness.after(c, positions, now)) {
+            broker.reachable();
+        }
+        if (now >= nextPartitionCheck) {
+            nextPartitionCheck = now + partitionCheckInterval.toMillis();
+            int count = c.partitionsFor(topic, BROKER_TIMEOUT).size();
+            if (count > partitions.size()) {
+                LOG.info(
+                        "{} now has {} partitions (it had {}): reading the new ones too",
+                        topic,
+                        count,
+                        partitions.size());
+                positioned = false;
+            }
+        }
+    }
+
+    /** Serves the generation being built once it holds everything the topic holds now, not only at its start. */
+    private void promoteIfCaughtUp(Consumer<String, byte[]> c, Map<TopicPartition, Long> positions) {
+        Map<TopicPartition, Long> ends = c.endOffsets(partitions, BROKER_TIMEOUT);
+        if (!readUpTo(positions, ends)) {
+            progress.extend(ends, positions);
+            return;
+        }
+        view.promote();
+        progress.promoted();
+        buildMode = ReaderState.REPLAYING;
     }
 
     private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> c) throws InterruptedException {
         while (!stopped) {
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
+            List<PartitionInfo> infos = c.partitionsFor(topic, BROKER_TIMEOUT);
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream()
                         .map(i -> new TopicPartition(topic, i.partition()))
+                        .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
                         .toList();
             }
             LOG.info("Waiting for topic {} to exist", topic);
@@ -159,7 +267,7 @@ public final class AllocationEventsReader implements Runnable {
 
     private void pause(long millis) throws InterruptedException {
         long until = System.currentTimeMillis() + millis;
-        while (!stopped && System.currentTimeMillis() < until) {
+        while (!stopped && !rebuildRequested && System.currentTimeMillis() < until) {
             Thread.sleep(50);
         }
     }
@@ -171,7 +279,12 @@ public final class AllocationEventsReader implements Runnable {
         }
     }
 
-    private static Map<TopicPartition, Long> positionsOf(Consumer<String, byte[]> c, List<TopicPartition> partitions) {
+    private Map<TopicPartition, Long> positionsOf(Consumer<String, byte[]> c) {
         return partitions.stream().collect(Collectors.toMap(p -> p, c::position));
+    }
+
+    /** Whether the reader's positions have reached {@code ends} on every partition. */
+    static boolean readUpTo(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 }

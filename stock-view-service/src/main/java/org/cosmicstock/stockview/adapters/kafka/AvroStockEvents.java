@@ -8,7 +8,10 @@ import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.cosmicstock.schemas.events.Deallocated;
 import org.cosmicstock.stockview.domain.StockEvent;
 
-/** Maps Avro allocation events to the view's events; events the view does not need (OutOfStock) map to empty. */
+/**
+ * Maps Avro allocation events to the view's events; events that change no stock (OutOfStock,
+ * AllocationRejected) map to empty and are counted as skipped.
+ */
 final class AvroStockEvents {
 
     private AvroStockEvents() {}

@@ -4,32 +4,42 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
+import org.cosmicstock.messaging.metrics.Consumed;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.codec.MessageDecodingException;
+import org.cosmicstock.stockview.domain.PositionedEvent;
 import org.cosmicstock.stockview.domain.StockEvent;
 import org.cosmicstock.stockview.domain.StockView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Projects one record of the events topic into the view and counts the outcome. A record that
- * cannot be read is dead-lettered and passed over; a failure of the view is not the record's fault
- * and propagates, so that the reader reads the record again once the view is back.
+ * Projects what one poll returned into the view as one batch, and counts each record's outcome. A
+ * record that cannot be read is dead-lettered first (the rest of the batch still applies, in
+ * order); a failure of the view is not the records' fault and propagates, so that the reader reads
+ * them again once the view is back.
  */
 public final class RecordProjection {
 
+    static final String CONSUMER_GROUP = "stock-view-service";
+
     private static final Logger LOG = LoggerFactory.getLogger(RecordProjection.class);
+    private static final long FIRST_RETRY_MS = 500;
+    private static final long LAST_RETRY_MS = 10_000;
 
     private final StockView view;
     private final MessageCodec codec;
     private final MessagingMetrics metrics;
     private final DeadLetterProducer deadLetters;
+    private final DeadLetterTrouble trouble;
     private final Timer projectionLag;
     private final Clock clock;
 
@@ -38,65 +48,102 @@ public final class RecordProjection {
             MessageCodec codec,
             MessagingMetrics metrics,
             DeadLetterProducer deadLetters,
+            DeadLetterTrouble trouble,
             Timer projectionLag,
             Clock clock) {
         this.view = view;
         this.codec = codec;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
+        this.trouble = trouble;
         this.projectionLag = projectionLag;
         this.clock = clock;
     }
 
-    /** @param stopping when true, a dead letter that cannot be sent is given up on: the reader is stopping */
-    void project(ConsumerRecord<String, byte[]> record, BooleanSupplier stopping) throws InterruptedException {
-        String type = MessagingMetrics.UNKNOWN_TYPE;
-        Optional<StockEvent> event;
-        Instant eventTime;
-        try {
-            var payload = codec.decode(record.value());
-            type = payload.getSchema().getName();
-            eventTime = CloudEventHeaders.time(record);
-            event = AvroStockEvents.toDomain(payload);
-        } catch (RuntimeException invalid) {
-            LOG.warn(
-                    "Dead-lettering {}-{}@{}: {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    invalid.toString());
-            deadLetter(record, invalid, stopping);
-            metrics.consumed(record.topic(), type, Outcome.INVALID);
-            return;
-        }
-        if (event.isEmpty()) {
-            metrics.consumed(record.topic(), type, Outcome.SKIPPED);
-            return;
-        }
-        boolean applied = view.apply(record.partition(), record.offset(), event.get(), eventTime);
-        if (applied) {
-            projectionLag.record(Duration.between(eventTime, clock.instant()).abs());
-        }
-        metrics.consumed(record.topic(), type, applied ? Outcome.PROCESSED : Outcome.DUPLICATE);
+    public DeadLetterTrouble deadLetterTrouble() {
+        return trouble;
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException reason, BooleanSupplier stopping)
+    /**
+     * @param stopping when true, a dead letter that cannot be sent is given up on, and nothing after
+     *     it is applied: the reader is stopping, and reads the record again when it starts
+     * @return false if it stopped before applying the batch
+     */
+    boolean project(Iterable<ConsumerRecord<String, byte[]>> records, BooleanSupplier stopping)
             throws InterruptedException {
+        List<PositionedEvent> batch = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        String topic = null;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            topic = record.topic();
+            String type = MessagingMetrics.UNKNOWN_TYPE;
+            Optional<StockEvent> event;
+            Instant eventTime;
+            try {
+                var payload = codec.decode(record.value());
+                type = payload.getSchema().getName();
+                eventTime = CloudEventHeaders.time(record);
+                event = AvroStockEvents.toDomain(payload);
+            } catch (MessageDecodingException invalid) {
+                // Only what can never be read is dead-lettered: a registry that does not answer is
+                // transient, and propagates so the reader tries the record again.
+                LOG.warn("Dead-lettering {}: {}", where(record), invalid.toString());
+                if (!deadLetter(record, invalid, stopping)) {
+                    return false;
+                }
+                metrics.consumed(record.topic(), type, Consumed.INVALID);
+                continue;
+            }
+            if (event.isEmpty()) {
+                metrics.consumed(record.topic(), type, Consumed.SKIPPED);
+                continue;
+            }
+            batch.add(new PositionedEvent(record.partition(), record.offset(), event.get(), eventTime));
+            types.add(type);
+        }
+        if (!batch.isEmpty()) {
+            count(topic, batch, types, view.apply(batch));
+        }
+        return true;
+    }
+
+    private void count(String topic, List<PositionedEvent> batch, List<String> types, List<PositionedEvent> applied) {
+        Instant now = clock.instant();
+        int next = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            PositionedEvent event = batch.get(i);
+            // The view returns the applied events themselves, in batch order.
+            boolean wasApplied = next < applied.size() && applied.get(next) == event;
+            if (wasApplied) {
+                next++;
+                projectionLag.record(Duration.between(event.eventTime(), now).abs());
+            }
+            metrics.consumed(topic, types.get(i), wasApplied ? Consumed.PROCESSED : Consumed.DUPLICATE);
+        }
+    }
+
+    private boolean deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException reason, BooleanSupplier stopping)
+            throws InterruptedException {
+        long retryMs = FIRST_RETRY_MS;
         while (!stopping.getAsBoolean()) {
             try {
-                deadLetters.send(record, reason);
-                return;
+                // The reader has no consumer group; the service names the dead letter's origin.
+                deadLetters.send(record, reason, CONSUMER_GROUP);
+                trouble.written();
+                return true;
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                LOG.warn(
-                        "Could not dead-letter {}-{}@{}, retrying: {}",
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        e.toString());
-                Thread.sleep(1_000);
+                trouble.failed(where(record), e);
+                LOG.warn("Could not dead-letter {}, retrying in {} ms: {}", where(record), retryMs, e.toString());
+                Thread.sleep(retryMs);
+                retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
             }
         }
+        return false;
+    }
+
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

@@ -6,6 +6,7 @@ import org.cosmicstock.stockview.service.StockAnswer;
 import org.cosmicstock.stockview.service.StockQueries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,28 +16,42 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The read model's queries; errors are problem+json (Spring's ProblemDetail). */
+/**
+ * The read model's queries; errors are problem+json (Spring's ProblemDetail). Input is checked
+ * against the contract's limits before anything is looked up; a 400 names the field in
+ * {@code detail} and in {@code field}.
+ */
 @RestController
 public class StockController {
 
     private final StockQueries queries;
+    private final RenderedAnswers rendered;
 
-    public StockController(StockQueries queries) {
+    public StockController(StockQueries queries, RenderedAnswers rendered) {
         this.queries = queries;
+        this.rendered = rendered;
     }
 
+    /** A lookup of the kept answer and its kept JSON, written as bytes ({@link StockLookupFilter} serves most of them). */
     @GetMapping("/stock/{sku}")
-    public StockResponse stock(@PathVariable String sku) {
-        return queries.stock(sku).map(StockResponse::from).orElseThrow(() -> unknown(sku));
+    public ResponseEntity<byte[]> stock(@PathVariable String sku) {
+        StockAnswer answer = queries.stock(QueryLimits.sku(sku)).orElseThrow(() -> unknown(sku));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rendered.of(answer));
     }
 
     @GetMapping("/stock/{sku}/availability")
-    public AvailabilityAnswer availability(@PathVariable String sku, @RequestParam int qty) {
-        if (qty <= 0) {
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST, "qty must be a positive number of units, was " + qty);
-        }
-        return queries.availability(sku, qty).orElseThrow(() -> unknown(sku));
+    public AvailabilityAnswer availability(@PathVariable String sku, @RequestParam(required = false) String qty) {
+        String valid = QueryLimits.sku(sku);
+        return queries.availability(valid, QueryLimits.quantity(qty)).orElseThrow(() -> unknown(sku));
+    }
+
+    @ExceptionHandler(InvalidParameter.class)
+    public ResponseEntity<ProblemDetail> invalid(InvalidParameter e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("field", e.field());
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** The view's store is down (Redis): the client may ask again shortly, so 503 rather than 500. */
@@ -46,26 +61,11 @@ public class StockController {
                 HttpStatus.SERVICE_UNAVAILABLE, "The stock view cannot be read just now; try again shortly");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     private static ResponseStatusException unknown(String sku) {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "No stock known for sku " + sku);
     }
-
-    /** The JSON of GET /stock/{sku}; {@code asOf} tells how fresh the answer is. */
-    public record StockResponse(
-            String sku, int availableNow, java.util.List<BatchResponse> batches, java.time.Instant asOf) {
-        static StockResponse from(StockAnswer answer) {
-            return new StockResponse(
-                    answer.sku(),
-                    answer.availableNow(),
-                    answer.batches().stream()
-                            .map(b -> new BatchResponse(b.batchRef(), b.eta(), b.available()))
-                            .toList(),
-                    answer.asOf());
-        }
-    }
-
-    public record BatchResponse(String batchRef, java.time.LocalDate eta, int available) {}
 }

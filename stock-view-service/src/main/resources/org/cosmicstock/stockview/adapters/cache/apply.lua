@@ -1,22 +1,34 @@
--- Writes one SKU's new value and its partition's position together, or nothing. Returns
+-- Writes a whole batch into the reader's generation, or nothing. Returns
 --   1 written;
---   0 the partition's position already reached the offset: applied before, here or by another replica;
---  -1 the SKU's value changed since the caller read it: read again and recompute;
---  -2 the view was dropped since the caller read the positions: resume from the new ones.
--- KEYS[1] the generation pointer, KEYS[2] the SKU's key, KEYS[3] the positions hash (of the caller's generation)
--- ARGV[1] the caller's generation, ARGV[2] partition, ARGV[3] offset,
--- ARGV[4] SHA-1 of the value the caller read ('' if there was none), ARGV[5] the new value
-if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then
+--  -1 a partition's position or a SKU's value changed since the caller read them (another replica
+--     applied events meanwhile): read again and recompute;
+--  -2 the caller's generation is neither served nor being built any more.
+-- KEYS[1] the served generation pointer, KEYS[2] the building generation pointer,
+-- KEYS[3] the positions hash of the caller's generation, KEYS[4..] the SKU keys written
+-- ARGV[1] the caller's generation, ARGV[2] n, the number of partitions in the batch, then n triples
+-- (partition, position read or '' if none, new position), then per SKU key the SHA-1 of the value
+-- read ('' if there was none) and the new value
+local generation = ARGV[1]
+if redis.call('GET', KEYS[1]) ~= generation and redis.call('GET', KEYS[2]) ~= generation then
     return -2
 end
-local applied = redis.call('HGET', KEYS[3], ARGV[2])
-if applied and tonumber(applied) >= tonumber(ARGV[3]) then
-    return 0
+local n = tonumber(ARGV[2])
+for i = 0, n - 1 do
+    if (redis.call('HGET', KEYS[3], ARGV[3 + 3 * i]) or '') ~= ARGV[4 + 3 * i] then
+        return -1
+    end
 end
-local current = redis.call('GET', KEYS[2])
-if (current and redis.sha1hex(current) or '') ~= ARGV[4] then
-    return -1
+local values = 3 + 3 * n
+for i = 4, #KEYS do
+    local current = redis.call('GET', KEYS[i])
+    if (current and redis.sha1hex(current) or '') ~= ARGV[values + 2 * (i - 4)] then
+        return -1
+    end
 end
-redis.call('SET', KEYS[2], ARGV[5])
-redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
+for i = 4, #KEYS do
+    redis.call('SET', KEYS[i], ARGV[values + 2 * (i - 4) + 1])
+end
+for i = 0, n - 1 do
+    redis.call('HSET', KEYS[3], ARGV[3 + 3 * i], ARGV[5 + 3 * i])
+end
 return 1

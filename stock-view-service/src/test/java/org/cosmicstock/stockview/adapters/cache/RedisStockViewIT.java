@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cosmicstock.stockview.domain.PositionedEvent;
 import org.cosmicstock.stockview.domain.StockEvent.Allocated;
 import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
 import org.cosmicstock.stockview.domain.StockView;
+import org.cosmicstock.stockview.domain.ViewLost;
 import org.cosmicstock.stockview.domain.ViewReset;
 import org.cosmicstock.stockview.domain.ViewUnavailable;
+import org.cosmicstock.stockview.testing.Apply;
 import org.cosmicstock.stockview.testing.RandomAllocationHistory;
 import org.cosmicstock.stockview.testing.SkuSnapshot;
 import org.cosmicstock.stockview.testing.TestRedis;
@@ -54,30 +57,33 @@ class RedisStockViewIT extends StockViewContract {
     }
 
     @Test
-    void twoReplicasApplyingTheSameEventsAtOnceEndAsOneApplyingThemOnce() throws Exception {
+    void twoReplicasApplyingTheSameEventsInDifferentBatchesEndAsOneApplyingThemOnce() throws Exception {
         RandomAllocationHistory history = new RandomAllocationHistory(7, 4);
-        List<Record> stream = new ArrayList<>();
+        List<PositionedEvent> stream = new ArrayList<>();
         long[] offsets = new long[3];
         for (int i = 0; i < 1_500; i++) {
             RandomAllocationHistory.Event event = history.next();
             int partition = Math.floorMod(event.sku().hashCode(), 3);
             long offset = offsets[partition]++;
-            event.domain().ifPresent(e -> stream.add(new Record(partition, offset, e, event)));
+            event.domain().ifPresent(e -> stream.add(new PositionedEvent(partition, offset, e, event.time())));
         }
+        servedView();
         AtomicInteger applied = new AtomicInteger();
         try (RedisConnection first = RedisConnection.to(TestRedis.url(), Duration.ofSeconds(2));
                 RedisConnection second = RedisConnection.to(TestRedis.url(), Duration.ofSeconds(2))) {
             var replicas = List.of(new RedisStockView(first, prefix), new RedisStockView(second, prefix));
-            CompletableFuture.allOf(replicas.stream()
-                            .map(replica -> CompletableFuture.runAsync(() -> stream.forEach(r -> {
-                                if (replica.apply(
-                                        r.partition(),
-                                        r.offset(),
-                                        r.event(),
-                                        r.source().time())) {
-                                    applied.incrementAndGet();
+            List<Integer> batchSizes = List.of(13, 50);
+            CompletableFuture.allOf(List.of(0, 1).stream()
+                            .map(i -> CompletableFuture.runAsync(() -> {
+                                StockView replica = replicas.get(i);
+                                replica.resume();
+                                int size = batchSizes.get(i);
+                                for (int from = 0; from < stream.size(); from += size) {
+                                    List<PositionedEvent> batch =
+                                            stream.subList(from, Math.min(stream.size(), from + size));
+                                    applied.addAndGet(replica.apply(batch).size());
                                 }
-                            })))
+                            }))
                             .toArray(CompletableFuture[]::new))
                     .get();
         }
@@ -90,64 +96,144 @@ class RedisStockViewIT extends StockViewContract {
     }
 
     @Test
-    void aReplicaWhoseViewWasDroppedByAnotherIsToldToResume() {
-        StockView one = newView();
+    void aReplicaWhoseGenerationWasReplacedByAnotherIsToldToResume() {
+        StockView one = servedView();
         StockView other = newView();
-        one.positions();
-        one.apply(0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(one, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        other.rebuild();
+        other.promote();
 
-        other.clear();
-
-        assertThatThrownBy(() -> one.apply(0, 1, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
+        assertThatThrownBy(() -> Apply.one(one, 0, 1, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
                 .isInstanceOf(ViewReset.class);
         assertThat(one.find("RED-CHAIR")).isEmpty();
-        assertThat(one.positions()).isEmpty();
-        assertThat(one.apply(0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0))
+        assertThat(one.resume().positions()).isEmpty();
+        assertThat(Apply.one(one, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0))
                 .isTrue();
     }
 
     @Test
-    void clearingDeletesEveryKeyOfThisViewAndNoOtherView() {
-        StockView view = newView();
-        StockView neighbour = new RedisStockView(redis, prefix + "neighbour[*]:");
-        view.apply(0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
-        view.apply(1, 0, new BatchCreated("b2", "BLUE-LAMP", 10, null), T0);
-        neighbour.apply(0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+    void aFlushedRedisIsALossNoticedBeforeAnythingMoreIsWritten() {
+        StockView view = servedView();
+        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        deleteEveryKey();
 
-        view.clear();
+        assertThatThrownBy(() -> Apply.one(view, 0, 1, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
+                .isInstanceOf(ViewLost.class)
+                .hasMessageContaining("lost the view");
+        assertThatThrownBy(view::resume).isInstanceOf(ViewLost.class);
+        assertThat(keys(prefix)).isEmpty();
+    }
+
+    @Test
+    void positionsThatWentBackAreALossEvenWhenTheGenerationIsStillThere() {
+        StockView view = servedView();
+        Apply.one(view, 0, 5, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        String generation = view.resume().id();
+        rawConnection.sync().hset(prefix + "g:" + generation + ":positions", "0", "2");
+
+        assertThatThrownBy(() -> Apply.one(view, 0, 6, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
+                .isInstanceOf(ViewLost.class)
+                .hasMessageContaining("partition 0 up to offset 2")
+                .hasMessageContaining("up to offset 5");
+    }
+
+    @Test
+    void replicasThatLostTheViewTogetherRecoverIntoOneNewGeneration() {
+        StockView one = servedView();
+        StockView other = newView();
+        other.resume();
+        Apply.one(one, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(other, 1, 0, new BatchCreated("b2", "BLUE-LAMP", 10, null), T0);
+        String lost = one.resume().id();
+        deleteEveryKey();
+        assertThatThrownBy(() -> Apply.one(one, 0, 1, new BatchCreated("b3", "RED-CHAIR", 1, null), T0))
+                .isInstanceOf(ViewLost.class);
+        assertThatThrownBy(() -> Apply.one(other, 1, 1, new BatchCreated("b4", "BLUE-LAMP", 1, null), T0))
+                .isInstanceOf(ViewLost.class);
+
+        String first = one.recover().id();
+        String second = other.recover().id();
+
+        assertThat(first).isNotEqualTo(lost).isEqualTo(second);
+        assertThat(Apply.one(one, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0))
+                .isTrue();
+        assertThat(Apply.one(other, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0))
+                .isFalse();
+        assertThat(one.find("RED-CHAIR"))
+                .as("nothing is served before the rebuilt view is promoted")
+                .isEmpty();
+        one.promote();
+        other.promote();
+        assertThat(other.find("RED-CHAIR")).isPresent();
+    }
+
+    @Test
+    void recoveringStopsServingTheLostGeneration() {
+        StockView view = servedView();
+        Apply.one(view, 0, 3, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        String generation = view.resume().id();
+        rawConnection.sync().hdel(prefix + "g:" + generation + ":positions", "0");
+        assertThatThrownBy(() -> Apply.one(view, 0, 4, new BatchCreated("b2", "RED-CHAIR", 1, null), T0))
+                .isInstanceOf(ViewLost.class);
+
+        view.recover();
+
+        assertThat(view.find("RED-CHAIR")).isEmpty();
+    }
+
+    @Test
+    void promotingDeletesEveryOlderGenerationAndNoOtherView() {
+        StockView view = servedView();
+        StockView neighbour = Apply.served(new RedisStockView(redis, prefix + "neighbour[*]:"));
+        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 1, 0, new BatchCreated("b2", "BLUE-LAMP", 10, null), T0);
+        Apply.one(neighbour, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+
+        String fresh = view.rebuild().id();
+        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        view.promote();
 
         assertThat(keys(prefix))
-                .allMatch(key -> key.equals(prefix + "generation") || key.startsWith(prefix + "neighbour"));
+                .allMatch(key -> key.equals(prefix + "generation")
+                        || key.startsWith(prefix + "g:" + fresh + ":")
+                        || key.startsWith(prefix + "neighbour"));
+        assertThat(keys(prefix)).contains(prefix + "g:" + fresh + ":sku:RED-CHAIR");
         assertThat(neighbour.find("RED-CHAIR")).isPresent();
         assertThat(neighbour.positions()).isEqualTo(Map.of(0, 0L));
-
-        neighbour.clear();
-
-        assertThat(keys(prefix)).containsExactlyInAnyOrder(prefix + "generation", prefix + "neighbour[*]:generation");
     }
 
     @Test
     void theViewOutlivesTheProcessThatBuiltIt() {
         try (RedisConnection before = RedisConnection.to(TestRedis.url(), Duration.ofSeconds(2))) {
-            new RedisStockView(before, prefix).apply(2, 41, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+            Apply.one(
+                    Apply.served(new RedisStockView(before, prefix)),
+                    2,
+                    41,
+                    new BatchCreated("b1", "RED-CHAIR", 10, null),
+                    T0);
         }
 
         StockView afterRestart = newView();
 
         assertThat(afterRestart.positions()).isEqualTo(Map.of(2, 41L));
+        assertThat(afterRestart.resume().positions()).isEqualTo(Map.of(2, 41L));
         assertThat(afterRestart.find("RED-CHAIR")).isPresent();
     }
 
     @Test
     void eachSkuIsStoredAsJsonUnderTheViewsPrefix() {
-        newView().apply(0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        StockView view = servedView();
+        String generation = view.resume().id();
+        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
 
-        String json = rawConnection.sync().get(prefix + "g:0:sku:RED-CHAIR");
+        String json = rawConnection.sync().get(prefix + "g:" + generation + ":sku:RED-CHAIR");
 
+        assertThat(rawConnection.sync().get(prefix + "generation")).isEqualTo(generation);
         assertThat(json)
                 .isEqualTo("{\"sku\":\"RED-CHAIR\",\"batches\":[{\"ref\":\"b1\",\"purchased\":10,\"allocated\":0,"
                         + "\"eta\":null}],\"lines\":{},\"lastEventTime\":\"2026-03-01T09:00:00Z\"}");
-        assertThat(rawConnection.sync().hgetall(prefix + "g:0:positions")).isEqualTo(Map.of("0", "0"));
+        assertThat(rawConnection.sync().hgetall(prefix + "g:" + generation + ":positions"))
+                .isEqualTo(Map.of("0", "0"));
     }
 
     @Test
@@ -157,6 +243,11 @@ class RedisStockViewIT extends StockViewContract {
 
             assertThatThrownBy(() -> view.find("RED-CHAIR")).isInstanceOf(ViewUnavailable.class);
         }
+    }
+
+    /** What FLUSHALL does to this view, without touching the views of tests running beside this one. */
+    private void deleteEveryKey() {
+        keys(prefix).forEach(key -> rawConnection.sync().del(key));
     }
 
     private static List<String> keys(String prefix) {
@@ -170,10 +261,4 @@ class RedisStockViewIT extends StockViewContract {
                 });
         return keys;
     }
-
-    private record Record(
-            int partition,
-            long offset,
-            org.cosmicstock.stockview.domain.StockEvent event,
-            RandomAllocationHistory.Event source) {}
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import org.cosmicstock.stockview.domain.Generation;
+import org.cosmicstock.stockview.domain.PositionedEvent;
 import org.cosmicstock.stockview.domain.SkuStock;
 import org.cosmicstock.stockview.domain.StockEvent;
 import org.cosmicstock.stockview.domain.StockEvent.Allocated;
@@ -12,11 +15,12 @@ import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
 import org.cosmicstock.stockview.domain.StockEvent.BatchQuantityChanged;
 import org.cosmicstock.stockview.domain.StockEvent.Deallocated;
 import org.cosmicstock.stockview.domain.StockView;
+import org.cosmicstock.stockview.testing.Apply;
 import org.cosmicstock.stockview.testing.RandomAllocationHistory;
 import org.cosmicstock.stockview.testing.SkuSnapshot;
 import org.junit.jupiter.api.Test;
 
-/** What every adapter behind the StockView port does: a replayed event changes nothing. */
+/** What every adapter behind the StockView port does: batches, generations, and a replayed event changes nothing. */
 abstract class StockViewContract {
 
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
@@ -27,70 +31,103 @@ abstract class StockViewContract {
     /** A new, empty view. */
     abstract StockView newView();
 
+    /** A new view with an empty generation served. */
+    StockView servedView() {
+        return Apply.served(newView());
+    }
+
     @Test
-    void anEmptyViewKnowsNothing() {
+    void anEmptyViewKnowsNothingAndServesNothingUntilAGenerationIsPromoted() {
         StockView view = newView();
 
+        Generation first = view.resume();
+        assertThat(first.served()).isFalse();
+        assertThat(first.positions()).isEmpty();
+        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
         assertThat(view.find("RED-CHAIR")).isEmpty();
         assertThat(view.positions()).isEmpty();
+
+        view.promote();
+
+        assertThat(view.find("RED-CHAIR")).isPresent();
+        assertThat(view.positions()).isEqualTo(Map.of(0, 0L));
+        assertThat(view.resume()).isEqualTo(new Generation(first.id(), Map.of(0, 0L), true));
     }
 
     @Test
-    void appliesEventsAndRemembersTheOffsetPerPartition() {
-        StockView view = newView();
+    void appliesABatchInOrderAndRemembersTheOffsetPerPartition() {
+        StockView view = servedView();
 
-        assertThat(view.apply(0, 7, new BatchCreated("b1", "RED-CHAIR", 10, null), T0))
-                .isTrue();
-        assertThat(view.apply(1, 3, new BatchCreated("b2", "BLUE-LAMP", 5, null), T0))
-                .isTrue();
+        List<PositionedEvent> applied = view.apply(List.of(
+                new PositionedEvent(0, 7, new BatchCreated("b1", "RED-CHAIR", 10, null), T0),
+                new PositionedEvent(1, 3, new BatchCreated("b2", "BLUE-LAMP", 5, null), T0),
+                new PositionedEvent(0, 8, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0),
+                new PositionedEvent(0, 9, new Deallocated("order1", "RED-CHAIR", 4), T0.plusSeconds(1))));
 
-        assertThat(view.find("RED-CHAIR").orElseThrow().batches()).containsOnlyKeys("b1");
-        assertThat(view.find("BLUE-LAMP").orElseThrow().batches()).containsOnlyKeys("b2");
-        assertThat(view.positions()).isEqualTo(Map.of(0, 7L, 1, 3L));
-    }
-
-    @Test
-    void anOffsetAlreadyAppliedIsSkipped() {
-        StockView view = newView();
-        view.apply(0, 7, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
-        view.apply(0, 8, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0);
-
-        assertThat(view.apply(0, 8, new Allocated("order2", "RED-CHAIR", 4, "b1"), T0))
-                .isFalse();
-        assertThat(view.apply(0, 5, new Allocated("order3", "RED-CHAIR", 4, "b1"), T0))
-                .isFalse();
-
+        assertThat(applied).extracting(PositionedEvent::offset).containsExactly(7L, 3L, 8L, 9L);
         assertThat(view.find("RED-CHAIR").orElseThrow().batches().get("b1").allocated())
-                .isEqualTo(4);
-        assertThat(view.positions()).containsEntry(0, 8L);
+                .isZero();
+        assertThat(view.find("RED-CHAIR").orElseThrow().lastEventTime()).isEqualTo(T0.plusSeconds(1));
+        assertThat(view.find("BLUE-LAMP").orElseThrow().batches()).containsOnlyKeys("b2");
+        assertThat(view.positions()).isEqualTo(Map.of(0, 9L, 1, 3L));
+    }
+
+    @Test
+    void offsetsAlreadyAppliedAreSkippedAndTheRestOfTheBatchStillApplies() {
+        StockView view = servedView();
+        Apply.one(view, 0, 7, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 8, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0);
+
+        List<PositionedEvent> applied = view.apply(List.of(
+                new PositionedEvent(0, 5, new Allocated("order3", "RED-CHAIR", 4, "b1"), T0),
+                new PositionedEvent(0, 8, new Allocated("order2", "RED-CHAIR", 4, "b1"), T0),
+                new PositionedEvent(0, 9, new Allocated("order4", "RED-CHAIR", 1, "b1"), T0)));
+
+        assertThat(applied).extracting(PositionedEvent::offset).containsExactly(9L);
+        assertThat(view.find("RED-CHAIR").orElseThrow().batches().get("b1").allocated())
+                .isEqualTo(5);
+        assertThat(view.positions()).containsEntry(0, 9L);
     }
 
     @Test
     void partitionsAreTrackedApart() {
-        StockView view = newView();
-        view.apply(0, 100, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        StockView view = servedView();
+        Apply.one(view, 0, 100, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
 
-        assertThat(view.apply(1, 0, new BatchCreated("b2", "BLUE-LAMP", 5, null), T0))
+        assertThat(Apply.one(view, 1, 0, new BatchCreated("b2", "BLUE-LAMP", 5, null), T0))
                 .isTrue();
         assertThat(view.find("BLUE-LAMP")).isPresent();
     }
 
     @Test
-    void clearingForgetsStockAndPositions() {
-        StockView view = newView();
-        view.apply(0, 7, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+    void aRebuildFillsANewGenerationWhileTheOldOneIsServedAndSwitchesOnPromotion() {
+        StockView view = servedView();
+        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 1, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0);
+        String old = view.resume().id();
 
-        view.clear();
+        Generation fresh = view.rebuild();
 
-        assertThat(view.find("RED-CHAIR")).isEmpty();
-        assertThat(view.positions()).isEmpty();
-        assertThat(view.apply(0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0))
-                .isTrue();
+        assertThat(fresh.id()).isNotEqualTo(old);
+        assertThat(fresh.served()).isFalse();
+        assertThat(fresh.positions()).isEmpty();
+        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        assertThat(view.find("RED-CHAIR").orElseThrow().batches().get("b1").allocated())
+                .as("the old generation is still served")
+                .isEqualTo(4);
+        assertThat(view.positions()).isEqualTo(Map.of(0, 1L));
+
+        view.promote();
+
+        assertThat(view.find("RED-CHAIR").orElseThrow().batches().get("b1").allocated())
+                .isZero();
+        assertThat(view.positions()).isEqualTo(Map.of(0, 0L));
+        assertThat(view.resume().id()).isEqualTo(fresh.id());
     }
 
     @Test
     void keepsEverythingAnAnswerNeedsBatchOrderDatesLinesAndFreshness() {
-        StockView view = newView();
+        StockView view = servedView();
         LocalDate eta = LocalDate.of(2026, 3, 9);
         apply(view, new BatchCreated("late", "RED-CHAIR", 10, eta), T0);
         apply(view, new BatchCreated("warehouse", "RED-CHAIR", 10, null), T0.plusSeconds(1));
@@ -110,14 +147,21 @@ abstract class StockViewContract {
     }
 
     @Test
-    void aLongRandomHistoryEndsAsFoldingItWould() {
-        StockView view = newView();
+    void aLongRandomHistoryInBatchesEndsAsFoldingItWould() {
+        StockView view = servedView();
         RandomAllocationHistory history = new RandomAllocationHistory(42, 5);
-        for (int offset = 0; offset < 500; offset++) {
+        List<PositionedEvent> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
             RandomAllocationHistory.Event event = history.next();
             int partition = Math.floorMod(event.sku().hashCode(), 3);
-            event.domain().ifPresent(e -> view.apply(partition, offsets[partition]++, e, event.time()));
+            event.domain()
+                    .ifPresent(e -> batch.add(new PositionedEvent(partition, offsets[partition]++, e, event.time())));
+            if (batch.size() == 37) {
+                view.apply(List.copyOf(batch));
+                batch.clear();
+            }
         }
+        view.apply(batch);
 
         history.expected()
                 .forEach((sku, stock) ->
@@ -125,6 +169,6 @@ abstract class StockViewContract {
     }
 
     private void apply(StockView view, StockEvent event, Instant time) {
-        view.apply(0, offset++, event, time);
+        Apply.one(view, 0, offset++, event, time);
     }
 }

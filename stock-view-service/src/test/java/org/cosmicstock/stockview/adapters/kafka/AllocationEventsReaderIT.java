@@ -3,100 +3,251 @@ package org.cosmicstock.stockview.adapters.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cosmicstock.stockview.testing.Eventually.await;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.cosmicstock.messaging.kafka.DeadLetterProducer;
-import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import java.util.concurrent.CompletableFuture;
 import org.cosmicstock.messaging.testing.TestKafka;
-import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
 import org.cosmicstock.stockview.adapters.cache.RedisConnection;
 import org.cosmicstock.stockview.adapters.cache.RedisStockView;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.testing.EventsTopic;
-import org.cosmicstock.stockview.testing.Eventually;
 import org.cosmicstock.stockview.testing.RandomAllocationHistory;
+import org.cosmicstock.stockview.testing.ReaderUnderTest;
 import org.cosmicstock.stockview.testing.SkuSnapshot;
 import org.cosmicstock.stockview.testing.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The reader with a view in Redis: what a shared view that outlives the process adds. */
+/** The reader against a real broker and a real redis-server: batches, shared views, losses, holes, new partitions. */
 class AllocationEventsReaderIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private final EventsTopic topic = EventsTopic.create("events");
     private final String prefix = "reader-it:" + UUID.randomUUID() + ":";
     private final RandomAllocationHistory history = new RandomAllocationHistory(11, 8);
-    private final Running first = new Running();
-    private final Running second = new Running();
+    private final List<ReaderUnderTest> readers = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        first.close();
-        second.close();
+        readers.forEach(ReaderUnderTest::close);
         topic.close();
     }
 
     @Test
     void afterARestartReadsOnFromThePositionsKeptInRedis() {
-        first.start(topic, prefix);
+        ReaderUnderTest first = redisReader().start();
         send(200);
-        awaitCaughtUp(first);
+        first.awaitCaughtUp(topic.endOffsets(), PATIENCE);
         first.stop();
         Map<Integer, Long> applied = first.view.positions();
         int newDomainEvents = send(50);
         Map<Integer, Long> ends = topic.endOffsets();
 
-        second.start(topic, prefix);
-        awaitCaughtUp(second);
+        ReaderUnderTest second = redisReader().start();
+        second.awaitCaughtUp(ends, PATIENCE);
 
         long unreadAtRestart = ends.entrySet().stream()
                 .mapToLong(e -> e.getValue() - applied.getOrDefault(e.getKey(), -1L) - 1)
                 .sum();
-        assertThat(second.reader.progress().total()).isEqualTo(unreadAtRestart);
+        assertThat(second.progress().total()).isEqualTo(unreadAtRestart);
         assertThat(second.consumed("processed")).isEqualTo(newDomainEvents);
         assertThat(second.consumed("duplicate")).isZero();
         assertViewIsTheHistory(second.view);
     }
 
     @Test
-    void whenAnotherReplicaRebuildsTheSharedViewThisOneResumesFromItsNewPositions() {
-        first.start(topic, prefix);
-        second.start(topic, prefix);
+    void whenAnotherReplicaRebuildsTheSharedViewThisOneResumesFromTheRebuiltGeneration() {
+        ReaderUnderTest first = redisReader().start();
+        ReaderUnderTest second = redisReader().start();
         send(300);
-        awaitCaughtUp(first);
-        awaitCaughtUp(second);
+        Map<Integer, Long> ends = topic.endOffsets();
+        first.awaitCaughtUp(ends, PATIENCE);
+        second.awaitCaughtUp(ends, PATIENCE);
+        String old = first.progress().generation();
+        long secondStarts = second.progress().starts();
 
         first.reader.rebuild();
-        await(
-                "the first replica has dropped the view",
-                PATIENCE,
-                () -> first.reader.progress().remaining() >= 0);
         send(300);
 
-        awaitCaughtUp(first);
-        awaitCaughtUp(second);
-        assertThat(second.reader.progress().starts())
-                .as("the second replica resumed from the rebuilt view's positions")
-                .isEqualTo(2);
+        ends = topic.endOffsets();
+        await(
+                "the first replica serves a rebuilt generation",
+                PATIENCE,
+                () -> !old.equals(first.progress().generation()) && first.state() == ReaderState.CAUGHT_UP);
+        first.awaitCaughtUp(ends, PATIENCE);
+        await(
+                "the second replica follows the rebuilt generation",
+                PATIENCE,
+                () -> first.progress().generation().equals(second.progress().generation()));
+        second.awaitCaughtUp(ends, PATIENCE);
+        assertThat(second.progress().starts())
+                .as("the second replica resumed from the rebuilt generation")
+                .isGreaterThan(secondStarts);
+        assertThat(first.progress().losses() + second.progress().losses()).isZero();
         assertViewIsTheHistory(second.view);
     }
 
-    private int send(int count) {
+    @Test
+    void redisFlushedUnderTwoReplicasMidStreamIsRebuiltByBothIntoOneViewEqualToAReplay() throws Exception {
+        ReaderUnderTest first = redisReader().start();
+        ReaderUnderTest second = redisReader().start();
+        send(400);
+        Map<Integer, Long> before = topic.endOffsets();
+        first.awaitCaughtUp(before, PATIENCE);
+        second.awaitCaughtUp(before, PATIENCE);
+        String lost = first.progress().generation();
+
+        CompletableFuture<Void> more = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 20; i++) {
+                send(30);
+                sleep(50);
+            }
+        });
+        sleep(300);
+        flushRedis();
+        more.get();
+
+        Map<Integer, Long> ends = topic.endOffsets();
+        first.awaitCaughtUp(ends, PATIENCE);
+        second.awaitCaughtUp(ends, PATIENCE);
+        assertThat(first.progress().losses() + second.progress().losses())
+                .as("the loss was noticed")
+                .isPositive();
+        assertThat(first.progress().generation())
+                .isNotEqualTo(lost)
+                .isEqualTo(second.progress().generation());
+        ReaderUnderTest replay = inMemoryReader().start();
+        replay.awaitCaughtUp(ends, PATIENCE);
+        for (String sku : history.skus()) {
+            assertThat(first.view.find(sku).map(SkuSnapshot::of))
+                    .as(sku)
+                    .isEqualTo(replay.view.find(sku).map(SkuSnapshot::of));
+        }
+        assertViewIsTheHistory(first.view);
+    }
+
+    @Test
+    void eventsOnPartitionsAddedLaterShowUp() {
+        ReaderUnderTest reader = inMemoryReader().start();
+        send(100);
+        reader.awaitCaughtUp(topic.endOffsets(), PATIENCE);
+
+        topic.growTo(8);
+        RandomAllocationHistory later = new RandomAllocationHistory(77, 3);
+        for (int i = 0; i < 60; i++) {
+            topic.sendTo(7, later.next());
+        }
+        topic.flush();
+
+        Map<Integer, Long> ends = topic.endOffsets();
+        assertThat(ends.get(7)).isEqualTo(60L);
+        reader.awaitCaughtUp(ends, PATIENCE);
+        later.expected()
+                .forEach((sku, stock) -> assertThat(reader.view.find(sku).map(SkuSnapshot::of))
+                        .as(sku)
+                        .contains(SkuSnapshot.of(stock)));
+        assertViewIsTheHistory(reader.view);
+    }
+
+    @Test
+    void aFreshViewRefusesToServeATopicWhoseBeginningWasDeleted() {
+        for (int i = 0; i < 40; i++) {
+            topic.sendTo(2, history.next());
+        }
+        topic.flush();
+        topic.deleteRecordsBefore(2, 15);
+
+        ReaderUnderTest reader = inMemoryReader().start();
+
+        await("the reader refuses", PATIENCE, () -> reader.state() == ReaderState.REFUSING);
+        assertThat(reader.progress().reason())
+                .contains("partition 2 now begins at offset 15")
+                .contains("has applied nothing")
+                .contains("offsets 0-14 were deleted unread");
+        assertThat(reader.serving()).isFalse();
+        sleep(1_500);
+        assertThat(reader.state()).as("still refusing after re-checking").isEqualTo(ReaderState.REFUSING);
+        history.skus().forEach(sku -> assertThat(reader.view.find(sku)).as(sku).isEmpty());
+    }
+
+    @Test
+    void aViewThatAppliedPastTheDeletedRecordsReadsOn() {
+        ReaderUnderTest first = redisReader().start();
+        for (int i = 0; i < 40; i++) {
+            topic.sendTo(2, history.next());
+        }
+        first.awaitCaughtUp(topic.endOffsets(), PATIENCE);
+        first.stop();
+        topic.deleteRecordsBefore(2, 30);
+        for (int i = 0; i < 10; i++) {
+            topic.sendTo(2, history.next());
+        }
+
+        ReaderUnderTest second = redisReader().start();
+
+        second.awaitCaughtUp(topic.endOffsets(), PATIENCE);
+        assertViewIsTheHistory(second.view);
+    }
+
+    @Test
+    void aDeadLetterThatCannotBeWrittenTakesTheReplicaOutOfServiceAfterItsPatienceAndIsNeverSkipped() {
+        ReaderUnderTest reader = new ReaderUnderTest(
+                        topic.name(),
+                        new InMemoryStockView(),
+                        TestKafka.bootstrapServers(),
+                        "127.0.0.1:1",
+                        Duration.ofSeconds(2))
+                .start();
+        readers.add(reader);
+        send(50);
+        reader.awaitCaughtUp(topic.endOffsets(), PATIENCE);
+        assertThat(reader.deadLetterFailures()).isZero();
+
+        topic.sendGarbage(history.skus().get(0), "garbage-1");
+        topic.flush();
+
+        await("dead-lettering has failed for longer than the patience", PATIENCE, () -> !reader.serving());
+        assertThat(reader.reader.deadLetterTrouble().stuck())
+                .contains("could not write a dead letter")
+                .contains(topic.name() + "-");
+        assertThat(reader.deadLetterFailures()).isGreaterThanOrEqualTo(2);
+        assertThat(reader.consumed("invalid"))
+                .as("the record is not passed over")
+                .isZero();
+    }
+
+    private ReaderUnderTest redisReader() {
+        RedisConnection redis = RedisConnection.to(TestRedis.url(), Duration.ofSeconds(2));
+        ReaderUnderTest reader = new ReaderUnderTest(
+                topic.name(),
+                new RedisStockView(redis, prefix),
+                TestKafka.bootstrapServers(),
+                TestKafka.bootstrapServers(),
+                Duration.ofSeconds(60),
+                redis);
+        readers.add(reader);
+        return reader;
+    }
+
+    private ReaderUnderTest inMemoryReader() {
+        ReaderUnderTest reader = new ReaderUnderTest(
+                topic.name(),
+                new InMemoryStockView(),
+                TestKafka.bootstrapServers(),
+                TestKafka.bootstrapServers(),
+                Duration.ofSeconds(60));
+        readers.add(reader);
+        return reader;
+    }
+
+    private synchronized int send(int count) {
         int domainEvents = 0;
         for (int i = 0; i < count; i++) {
             RandomAllocationHistory.Event event = history.next();
@@ -107,88 +258,28 @@ class AllocationEventsReaderIT {
         return domainEvents;
     }
 
-    private void awaitCaughtUp(Running replica) {
-        Map<Integer, Long> ends = topic.endOffsets();
-        await(
-                "the reader has read " + ends,
-                PATIENCE,
-                () -> replica.reader.progress().caughtUp()
-                        && Eventually.readUpTo(replica.reader.progress().read(), ends));
-    }
-
     private void assertViewIsTheHistory(StockView view) {
         history.expected()
                 .forEach((sku, stock) ->
                         assertThat(view.find(sku).map(SkuSnapshot::of)).as(sku).contains(SkuSnapshot.of(stock)));
     }
 
-    /** One replica: its own connection to Redis, its own reader on its own thread. */
-    private static final class Running {
-
-        private final MeterRegistry registry = new SimpleMeterRegistry();
-        private RedisConnection redis;
-        private StockView view;
-        private DeadLetterProducer deadLetters;
-        private AllocationEventsReader reader;
-        private Thread thread;
-
-        void start(EventsTopic topic, String prefix) {
-            redis = RedisConnection.to(TestRedis.url(), Duration.ofSeconds(2));
-            view = new RedisStockView(redis, prefix);
-            deadLetters = new DeadLetterProducer(
-                    new KafkaProducer<>(
-                            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                            new StringSerializer(),
-                            new ByteArraySerializer()),
-                    "stock-view-test");
-            var projection = new RecordProjection(
-                    view,
-                    MessageCodec.create(),
-                    new MessagingMetrics(registry),
-                    deadLetters,
-                    Timer.builder("projection.lag").register(registry),
-                    Clock.systemUTC());
-            Map<String, Object> config = Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    TestKafka.bootstrapServers(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                    false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest");
-            reader = new AllocationEventsReader(
-                    () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-                    topic.name(),
-                    view,
-                    projection);
-            thread = new Thread(reader, "reader-under-test");
-            thread.start();
+    /** FLUSHALL, as a Redis restarted without its data would be; the tests of this JVM run one at a time. */
+    private static void flushRedis() {
+        RedisClient client = RedisClient.create(TestRedis.url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().flushall();
+        } finally {
+            client.shutdown();
         }
+    }
 
-        double consumed(String outcome) {
-            return registry.find("messages.consumed").tag("outcome", outcome).counters().stream()
-                    .mapToDouble(c -> c.count())
-                    .sum();
-        }
-
-        void stop() {
-            if (thread == null) {
-                return;
-            }
-            reader.stop();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-
-        void close() {
-            stop();
-            if (redis != null) {
-                redis.close();
-                deadLetters.close();
-            }
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.cosmicstock.stockview.adapters.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -10,9 +11,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
+import org.cosmicstock.stockview.domain.Generation;
+import org.cosmicstock.stockview.domain.PositionedEvent;
 import org.cosmicstock.stockview.domain.SkuStock;
 import org.cosmicstock.stockview.domain.StockEvent;
 import org.cosmicstock.stockview.domain.StockEvent.Allocated;
@@ -20,6 +24,7 @@ import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.domain.ViewUnavailable;
 import org.cosmicstock.stockview.service.StockQueries;
+import org.cosmicstock.stockview.testing.Apply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +38,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP answers of CONTRACT.md: JSON shapes, and problem+json for everything that is not a 200. */
 @WebMvcTest
@@ -51,7 +58,8 @@ class StockControllerTest {
     @BeforeEach
     void stock() {
         fixture.down = false;
-        fixture.view.clear();
+        fixture.view.rebuild();
+        fixture.view.promote();
         apply(new BatchCreated("shipment", "RED-CHAIR", 20, TODAY.plusDays(3)), NOW.minusSeconds(60));
         apply(new BatchCreated("warehouse", "RED-CHAIR", 10, null), NOW.minusSeconds(30));
         apply(new Allocated("order1", "RED-CHAIR", 4, "warehouse"), NOW.minusSeconds(5));
@@ -101,20 +109,29 @@ class StockControllerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "abc", "1.5", "99999999999", ""})
+    @ValueSource(strings = {"0", "-1", "abc", "1.5", "99999999999", "", "1000001"})
     void aQuantityThatIsNotAPositiveWholeNumberIsA400Problem(String qty) throws Exception {
         mvc.perform(get("/stock/RED-CHAIR/availability").param("qty", qty))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
-                .andExpect(jsonPath("$.detail").isNotEmpty());
+                .andExpect(jsonPath("$.field").value("qty"))
+                .andExpect(jsonPath("$.detail").value("qty must be a whole number from 1 to 1000000"));
+    }
+
+    @Test
+    void aMillionUnitsIsAQuantityLikeAnyOther() throws Exception {
+        mvc.perform(get("/stock/RED-CHAIR/availability").param("qty", "1000000"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.canAllocate").value(false));
     }
 
     @Test
     void aMissingQuantityIsA400Problem() throws Exception {
         mvc.perform(get("/stock/RED-CHAIR/availability"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("qty"));
     }
 
     @Test
@@ -128,8 +145,41 @@ class StockControllerTest {
                 .andExpect(jsonPath("$.status").value(503));
     }
 
+    @Test
+    void theLookupFilterAndTheControllerAnswerAlike() throws Exception {
+        MvcResult plain = mvc.perform(get("/stock/RED-CHAIR"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andReturn();
+        // Percent-encoded, the SKU is left to the controller.
+        MvcResult encoded = mvc.perform(get(java.net.URI.create("/stock/RED%2DCHAIR")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andReturn();
+
+        assertThat(plain.getHandler())
+                .as("answered by the filter, before any handler")
+                .isNull();
+        assertThat(encoded.getHandler()).as("answered by the controller").isNotNull();
+        assertThat(plain.getResponse().getContentAsString())
+                .isEqualTo(encoded.getResponse().getContentAsString())
+                .contains("\"availableNow\":6");
+    }
+
+    @Test
+    void theKeptJsonFollowsTheView() throws Exception {
+        mvc.perform(get("/stock/RED-CHAIR"))
+                .andExpect(jsonPath("$.availableNow").value(6));
+
+        apply(new Allocated("order2", "RED-CHAIR", 5, "warehouse"), NOW);
+
+        mvc.perform(get("/stock/RED-CHAIR"))
+                .andExpect(jsonPath("$.availableNow").value(1))
+                .andExpect(jsonPath("$.asOf").value("2026-03-01T10:00:00Z"));
+    }
+
     private void apply(StockEvent event, Instant time) {
-        fixture.view.apply(0, fixture.offset++, event, time);
+        Apply.one(fixture.view, 0, fixture.offset++, event, time);
     }
 
     /** The controller over a view in memory that can be made unreachable, as Redis can be. */
@@ -140,6 +190,16 @@ class StockControllerTest {
         final InMemoryStockView view = new InMemoryStockView();
         volatile boolean down;
         long offset;
+
+        @Bean
+        RenderedAnswers renderedAnswers(StockQueries queries, JsonMapper json) {
+            return new RenderedAnswers(json, queries.keepsAnswers());
+        }
+
+        @Bean
+        StockLookupFilter stockLookupFilter(StockQueries queries, RenderedAnswers rendered) {
+            return new StockLookupFilter(queries, rendered);
+        }
 
         @Bean
         StockQueries stockQueries() {
@@ -153,8 +213,33 @@ class StockControllerTest {
                 }
 
                 @Override
-                public boolean apply(int partition, long offset, StockEvent event, Instant eventTime) {
-                    return view.apply(partition, offset, event, eventTime);
+                public Generation resume() {
+                    return view.resume();
+                }
+
+                @Override
+                public Generation rebuild() {
+                    return view.rebuild();
+                }
+
+                @Override
+                public Generation recover() {
+                    return view.recover();
+                }
+
+                @Override
+                public List<PositionedEvent> apply(List<PositionedEvent> batch) {
+                    return view.apply(batch);
+                }
+
+                @Override
+                public void check() {
+                    view.check();
+                }
+
+                @Override
+                public void promote() {
+                    view.promote();
                 }
 
                 @Override
@@ -163,8 +248,8 @@ class StockControllerTest {
                 }
 
                 @Override
-                public void clear() {
-                    view.clear();
+                public boolean keepsSnapshots() {
+                    return true;
                 }
             };
             return new StockQueries(reachable, Clock.fixed(NOW, ZoneOffset.UTC));

@@ -1,0 +1,57 @@
+package org.cosmicstock.stockview.adapters.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cosmicstock.stockview.testing.Eventually.await;
+
+import java.time.Duration;
+import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
+import org.cosmicstock.stockview.testing.EventsTopic;
+import org.cosmicstock.stockview.testing.RandomAllocationHistory;
+import org.cosmicstock.stockview.testing.ReaderUnderTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A broker of its own, stopped under a reader that had caught up: the view can still serve what it
+ * holds, so the replica stays ready, while the staleness it reports keeps growing.
+ */
+class BrokerAwayIT {
+
+    @Test
+    void aCaughtUpViewKeepsServingWhileTheBrokerIsAwayAndSaysHowStaleItIs() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+        String bootstrap = broker.getBrokersAsString();
+        RandomAllocationHistory history = new RandomAllocationHistory(5, 4);
+        ReaderUnderTest reader;
+        try (EventsTopic topic = EventsTopic.create("broker-away", bootstrap)) {
+            for (int i = 0; i < 100; i++) {
+                topic.send(history.next());
+            }
+            topic.flush();
+            reader = new ReaderUnderTest(
+                            topic.name(), new InMemoryStockView(), bootstrap, bootstrap, Duration.ofSeconds(60))
+                    .start();
+            reader.awaitCaughtUp(topic.endOffsets(), Duration.ofSeconds(60));
+            await(
+                    "the reader confirmed it has everything",
+                    Duration.ofSeconds(10),
+                    () -> reader.progress().stalenessSeconds() < 2);
+        } finally {
+            broker.destroy();
+        }
+        try (reader) {
+            await(
+                    "the view has not been confirmed complete for 5 s",
+                    Duration.ofSeconds(60),
+                    () -> reader.progress().stalenessSeconds() > 5);
+
+            assertThat(reader.state()).isEqualTo(ReaderState.CAUGHT_UP);
+            assertThat(reader.serving()).isTrue();
+            assertThat(reader.progress().failure()).isNull();
+            history.expected()
+                    .keySet()
+                    .forEach(sku -> assertThat(reader.view.find(sku)).as(sku).isPresent());
+        }
+    }
+}
