@@ -39,6 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private volatile long startedAt;
     private volatile Duration readyAfter;
+    private volatile Duration cpuUntilReady;
 
     public ServiceProcess(
             ServiceSpec spec, Path jar, List<String> javaOptions, Map<String, String> environment, Path logFile) {
@@ -98,6 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         actuatorPort = spec.managementPort();
         readyAfter = null;
+        cpuUntilReady = null;
         startedAt = System.nanoTime();
         slot.start(label(), command, environment, logFile);
     }
@@ -120,6 +122,7 @@ public final class ServiceProcess implements AutoCloseable {
                 actuatorPort = spec.port();
             }
             readyAfter = Duration.ofNanos(System.nanoTime() - startedAt);
+            cpuUntilReady = CpuTime.of(slot.pid()).orElse(null);
             return true;
         });
     }
@@ -208,6 +211,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** From the JVM's start to the first 200 of its readiness probe, for the last start. */
     public Optional<Duration> readyAfter() {
         return Optional.ofNullable(readyAfter);
+    }
+
+    /** The CPU time the JVM had used when it first answered ready, for the last start. */
+    public Optional<Duration> cpuUntilReady() {
+        return Optional.ofNullable(cpuUntilReady);
     }
 
     /** SIGTERM lets Spring finish in-flight work; false if it had to be killed. {@link #start()} may follow. */

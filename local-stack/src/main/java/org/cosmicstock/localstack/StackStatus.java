@@ -2,6 +2,7 @@ package org.cosmicstock.localstack;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.OptionalLong;
 
@@ -15,7 +16,7 @@ final class StackStatus {
         StringBuilder text = new StringBuilder();
         text.append(String.format(
                 "Status at %s, up %s%n",
-                LocalTime.now().truncatedTo(ChronoUnit.SECONDS),
+                LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
                 uptime.truncatedTo(ChronoUnit.SECONDS).toString().substring(2).toLowerCase()));
         text.append(String.format(ROW, "", "state", "pid", "resident"));
         Postgres postgres = stack.postgres();

@@ -55,9 +55,13 @@ final class StackSummary {
     private static String readiness(ServiceProcess service) {
         Optional<String> readyAfter =
                 service.readyAfter().map(after -> String.format("ready in %.1f s", after.toMillis() / 1000.0));
+        Optional<String> cpu =
+                service.cpuUntilReady().map(used -> String.format(" (%.1f s of CPU)", used.toMillis() / 1000.0));
         return String.format(
                 "%s, %s resident, pid %d",
-                readyAfter.orElse("not ready"), ResidentMemory.describe(service.residentBytes()), service.pid());
+                readyAfter.orElse("not ready") + cpu.orElse(""),
+                ResidentMemory.describe(service.residentBytes()),
+                service.pid());
     }
 
     private static void appendInfraOnlyHints(LocalStack stack, StringBuilder text) {

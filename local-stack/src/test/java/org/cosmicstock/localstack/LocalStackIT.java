@@ -57,7 +57,7 @@ class LocalStackIT {
                     .contains("durable: fsync, synchronous_commit on")
                     .contains("http://127.0.0.1:" + config.ordersPort() + "/actuator/prometheus")
                     .contains("logs/stock-view-service.log")
-                    .containsPattern("ready in [0-9.]+ s, [0-9]+ MB resident, pid [0-9]+")
+                    .containsPattern("ready in [0-9.]+ s \\([0-9.]+ s of CPU\\), [0-9]+ MB resident, pid [0-9]+")
                     .contains("Ctrl-C to stop.");
             assertThat(StackStatus.render(stack, java.time.Duration.ofSeconds(75)))
                     .contains("up 1m15s")
