@@ -42,6 +42,7 @@ final class CommandLine {
                 case "--infra-only" -> options = options.withInfraOnly();
                 case "--clean" -> options = options.withClean();
                 case "--fast-db" -> options = options.withFastDb();
+                case "--no-cds" -> options = options.withoutClassDataSharing();
                 case "--redis" -> options = options.withRedis();
                 case "--registry" -> options = options.withRegistry();
                 case "--replicas" -> options = options.withInstances(count(flag, value), count(flag, value));

@@ -14,7 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * stopped (or killed) and started again, and {@link #addInstance} starts one more service instance.
  */
 public final class LocalStack implements AutoCloseable {
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Generous: a service that exits is reported at once, so this bounds only a hang. On two cores
+     * shared with other builds (load 20) a service was seen to need over 120 s.
+     */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
     private final StackConfig config;
     private final PrintStream out;

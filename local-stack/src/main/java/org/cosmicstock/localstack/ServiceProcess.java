@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String AVRO_TRUSTED_PACKAGES = "org.cosmicstock.schemas";
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Writing a class-data archive at exit took 16 to over 20 s on two busy cores; it is done once per build. */
+    private static final Duration STOP_GRACE_WRITING_ARCHIVE = Duration.ofSeconds(90);
 
     private final ServiceSpec spec;
     private final Path jar;
@@ -31,9 +35,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path logFile;
     private final ProcessSlot slot;
+    /** Null when the jar is run as built ({@code --no-cds}). */
+    private final ClassDataCache classData;
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private boolean started;
+    private String token;
+    private volatile boolean writingArchive;
     /** Where the actuator answered: the management port, or the HTTP port for a build that ignores it. */
     private volatile int actuatorPort;
 
@@ -41,8 +50,20 @@ public final class ServiceProcess implements AutoCloseable {
     private volatile Duration readyAfter;
     private volatile Duration cpuUntilReady;
 
+    /** Runs the jar as built. */
     public ServiceProcess(
             ServiceSpec spec, Path jar, List<String> javaOptions, Map<String, String> environment, Path logFile) {
+        this(spec, jar, javaOptions, environment, logFile, false);
+    }
+
+    /** With {@code classDataSharing}, from the extracted jar with a class-data archive (see {@link ClassDataCache}). */
+    public ServiceProcess(
+            ServiceSpec spec,
+            Path jar,
+            List<String> javaOptions,
+            Map<String, String> environment,
+            Path logFile,
+            boolean classDataSharing) {
         this.spec = spec;
         this.jar = jar.toAbsolutePath();
         this.javaOptions = List.copyOf(javaOptions);
@@ -50,6 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile.toAbsolutePath();
         this.slot = new ProcessSlot(spec.label());
         this.actuatorPort = spec.managementPort();
+        this.classData = classDataSharing ? new ClassDataCache(this.jar) : null;
     }
 
     /** The instance as the local stack runs it: built in the repository, logging to {@code logs/<label>.log}. */
@@ -60,7 +82,8 @@ public final class ServiceProcess implements AutoCloseable {
                 config.logDir(),
                 config.bootstrapServers(),
                 config.postgresPort(),
-                config.options().serviceJavaOptions());
+                config.options().serviceJavaOptions(),
+                config.options().classDataSharing());
     }
 
     public static ServiceProcess of(
@@ -69,13 +92,15 @@ public final class ServiceProcess implements AutoCloseable {
             Path logDir,
             String bootstrapServers,
             int postgresPort,
-            List<String> javaOptions) {
+            List<String> javaOptions,
+            boolean classDataSharing) {
         return new ServiceProcess(
                 spec,
                 spec.jar(repoRoot),
                 javaOptions,
                 spec.environment(bootstrapServers, postgresPort),
-                logDir.resolve(spec.logFileName()));
+                logDir.resolve(spec.logFileName()),
+                classDataSharing);
     }
 
     /** Starts the JVM without waiting for it (see {@link #awaitReady}); again after a stop or kill, same ports. */
@@ -96,7 +121,13 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + AVRO_TRUSTED_PACKAGES);
         // Unused by the service: it lets a later launcher recognise it as an orphan.
         command.add("-Dlocal-stack.log=" + logFile);
-        command.addAll(List.of("-jar", jar.toString()));
+        token = Long.toString(ProcessHandle.current().pid()) + "-" + System.nanoTime();
+        List<String> launch = classData == null
+                ? List.of("-jar", jar.toString())
+                // Only the first instance writes an archive: one file, one writer.
+                : classData.launchArguments(spec.instance() == 1, token, this::note);
+        writingArchive = launch.stream().anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit"));
+        command.addAll(launch);
         actuatorPort = spec.managementPort();
         readyAfter = null;
         cpuUntilReady = null;
@@ -220,12 +251,38 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGTERM lets Spring finish in-flight work; false if it had to be killed. {@link #start()} may follow. */
     public boolean stop() {
-        return slot.stop(STOP_GRACE);
+        return afterExit(slot.stop(stopGrace()));
     }
 
     /** SIGKILL, a crash: no shutdown hook, no in-flight work finished. {@link #start()} may follow. */
     public void kill() {
         slot.kill();
+        afterExit(false);
+    }
+
+    private Duration stopGrace() {
+        return writingArchive ? STOP_GRACE_WRITING_ARCHIVE : STOP_GRACE;
+    }
+
+    private synchronized boolean afterExit(boolean graceful) {
+        if (classData != null && token != null) {
+            classData.archiveWritten(token, graceful);
+        }
+        return graceful;
+    }
+
+    private void note(String line) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(
+                    logFile,
+                    "---- " + line + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // a note only
+        }
     }
 
     /** Stops it for good: a later start fails. */
@@ -235,6 +292,6 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     boolean shutDown() {
-        return slot.close(STOP_GRACE);
+        return afterExit(slot.close(stopGrace()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param fastDb PostgreSQL without fsync, synchronous_commit and full_page_writes (see {@link Postgres#FAST_RISK})
  * @param serviceJavaOptions given to every service JVM before {@code -jar}; empty means the JVM's defaults
+ * @param classDataSharing run the services' jars extracted, with a class-data archive (see ClassDataCache)
  */
 public record StackOptions(
         boolean infraOnly,
@@ -17,7 +18,8 @@ public record StackOptions(
         int stockViewInstances,
         boolean redis,
         boolean registry,
-        List<String> serviceJavaOptions) {
+        List<String> serviceJavaOptions,
+        boolean classDataSharing) {
 
     /** Most instances of one service: each further one listens 100 ports higher. */
     public static final int MAX_INSTANCES = 9;
@@ -43,41 +45,104 @@ public record StackOptions(
     }
 
     public static StackOptions defaults() {
-        return new StackOptions(false, false, false, 1, 1, false, false, DEFAULT_SERVICE_JAVA_OPTIONS);
+        return new StackOptions(false, false, false, 1, 1, false, false, DEFAULT_SERVICE_JAVA_OPTIONS, true);
     }
 
     public StackOptions withInfraOnly() {
         return new StackOptions(
-                true, clean, fastDb, allocationInstances, stockViewInstances, redis, registry, serviceJavaOptions);
+                true,
+                clean,
+                fastDb,
+                allocationInstances,
+                stockViewInstances,
+                redis,
+                registry,
+                serviceJavaOptions,
+                classDataSharing);
     }
 
     public StackOptions withInstances(int allocation, int stockView) {
-        return new StackOptions(infraOnly, clean, fastDb, allocation, stockView, redis, registry, serviceJavaOptions);
+        return new StackOptions(
+                infraOnly, clean, fastDb, allocation, stockView, redis, registry, serviceJavaOptions, classDataSharing);
     }
 
     public StackOptions withRedis() {
         return new StackOptions(
-                infraOnly, clean, fastDb, allocationInstances, stockViewInstances, true, registry, serviceJavaOptions);
+                infraOnly,
+                clean,
+                fastDb,
+                allocationInstances,
+                stockViewInstances,
+                true,
+                registry,
+                serviceJavaOptions,
+                classDataSharing);
     }
 
     public StackOptions withRegistry() {
         return new StackOptions(
-                infraOnly, clean, fastDb, allocationInstances, stockViewInstances, redis, true, serviceJavaOptions);
+                infraOnly,
+                clean,
+                fastDb,
+                allocationInstances,
+                stockViewInstances,
+                redis,
+                true,
+                serviceJavaOptions,
+                classDataSharing);
     }
 
     public StackOptions withClean() {
         return new StackOptions(
-                infraOnly, true, fastDb, allocationInstances, stockViewInstances, redis, registry, serviceJavaOptions);
+                infraOnly,
+                true,
+                fastDb,
+                allocationInstances,
+                stockViewInstances,
+                redis,
+                registry,
+                serviceJavaOptions,
+                classDataSharing);
     }
 
     public StackOptions withFastDb() {
         return new StackOptions(
-                infraOnly, clean, true, allocationInstances, stockViewInstances, redis, registry, serviceJavaOptions);
+                infraOnly,
+                clean,
+                true,
+                allocationInstances,
+                stockViewInstances,
+                redis,
+                registry,
+                serviceJavaOptions,
+                classDataSharing);
     }
 
     public StackOptions withServiceJavaOptions(List<String> options) {
         return new StackOptions(
-                infraOnly, clean, fastDb, allocationInstances, stockViewInstances, redis, registry, options);
+                infraOnly,
+                clean,
+                fastDb,
+                allocationInstances,
+                stockViewInstances,
+                redis,
+                registry,
+                options,
+                classDataSharing);
+    }
+
+    /** The services' jars run as built: no extraction, no class-data archive. */
+    public StackOptions withoutClassDataSharing() {
+        return new StackOptions(
+                infraOnly,
+                clean,
+                fastDb,
+                allocationInstances,
+                stockViewInstances,
+                redis,
+                registry,
+                serviceJavaOptions,
+                false);
     }
 
     private static void requireInstances(String service, int instances) {

@@ -25,6 +25,9 @@ final class Usage {
                                        durable, all three on)
               --service-java-opts "OPTS"  JVM options of every service, replacing the defaults
                                        (%s; "" for the JVM's own)
+              --no-cds                 run the services' jars as built; by default they run extracted
+                                       (in <module>/target/cds) with a class-data archive that the
+                                       first run writes when it stops: later starts need about half the CPU
 
             Where:
               --clean                  wipe the data directory before starting

@@ -27,6 +27,11 @@ public final class FakeService {
     private FakeService() {}
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("jarmode") != null) {
+            // Not a Spring Boot jar, whatever its manifest says: it has no jar modes.
+            System.err.println("no jar mode " + System.getProperty("jarmode"));
+            System.exit(1);
+        }
         for (String name : SETTINGS) {
             String value = System.getenv(name);
             System.out.println(name + (value == null ? " unset" : "=" + value));

@@ -34,7 +34,7 @@ class ServiceProcessIT {
                 ServiceSpec.ORDERS, 1, new ServicePorts(ports[0], ports[1]), Optional.of("orders"), Map.of());
         FakeJar.write(spec.jar(repoRoot), FakeService.class);
         try (ServiceProcess orders = ServiceProcess.of(
-                spec, repoRoot, repoRoot.resolve("logs"), "127.0.0.1:9", 5, List.of("-Xmx96m", "-Xss512k"))) {
+                spec, repoRoot, repoRoot.resolve("logs"), "127.0.0.1:9", 5, List.of("-Xmx96m", "-Xss512k"), true)) {
             orders.start();
             orders.awaitReady(READY);
 
@@ -60,6 +60,22 @@ class ServiceProcessIT {
             assertThat(orders.exitedUnexpectedly()).isFalse();
         }
         assertThat(Orphans.under(repoRoot)).isEmpty();
+    }
+
+    @Test
+    void aSpringBootJarThatCannotBeExtractedRunsAsBuiltAndSaysWhy() throws Exception {
+        int port = Ports.freePorts(1)[0];
+        ServiceSpec spec = ServiceSpec.withoutDatabase(ServiceSpec.STOCK_VIEW, port);
+        FakeJar.write(spec.jar(repoRoot), FakeService.class, Map.of("Spring-Boot-Version", "4.1.2"));
+        try (ServiceProcess service =
+                ServiceProcess.of(spec, repoRoot, repoRoot.resolve("logs"), "127.0.0.1:9", 5, List.of(), true)) {
+            service.start();
+            service.awaitReady(READY);
+
+            assertThat(Files.readString(service.logFile()))
+                    .contains("could not extract " + spec.jar(repoRoot))
+                    .contains("running it as built");
+        }
     }
 
     @Test
@@ -146,7 +162,8 @@ class ServiceProcessIT {
                 repoRoot,
                 "127.0.0.1:9092",
                 15432,
-                List.of());
+                List.of(),
+                true);
 
         assertThatThrownBy(notBuilt::start)
                 .isInstanceOf(StartupException.class)

@@ -31,6 +31,7 @@ class StackConfigTest {
         assertThat(config.infraOnly()).isFalse();
         assertThat(config.clean()).isFalse();
         assertThat(config.options().fastDb()).as("durable by default").isFalse();
+        assertThat(config.options().classDataSharing()).isTrue();
         assertThat(config.options().serviceJavaOptions()).isEqualTo(StackOptions.DEFAULT_SERVICE_JAVA_OPTIONS);
         assertThat(config.redisUrl()).isEmpty();
         assertThat(config.registryUrl()).isEmpty();
@@ -129,10 +130,11 @@ class StackConfigTest {
 
     @Test
     void fastDbAndJavaOptionsAreTakenAsGiven() throws Exception {
-        StackConfig config =
-                StackConfig.parse(WORKING_DIR, "--fast-db", "--service-java-opts", " -Xmx512m  -XX:+UseG1GC ");
+        StackConfig config = StackConfig.parse(
+                WORKING_DIR, "--fast-db", "--no-cds", "--service-java-opts", " -Xmx512m  -XX:+UseG1GC ");
 
         assertThat(config.options().fastDb()).isTrue();
+        assertThat(config.options().classDataSharing()).as("on unless --no-cds").isFalse();
         assertThat(config.options().serviceJavaOptions()).containsExactly("-Xmx512m", "-XX:+UseG1GC");
         assertThat(StackConfig.parse(WORKING_DIR, "--service-java-opts=")
                         .options()
