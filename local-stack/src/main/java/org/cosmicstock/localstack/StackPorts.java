@@ -49,9 +49,4 @@ public record StackPorts(
     private static ServicePorts service(int http, int management, boolean separateManagement) {
         return separateManagement ? new ServicePorts(http, management) : ServicePorts.sameForBoth(http);
     }
-
-    public StackPorts withAllocation(ServicePorts ports) {
-        return new StackPorts(
-                kafka, controller, postgres, ports, orders, stockView, redis, registry, registryManagement);
-    }
 }
