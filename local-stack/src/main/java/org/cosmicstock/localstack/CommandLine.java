@@ -1,48 +1,25 @@
 package org.cosmicstock.localstack;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns the launcher's flags into a {@link StackConfig}; accepts {@code --flag value} and {@code --flag=value}. */
 final class CommandLine {
-
-    static final String USAGE = """
-            Usage: ./run-local [options]
-
-            Starts a Kafka broker (KRaft), PostgreSQL and the three services on this machine, no Docker
-            needed. Everything stops on Ctrl-C. Data and logs are kept in one directory between runs.
-
-            Options:
-              --infra-only             start only Kafka and PostgreSQL (run the services from your IDE)
-              --clean                  wipe the data directory before starting
-              --data-dir DIR           data and logs (default: .local-stack in the current directory)
-              --repo-root DIR          where the service modules are built (default: current directory)
-              --kafka-port PORT        Kafka bootstrap listener (default: 9092)
-              --controller-port PORT   Kafka KRaft controller listener (default: 9093)
-              --postgres-port PORT     PostgreSQL (default: 15432)
-              --allocation-port PORT   allocation-service (default: 8081)
-              --orders-port PORT       orders-service (default: 8082)
-              --stock-view-port PORT   stock-view-service (default: 8083)
-              --no-build               (run-local only) skip the Maven build, start what was built last
-              -h, --help               show this help
-            """;
+    private static final Set<String> COUNTS = Set.of("--replicas", "--allocation-instances", "--stock-view-instances");
+    private static final Set<String> TEXTS = Set.of("--data-dir", "--repo-root", "--service-java-opts");
 
     private CommandLine() {}
 
     static StackConfig parse(Path workingDir, String... args) throws UsageException {
         StackConfig defaults = StackConfig.defaults(workingDir);
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("--kafka-port", defaults.kafkaPort());
-        ports.put("--controller-port", defaults.controllerPort());
-        ports.put("--postgres-port", defaults.postgresPort());
-        ports.put("--allocation-port", defaults.allocationPort());
-        ports.put("--orders-port", defaults.ordersPort());
-        ports.put("--stock-view-port", defaults.stockViewPort());
+        Map<String, Integer> ports = defaultPorts(defaults.ports());
         Path repoRoot = defaults.repoRoot();
         Path dataDir = defaults.dataDir();
-        boolean infraOnly = false;
-        boolean clean = false;
+        StackOptions options = defaults.options();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             String value = null;
@@ -51,7 +28,7 @@ final class CommandLine {
                 value = flag.substring(equals + 1);
                 flag = flag.substring(0, equals);
             }
-            boolean takesValue = ports.containsKey(flag) || flag.equals("--data-dir") || flag.equals("--repo-root");
+            boolean takesValue = ports.containsKey(flag) || COUNTS.contains(flag) || TEXTS.contains(flag);
             if (takesValue && value == null) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                     throw UsageException.invalid(flag + " needs a value");
@@ -62,8 +39,18 @@ final class CommandLine {
             }
             switch (flag) {
                 case "-h", "--help" -> throw UsageException.help();
-                case "--infra-only" -> infraOnly = true;
-                case "--clean" -> clean = true;
+                case "--infra-only" -> options = options.withInfraOnly();
+                case "--clean" -> options = options.withClean();
+                case "--fast-db" -> options = options.withFastDb();
+                case "--no-cds" -> options = options.withoutClassDataSharing();
+                case "--redis" -> options = options.withRedis();
+                case "--registry" -> options = options.withRegistry();
+                case "--replicas" -> options = options.withInstances(count(flag, value), count(flag, value));
+                case "--allocation-instances" ->
+                    options = options.withInstances(count(flag, value), options.stockViewInstances());
+                case "--stock-view-instances" ->
+                    options = options.withInstances(options.allocationInstances(), count(flag, value));
+                case "--service-java-opts" -> options = options.withServiceJavaOptions(javaOptions(value));
                 case "--data-dir" -> dataDir = workingDir.resolve(nonBlank(flag, value));
                 case "--repo-root" -> repoRoot = workingDir.resolve(nonBlank(flag, value));
                 default -> {
@@ -74,17 +61,57 @@ final class CommandLine {
                 }
             }
         }
-        return new StackConfig(
-                repoRoot,
-                dataDir,
+        StackConfig config = new StackConfig(repoRoot, dataDir, ports(ports), options);
+        requireInstancePortsInRange(config);
+        return config;
+    }
+
+    private static Map<String, Integer> defaultPorts(StackPorts defaults) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("--kafka-port", defaults.kafka());
+        ports.put("--controller-port", defaults.controller());
+        ports.put("--postgres-port", defaults.postgres());
+        ports.put("--allocation-port", defaults.allocation().http());
+        ports.put("--allocation-management-port", defaults.allocation().management());
+        ports.put("--orders-port", defaults.orders().http());
+        ports.put("--orders-management-port", defaults.orders().management());
+        ports.put("--stock-view-port", defaults.stockView().http());
+        ports.put("--stock-view-management-port", defaults.stockView().management());
+        ports.put("--redis-port", defaults.redis());
+        ports.put("--registry-port", defaults.registry());
+        ports.put("--registry-management-port", defaults.registryManagement());
+        return ports;
+    }
+
+    private static StackPorts ports(Map<String, Integer> ports) {
+        return new StackPorts(
                 ports.get("--kafka-port"),
                 ports.get("--controller-port"),
                 ports.get("--postgres-port"),
-                ports.get("--allocation-port"),
-                ports.get("--orders-port"),
-                ports.get("--stock-view-port"),
-                infraOnly,
-                clean);
+                new ServicePorts(ports.get("--allocation-port"), ports.get("--allocation-management-port")),
+                new ServicePorts(ports.get("--orders-port"), ports.get("--orders-management-port")),
+                new ServicePorts(ports.get("--stock-view-port"), ports.get("--stock-view-management-port")),
+                ports.get("--redis-port"),
+                ports.get("--registry-port"),
+                ports.get("--registry-management-port"));
+    }
+
+    private static void requireInstancePortsInRange(StackConfig config) throws UsageException {
+        for (ServiceSpec service : config.services()) {
+            if (service.ports().http() > 65535 || service.ports().management() > 65535) {
+                throw UsageException.invalid(String.format(
+                        "%s would listen on port %d or %d, beyond 65535: each further instance adds %d;"
+                                + " choose lower ports or fewer instances",
+                        service.label(),
+                        service.ports().http(),
+                        service.ports().management(),
+                        ServicePorts.INSTANCE_STRIDE));
+            }
+        }
+    }
+
+    private static List<String> javaOptions(String value) {
+        return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
     }
 
     private static String nonBlank(String flag, String value) throws UsageException {
@@ -92,6 +119,19 @@ final class CommandLine {
             throw UsageException.invalid(flag + " needs a value");
         }
         return value;
+    }
+
+    private static int count(String flag, String value) throws UsageException {
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 1 && count <= StackOptions.MAX_INSTANCES) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the flag's name
+        }
+        throw UsageException.invalid(
+                flag + " must be a number from 1 to " + StackOptions.MAX_INSTANCES + ", not '" + value + "'");
     }
 
     private static int port(String flag, String value) throws UsageException {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.kafka.common.Uuid;
 
 /** A real single-node Kafka broker (KRaft, broker and controller in one) run as a child JVM. */
@@ -29,6 +30,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final String classpath;
     private final ProcessSlot slot = new ProcessSlot("The Kafka broker");
+    private boolean started;
 
     /** {@code directory} holds server.properties and the logs; {@code classpath} must hold kafka_2.13. */
     public KafkaBroker(Path directory, Path logFile, int port, int controllerPort, String classpath) {
@@ -45,11 +47,19 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker inDirectory(Path directory, int port, int controllerPort) {
         return new KafkaBroker(
-                directory, directory.resolve("kafka.log"), port, controllerPort, JavaProcess.classpathOfThisJvm());
+                directory, directory.resolve("kafka.log"), port, controllerPort, ChildProcess.classpathOfThisJvm());
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public Path logFile() {
@@ -61,22 +71,30 @@ public final class KafkaBroker implements AutoCloseable {
         return !Files.exists(dataDir().resolve("meta.properties"));
     }
 
-    /** Formats the storage unless it already is, then starts the broker and waits until it answers. */
-    public void start() throws IOException, StartupException {
+    /**
+     * Formats the storage unless it already is, then starts the broker and waits until it answers. May
+     * be called again after {@link #stop()} or {@link #kill()}: same ports, same data, same topics.
+     */
+    public synchronized void start() throws IOException, StartupException {
+        slot.refuseIfClosed();
         Files.createDirectories(directory);
-        JavaProcess.keepPreviousLog(logFile);
+        if (!started) {
+            // A restart appends to the same log, so that a fault test's whole story is in one file.
+            ChildProcess.keepPreviousLog(logFile);
+            started = true;
+        }
         Files.writeString(serverProperties(), ServerProperties.render(port, controllerPort, dataDir()));
         if (needsFormat()) {
             format();
         }
-        JavaProcess broker =
+        ChildProcess broker =
                 spawn("Kafka broker", List.of("kafka.Kafka", serverProperties().toString()));
         awaitReady(broker);
     }
 
     private void format() throws IOException, StartupException {
         // Uuid.randomUuid() is what "StorageTool random-uuid" prints; it saves starting a JVM for it.
-        JavaProcess format = spawn(
+        ChildProcess format = spawn(
                 "Kafka storage format",
                 List.of(
                         "kafka.tools.StorageTool",
@@ -100,14 +118,16 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private JavaProcess spawn(String name, List<String> mainAndArguments) throws IOException {
-        List<String> arguments = new ArrayList<>(JVM_OPTIONS);
-        arguments.addAll(List.of("-cp", classpath));
-        arguments.addAll(mainAndArguments);
-        return slot.start(name, arguments, Map.of(), logFile);
+    private ChildProcess spawn(String name, List<String> mainAndArguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", classpath));
+        command.addAll(mainAndArguments);
+        return slot.start(name, command, Map.of(), logFile);
     }
 
-    private void awaitReady(JavaProcess broker) throws StartupException {
+    private void awaitReady(ChildProcess broker) throws StartupException {
         try (KafkaProbe probe = new KafkaProbe("127.0.0.1", port)) {
             Readiness.await(broker, "The Kafka broker on " + bootstrapServers(), READY_TIMEOUT, probe);
         }
@@ -117,18 +137,40 @@ public final class KafkaBroker implements AutoCloseable {
         return slot.isRunning();
     }
 
+    /** Whether the broker ended although nobody stopped or killed it. */
+    public boolean exitedUnexpectedly() {
+        return slot.exitedUnexpectedly();
+    }
+
     public long pid() {
         return slot.pid();
     }
 
-    /** Stops the broker (or a storage format in progress); returns false if it had to be killed. */
+    public OptionalLong residentBytes() {
+        return slot.residentBytes();
+    }
+
+    /**
+     * Stops the broker (or a storage format in progress) with SIGTERM, as an orderly outage would;
+     * {@link #start()} brings it back. Returns false if it had to be killed.
+     */
     public boolean stop() {
         return slot.stop(STOP_GRACE);
     }
 
+    /** SIGKILL, as a crash would end it; {@link #start()} brings it back (log recovery may take longer). */
+    public void kill() {
+        slot.kill();
+    }
+
+    /** Stops the broker for good: a later start fails. */
     @Override
     public void close() {
-        stop();
+        shutDown();
+    }
+
+    boolean shutDown() {
+        return slot.close(STOP_GRACE);
     }
 
     private Path serverProperties() {

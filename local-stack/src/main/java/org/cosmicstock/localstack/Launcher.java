@@ -1,6 +1,7 @@
 package org.cosmicstock.localstack;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,10 +22,10 @@ final class Launcher {
             config = StackConfig.parse(Path.of(""), args);
         } catch (UsageException e) {
             if (e.helpRequested()) {
-                System.out.print(CommandLine.USAGE);
+                System.out.print(Usage.TEXT);
                 return;
             }
-            System.err.printf("run-local: %s%n%n%s", e.getMessage(), CommandLine.USAGE);
+            System.err.printf("run-local: %s%n%n%s", e.getMessage(), Usage.TEXT);
             System.exit(2);
             return;
         }
@@ -53,7 +54,7 @@ final class Launcher {
         }
         System.out.print(StackSummary.render(stack));
         System.out.flush();
-        watch(stack);
+        watch(stack, System.nanoTime());
     }
 
     /** Nothing else can hold the data directory's lock, so these outlived a launcher that was killed. */
@@ -66,10 +67,17 @@ final class Launcher {
         }
     }
 
-    /** Says when a part dies on its own: half a stack would only confuse, so the rest is stopped too. */
-    private static void watch(LocalStack stack) {
+    /**
+     * Says when a part dies on its own: half a stack would only confuse, so the rest is stopped too.
+     * Enter prints a status line; stdin is polled, so a launcher without a terminal is not held up.
+     */
+    private static void watch(LocalStack stack, long upSince) {
         while (true) {
             sleepOneSecond();
+            if (enterPressed() && !stack.isClosing()) {
+                System.out.print(StackStatus.render(stack, Duration.ofNanos(System.nanoTime() - upSince)));
+                System.out.flush();
+            }
             Optional<String> exit = stack.unexpectedExit();
             if (exit.isPresent() && !stack.isClosing()) {
                 System.err.println();
@@ -77,6 +85,19 @@ final class Launcher {
                 stack.close();
                 System.exit(1);
             }
+        }
+    }
+
+    private static boolean enterPressed() {
+        try {
+            int available = System.in.available();
+            if (available <= 0) {
+                return false;
+            }
+            byte[] typed = System.in.readNBytes(available);
+            return new String(typed, StandardCharsets.UTF_8).contains("\n");
+        } catch (IOException noInput) {
+            return false;
         }
     }
 

@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Finds free ports and explains taken ones before anything starts, while the message can still be clear. */
 public final class Ports {
@@ -42,6 +45,27 @@ public final class Ports {
                 closeQuietly(socket);
             }
         }
+    }
+
+    /**
+     * Distinct free ports {@code p} for which {@code p + above} was free too, for a second instance
+     * of a service that listens that much higher.
+     */
+    public static int[] freePortsWithRoomAbove(int count, int above) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int[] ports = freePorts(count);
+            Set<Integer> all = new HashSet<>();
+            for (int port : ports) {
+                all.add(port);
+                all.add(port + above);
+            }
+            boolean roomy = all.size() == 2 * count
+                    && Arrays.stream(ports).allMatch(port -> port + above <= 65535 && isFree(port + above));
+            if (roomy) {
+                return ports;
+            }
+        }
+        throw new IllegalStateException("found no free ports with free ports " + above + " above them");
     }
 
     /** The first reason the stack cannot listen where it was asked to, phrased for the user. */

@@ -13,22 +13,42 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
-/** A real PostgreSQL (zonky's embedded binaries) whose data directory survives restarts. */
+/**
+ * A real PostgreSQL (zonky's embedded binaries) whose data directory survives restarts. Durable unless
+ * asked otherwise: zonky's own defaults (fsync and synchronous_commit off) suit throwaway test
+ * databases, not a suite whose figures are published or whose data a user keeps.
+ */
 public final class Postgres implements AutoCloseable {
     public static final String USER = "postgres";
+
+    /** What {@code --fast-db} gives up, said wherever it is chosen. */
+    public static final String FAST_RISK = "fsync, synchronous_commit and full_page_writes are off: faster"
+            + " commits, but a crash of PostgreSQL can lose the last committed transactions, and a crash of"
+            + " the machine or a power loss can also corrupt the database (then start over with --clean)."
+            + " Do not publish figures measured this way.";
 
     private final Path dataDir;
     private final Path logFile;
     private final int port;
+    private final boolean durable;
     private EmbeddedPostgres postgres;
+    private boolean started;
     private boolean closed;
 
+    /** A durable PostgreSQL: fsync, synchronous_commit and full_page_writes on. */
     public Postgres(Path dataDir, Path logFile, int port) {
+        this(dataDir, logFile, port, true);
+    }
+
+    /** {@code durable == false} turns fsync, synchronous_commit and full_page_writes off: see {@link #FAST_RISK}. */
+    public Postgres(Path dataDir, Path logFile, int port, boolean durable) {
         this.dataDir = dataDir.toAbsolutePath();
         this.logFile = logFile.toAbsolutePath();
         this.port = port;
+        this.durable = durable;
     }
 
     public static String jdbcUrl(int port, String database) {
@@ -43,6 +63,14 @@ public final class Postgres implements AutoCloseable {
         return port;
     }
 
+    public boolean durable() {
+        return durable;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public Path logFile() {
         return logFile;
     }
@@ -52,19 +80,35 @@ public final class Postgres implements AutoCloseable {
         return !Files.exists(dataDir.resolve("postgresql.conf"));
     }
 
-    /** Synchronized with {@link #stop()} so that a Ctrl-C during start-up still stops the server. */
+    /**
+     * Starts the server and waits until it accepts connections. May be called again after {@link
+     * #stop()}: same data, same port. Synchronized with stop so that a Ctrl-C during start-up still
+     * stops the server.
+     */
     public synchronized void start() throws IOException {
         if (closed) {
             throw new IOException("PostgreSQL is being stopped");
         }
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is already running on port " + port);
+        }
         Files.createDirectories(logFile.getParent());
-        JavaProcess.keepPreviousLog(logFile);
+        if (!started) {
+            // A restart appends to the same log, so that a fault test's whole story is in one file.
+            ChildProcess.keepPreviousLog(logFile);
+            started = true;
+        }
         ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+        String onOrOff = durable ? "on" : "off";
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "localhost")
+                // zonky passes -F (fsync off) and synchronous_commit=off; a -c given later wins over both.
+                .setServerConfig("fsync", onOrOff)
+                .setServerConfig("synchronous_commit", onOrOff)
+                .setServerConfig("full_page_writes", onOrOff)
                 // Recovery after an unclean stop can take longer than the library's 10 s default.
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // The launcher's own shutdown hook stops PostgreSQL last, after the services using it.
@@ -103,20 +147,35 @@ public final class Postgres implements AutoCloseable {
 
     /** Whether the postmaster is still alive, going by the pid it wrote into its data directory. */
     public boolean isRunning() {
+        return pid().isPresent();
+    }
+
+    /** Whether the server is gone although nobody stopped it. */
+    public synchronized boolean exitedUnexpectedly() {
+        return postgres != null && !isRunning();
+    }
+
+    /** The postmaster's pid, while it runs. */
+    public OptionalLong pid() {
         try {
             List<String> pidFile = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-            return !pidFile.isEmpty()
-                    && ProcessHandle.of(Long.parseLong(pidFile.get(0).trim()))
-                            .map(ProcessHandle::isAlive)
-                            .orElse(false);
+            if (pidFile.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            long pid = Long.parseLong(pidFile.get(0).trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                    ? OptionalLong.of(pid)
+                    : OptionalLong.empty();
         } catch (IOException | NumberFormatException noServer) {
-            return false;
+            return OptionalLong.empty();
         }
     }
 
-    /** A fast shutdown: open sessions are ended, committed work is kept. Always true: pg_ctl waits. */
+    /**
+     * A fast shutdown: open sessions are ended, committed work is kept; {@link #start()} brings it back.
+     * Always true: pg_ctl waits.
+     */
     public synchronized boolean stop() {
-        closed = true;
         if (postgres != null) {
             try {
                 postgres.close();
@@ -129,8 +188,10 @@ public final class Postgres implements AutoCloseable {
         return true;
     }
 
+    /** Stops the server for good: a later start fails. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         stop();
     }
 

@@ -5,30 +5,44 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The child process a part of the stack runs at any one time. Start and stop are guarded by one lock,
- * so a stop that arrives from the shutdown hook while start-up is spawning still finds the child.
+ * so a stop that arrives from the shutdown hook while start-up is spawning still finds the child. A
+ * part may be stopped (or killed) and started again, as fault tests do; only {@link #close} is final.
  */
 final class ProcessSlot {
     private final String owner;
-    private JavaProcess process;
-    private boolean stopped;
+    private ChildProcess process;
+    /** True from a start until a deliberate stop or kill: a child that is gone while wanted crashed. */
+    private boolean wanted;
+
+    private boolean closed;
 
     ProcessSlot(String owner) {
         this.owner = owner;
     }
 
-    synchronized JavaProcess start(String name, List<String> arguments, Map<String, String> environment, Path log)
+    synchronized ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log)
             throws IOException {
-        if (stopped) {
-            throw new IOException(owner + " is being stopped");
+        refuseIfClosed();
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(owner + " is already running (pid " + process.pid() + ")");
         }
-        process = JavaProcess.start(name, arguments, environment, log);
+        process = ChildProcess.start(name, command, environment, log);
+        wanted = true;
         return process;
     }
 
-    synchronized JavaProcess current() {
+    /** Fails when the stack is being stopped, so that no part starts behind the shutdown's back. */
+    synchronized void refuseIfClosed() throws IOException {
+        if (closed) {
+            throw new IOException(owner + " is being stopped");
+        }
+    }
+
+    synchronized ChildProcess current() {
         if (process == null) {
             throw new IllegalStateException(owner + " was not started");
         }
@@ -39,17 +53,54 @@ final class ProcessSlot {
         return process != null && process.isAlive();
     }
 
+    /** Whether the child ended although nobody stopped it: a crash, or a failed start. */
+    synchronized boolean exitedUnexpectedly() {
+        return wanted && process != null && !process.isAlive();
+    }
+
     synchronized long pid() {
         return process == null ? -1 : process.pid();
     }
 
-    /** Refuses later starts and stops the current child; false when it had to be killed. */
-    boolean stop(Duration grace) {
-        JavaProcess current;
+    /** The child's resident memory now; empty when it is not running. */
+    OptionalLong residentBytes() {
+        long pid;
         synchronized (this) {
-            stopped = true;
+            if (!isRunning()) {
+                return OptionalLong.empty();
+            }
+            pid = process.pid();
+        }
+        return ResidentMemory.of(pid);
+    }
+
+    /** Stops the current child; a later start may run it again. False when it had to be killed. */
+    boolean stop(Duration grace) {
+        ChildProcess current;
+        synchronized (this) {
+            wanted = false;
             current = process;
         }
         return current == null || current.stop(grace);
+    }
+
+    /** SIGKILL, as a crash would end it; a later start may run it again. */
+    void kill() {
+        ChildProcess current;
+        synchronized (this) {
+            wanted = false;
+            current = process;
+        }
+        if (current != null) {
+            current.kill();
+        }
+    }
+
+    /** Refuses later starts and stops the current child; false when it had to be killed. */
+    boolean close(Duration grace) {
+        synchronized (this) {
+            closed = true;
+        }
+        return stop(grace);
     }
 }

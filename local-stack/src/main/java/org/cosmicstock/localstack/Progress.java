@@ -2,7 +2,10 @@ package org.cosmicstock.localstack;
 
 import java.io.PrintStream;
 
-/** One line per start-up step: "[1/5] Kafka broker  formatting storage... started in 4.1 s". */
+/**
+ * One line per start-up step: "[1/5] Kafka broker  formatting storage... started in 4.1 s"; "[+]" for a
+ * part started later (steps 0).
+ */
 final class Progress {
     private final PrintStream out;
     private final int steps;
@@ -18,7 +21,8 @@ final class Progress {
     void begin(String what) {
         step++;
         stepStarted = System.nanoTime();
-        out.printf("[%d/%d] %-20s", step, steps, what);
+        String counter = steps == 0 ? "[+]" : String.format("[%d/%d]", step, steps);
+        out.printf("%s %-22s", counter, what);
         out.flush();
         lineOpen = true;
     }

@@ -13,7 +13,7 @@ final class Readiness {
 
     private Readiness() {}
 
-    static void await(JavaProcess process, String what, Duration timeout, Probe probe) throws StartupException {
+    static void await(ChildProcess process, String what, Duration timeout, Probe probe) throws StartupException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastProblem = "no answer yet";
         while (true) {

@@ -25,18 +25,23 @@ final class RunningParts {
         boolean stop();
     }
 
-    private record Part(String label, Stopper stopper, BooleanSupplier running, Path logFile) {}
+    private record Part(String label, Stopper stopper, BooleanSupplier exitedUnexpectedly, Path logFile) {}
 
     RunningParts(PrintStream out) {
         this.out = out;
     }
 
-    void register(String label, Stopper stopper, BooleanSupplier running, Path logFile) throws StartupException {
+    /**
+     * {@code stopper} stops the part for good; {@code exitedUnexpectedly} tells a crash from a stop or
+     * kill a fault test asked for.
+     */
+    void register(String label, Stopper stopper, BooleanSupplier exitedUnexpectedly, Path logFile)
+            throws StartupException {
         synchronized (parts) {
             if (stopping) {
                 throw new StartupException("Start-up cancelled: the stack is stopping.");
             }
-            parts.push(new Part(label, stopper, running, logFile));
+            parts.push(new Part(label, stopper, exitedUnexpectedly, logFile));
         }
     }
 
@@ -53,7 +58,7 @@ final class RunningParts {
             snapshot = stopping ? List.of() : List.copyOf(parts);
         }
         return snapshot.stream()
-                .filter(part -> !part.running().getAsBoolean())
+                .filter(part -> part.exitedUnexpectedly().getAsBoolean())
                 .findFirst()
                 .map(part -> LogTail.explain(part.label() + " stopped unexpectedly.", part.logFile()));
     }
@@ -90,9 +95,9 @@ final class RunningParts {
             String outcome = graceful
                     ? String.format("stopped in %.1f s", Seconds.since(begun))
                     : "did not stop in time and was killed";
-            out.printf("  %-20s %s%n", part.label(), outcome);
+            out.printf("  %-22s %s%n", part.label(), outcome);
         } catch (RuntimeException e) {
-            out.printf("  %-20s could not be stopped: %s%n", part.label(), e.getMessage());
+            out.printf("  %-22s could not be stopped: %s%n", part.label(), e.getMessage());
         }
         out.flush();
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -16,9 +17,15 @@ final class FakeJar {
     private FakeJar() {}
 
     static Path write(Path jar, Class<?> mainClass) throws IOException {
+        return write(jar, mainClass, Map.of());
+    }
+
+    /** With more manifest attributes, e.g. Spring-Boot-Version to look like a Spring Boot jar. */
+    static Path write(Path jar, Class<?> mainClass, Map<String, String> attributes) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass.getName());
+        attributes.forEach((name, value) -> manifest.getMainAttributes().putValue(name, value));
         String entry = mainClass.getName().replace('.', '/') + ".class";
         Files.createDirectories(jar.getParent());
         try (OutputStream file = Files.newOutputStream(jar);

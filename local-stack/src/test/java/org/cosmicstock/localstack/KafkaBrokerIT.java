@@ -1,11 +1,14 @@
 package org.cosmicstock.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,13 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * failsafe fork sets to the test classpath (kafka_2.13 and its dependencies are on it), as the
  * launcher does with local-stack/target/lib; no packaging step is needed for the test.
  */
-@Timeout(120)
+@Timeout(240)
 class KafkaBrokerIT {
     @TempDir
     Path dir;
 
     @Test
-    void aRecordGoesThroughTheRealBrokerAndTheTopicSurvivesARestart() throws Exception {
+    void aRecordGoesThroughTheRealBrokerAndOutlivesARestartAKillAndANewHandle() throws Exception {
         int[] ports = Ports.freePorts(2);
         long pid;
         try (KafkaBroker broker = KafkaBroker.inDirectory(dir, ports[0], ports[1])) {
@@ -41,8 +44,7 @@ class KafkaBrokerIT {
             broker.start();
             pid = broker.pid();
             assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + ports[0]);
-            try (Admin admin =
-                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            try (Admin admin = admin(broker)) {
                 admin.createTopics(List.of(new NewTopic("it.greetings", 6, (short) 1)))
                         .all()
                         .get();
@@ -53,20 +55,51 @@ class KafkaBrokerIT {
 
             assertThat(record.key()).isEqualTo("sku-1");
             assertThat(record.value()).isEqualTo("hello");
+
+            // An outage as a fault test makes one: stopped, then back on the same ports and data.
             assertThat(broker.stop()).as("stopped by SIGTERM, not killed").isTrue();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+            assertThat(broker.exitedUnexpectedly()).isFalse();
+            broker.start();
+
+            assertThat(broker.pid()).isNotEqualTo(pid);
+            assertThat(consumeOne(broker.bootstrapServers()).value()).isEqualTo("hello");
+
+            // A crash: SIGKILL, then log recovery on the next start.
+            broker.kill();
+            assertThat(broker.isRunning()).isFalse();
+            broker.start();
+
+            try (Admin admin = admin(broker)) {
+                assertThat(admin.listTopics().names().get()).contains("it.greetings");
+            }
+            assertThat(consumeOne(broker.bootstrapServers()).value()).isEqualTo("hello");
+            pid = broker.pid();
         }
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
         assertThat(Orphans.under(dir)).isEmpty();
 
         try (KafkaBroker again = KafkaBroker.inDirectory(dir, ports[0], ports[1])) {
             assertThat(again.needsFormat()).isFalse();
             again.start();
-            try (Admin admin =
-                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, again.bootstrapServers()))) {
+            try (Admin admin = admin(again)) {
                 assertThat(admin.listTopics().names().get()).contains("it.greetings");
             }
         }
         assertThat(Orphans.under(dir)).isEmpty();
+    }
+
+    @Test
+    void aClosedBrokerRefusesToStartAgain() throws Exception {
+        int[] ports = Ports.freePorts(2);
+        KafkaBroker broker = KafkaBroker.inDirectory(dir, ports[0], ports[1]);
+        broker.close();
+
+        assertThatThrownBy(broker::start).isInstanceOf(IOException.class).hasMessageContaining("being stopped");
+    }
+
+    private static Admin admin(KafkaBroker broker) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     }
 
     private static void produce(String bootstrapServers, String key, String value) throws Exception {

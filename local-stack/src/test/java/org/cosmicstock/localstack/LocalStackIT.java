@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,9 +54,15 @@ class LocalStackIT {
             assertThat(StackSummary.render(stack))
                     .contains("127.0.0.1:" + config.kafkaPort())
                     .contains("jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/orders")
+                    .contains("durable: fsync, synchronous_commit on")
                     .contains("http://127.0.0.1:" + config.ordersPort() + "/actuator/prometheus")
                     .contains("logs/stock-view-service.log")
-                    .contains("Press Ctrl-C to stop.");
+                    .containsPattern("ready in [0-9.]+ s \\([0-9.]+ s of CPU\\), [0-9]+ MB resident, pid [0-9]+")
+                    .contains("Ctrl-C to stop.");
+            assertThat(StackStatus.render(stack, java.time.Duration.ofSeconds(75)))
+                    .contains("up 1m15s")
+                    .containsPattern("Kafka broker +running +" + stack.kafka().pid() + " +[0-9]+ MB")
+                    .containsPattern("stock-view-service +running");
             assertThat(stack.unexpectedExit()).isEmpty();
         }
 
@@ -88,7 +95,7 @@ class LocalStackIT {
         stack.close();
 
         assertThat(printed())
-                .contains("[4/5] orders-service      FAILED")
+                .contains("[4/5] orders-service        FAILED")
                 .containsSubsequence("Stopping the local stack...", "allocation-service", "Kafka broker", "PostgreSQL");
         assertThat(stack.postgres().isRunning()).isFalse();
         assertThat(stack.kafka().isRunning()).isFalse();
@@ -97,18 +104,8 @@ class LocalStackIT {
 
     @Test
     void infraOnlyStartsKafkaAndPostgresAndSaysHowToPointAServiceAtThem() throws Exception {
-        StackConfig free = StackConfig.withFreePorts(dir.resolve("no-services-built"), dir.resolve("data"));
-        StackConfig config = new StackConfig(
-                free.repoRoot(),
-                free.dataDir(),
-                free.kafkaPort(),
-                free.controllerPort(),
-                free.postgresPort(),
-                free.allocationPort(),
-                free.ordersPort(),
-                free.stockViewPort(),
-                true,
-                false);
+        StackConfig config = StackConfig.withFreePorts(dir.resolve("no-services-built"), dir.resolve("data"))
+                .with(StackOptions.defaults().withInfraOnly());
         assertThat(LocalStack.preflight(config)).isEmpty();
 
         try (LocalStack stack = new LocalStack(config, out)) {
@@ -126,6 +123,82 @@ class LocalStackIT {
                     .containsPattern(
                             "jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/orders +for orders-service");
         }
+        assertThat(Orphans.under(dir)).isEmpty();
+    }
+
+    @Test
+    void replicasRunSideBySideWithTheirViewInOneRedisAndEachInstanceIsAHandle() throws Exception {
+        Path repoRoot = dir.resolve("repo");
+        StackConfig config = StackConfig.withFreePorts(repoRoot, dir.resolve("data"), true)
+                .with(StackOptions.defaults().withInstances(2, 2).withRedis());
+        FakeJar.forEveryService(repoRoot, config);
+        assertThat(LocalStack.preflight(config)).isEmpty();
+
+        try (LocalStack stack = new LocalStack(config, out)) {
+            stack.start();
+
+            assertThat(printed())
+                    .containsSubsequence(
+                            "[1/8] PostgreSQL",
+                            "[2/8] Kafka broker",
+                            "[3/8] Redis",
+                            "[4/8] allocation-service ",
+                            "[5/8] allocation-service#2",
+                            "[6/8] orders-service",
+                            "[7/8] stock-view-service ",
+                            "[8/8] stock-view-service#2");
+            String redisUrl = "redis://127.0.0.1:" + config.ports().redis();
+            for (String log : List.of("stock-view-service.log", "stock-view-service-2.log")) {
+                assertThat(config.logDir().resolve(log))
+                        .content()
+                        .contains("COSMICSTOCK_STOCKVIEW_CACHE=redis")
+                        .contains("COSMICSTOCK_STOCKVIEW_REDIS_URL=" + redisUrl);
+            }
+            ServiceProcess second = stack.instance(ServiceSpec.ALLOCATION, 2);
+            assertThat(second.port()).isEqualTo(config.allocationPort() + 100);
+            assertThat(config.logDir().resolve("allocation-service-2.log"))
+                    .content()
+                    .contains("SERVER_PORT=" + second.port())
+                    .contains("MANAGEMENT_SERVER_PORT=" + second.managementPort())
+                    .contains("jvm options=[" + String.join(", ", StackOptions.DEFAULT_SERVICE_JAVA_OPTIONS) + ", -D");
+            assertThat(StackSummary.render(stack))
+                    .contains(redisUrl)
+                    .contains("logs/redis.log")
+                    .contains("allocation-service#2", second.baseUrl(), second.readinessUrl())
+                    .contains("stock-view-service#2", "logs/stock-view-service-2.log")
+                    .contains("http://127.0.0.1:" + config.ports().allocation().management() + "/actuator/prometheus");
+
+            // The handles a fault test uses: one more instance, the first stopped, the second killed and back.
+            ServiceProcess third = stack.addInstance(ServiceSpec.ALLOCATION);
+            stack.instance(ServiceSpec.ALLOCATION, 1).stop();
+            second.kill();
+            assertThat(stack.unexpectedExit())
+                    .as("stopped and killed on purpose")
+                    .isEmpty();
+            second.start();
+            second.awaitReady(LocalStack.READY_TIMEOUT);
+
+            assertThat(third.label()).isEqualTo("allocation-service#3");
+            assertThat(stack.instances(ServiceSpec.ALLOCATION))
+                    .extracting(ServiceProcess::isRunning)
+                    .containsExactly(false, true, true);
+            assertThat(printed()).contains("[+] allocation-service#3");
+            assertThat(stack.redis().isRunning()).isTrue();
+        }
+
+        assertThat(printed())
+                .containsSubsequence(
+                        "Stopping the local stack...",
+                        "allocation-service#3",
+                        "stock-view-service#2",
+                        "stock-view-service",
+                        "orders-service",
+                        "allocation-service#2",
+                        "allocation-service",
+                        "Redis",
+                        "Kafka broker",
+                        "PostgreSQL",
+                        "Everything stopped.");
         assertThat(Orphans.under(dir)).isEmpty();
     }
 

@@ -28,7 +28,7 @@ class OrphansIT {
                         .getLocation()
                         .toURI())
                 .toString();
-        JavaProcess orphan = JavaProcess.start(
+        ChildProcess orphan = ChildProcess.startJava(
                 "orphan",
                 List.of("-Dlocal-stack.log=" + log, "-cp", classpath, StubbornProcess.class.getName()),
                 Map.of(),

@@ -2,6 +2,7 @@ package org.cosmicstock.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,52 +12,128 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ServiceProcess against a fake service jar, until the real services exist. */
-@Timeout(60)
+/** ServiceProcess against a fake service jar: settings, readiness on the management port, kill and restart. */
+@Timeout(90)
 class ServiceProcessIT {
+    private static final Duration READY = Duration.ofSeconds(30);
+
     @TempDir
     Path repoRoot;
 
     @Test
-    void startsTheJarWithItsSettingsInTheEnvironmentAndWaitsForReadiness() throws Exception {
-        ServiceSpec spec = ServiceSpec.withDatabase("orders-service", Ports.freePorts(1)[0], "orders");
+    void startsTheJarWithItsSettingsAndJvmOptionsAndWaitsForReadinessOnTheManagementPort() throws Exception {
+        int[] ports = Ports.freePorts(2);
+        ServiceSpec spec = new ServiceSpec(
+                ServiceSpec.ORDERS, 1, new ServicePorts(ports[0], ports[1]), Optional.of("orders"), Map.of());
         FakeJar.write(spec.jar(repoRoot), FakeService.class);
-        try (ServiceProcess orders = ServiceProcess.of(spec, repoRoot, repoRoot.resolve("logs"), "127.0.0.1:9", 5)) {
+        try (ServiceProcess orders = ServiceProcess.of(
+                spec, repoRoot, repoRoot.resolve("logs"), "127.0.0.1:9", 5, List.of("-Xmx96m", "-Xss512k"), true)) {
             orders.start();
-            orders.awaitReady(Duration.ofSeconds(30));
+            orders.awaitReady(READY);
 
-            HttpResponse<String> readiness = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(orders.readinessUrl()))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            assertThat(readiness.body()).contains("UP");
+            assertThat(orders.readinessUrl()).isEqualTo("http://127.0.0.1:" + ports[1] + "/actuator/health/readiness");
+            assertThat(orders.prometheusUrl()).isEqualTo("http://127.0.0.1:" + ports[1] + "/actuator/prometheus");
+            assertThat(get(orders.readinessUrl()).body()).contains("UP");
+            assertThat(orders.readyAfter())
+                    .hasValueSatisfying(after -> assertThat(after).isPositive());
+            assertThat(orders.residentBytes()).isPresent();
             assertThat(orders.logFile()).isEqualTo(repoRoot.resolve("logs/orders-service.log"));
             assertThat(Files.readString(orders.logFile()))
-                    .contains("SERVER_PORT=" + spec.port())
+                    .contains("SERVER_PORT=" + ports[0])
+                    .contains("MANAGEMENT_SERVER_PORT=" + ports[1])
                     .contains("SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9")
                     .contains("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5/orders")
                     .contains("SPRING_DATASOURCE_USERNAME=postgres")
                     .contains("SPRING_DATASOURCE_PASSWORD=\n")
-                    .contains("avro trusted=org.cosmicstock.schemas");
+                    .contains("avro trusted=org.cosmicstock.schemas")
+                    .containsPattern("jvm options=\\[-Xmx96m, -Xss512k, -Dorg.apache.avro");
 
             assertThat(orders.stop()).isTrue();
             assertThat(orders.isRunning()).isFalse();
+            assertThat(orders.exitedUnexpectedly()).isFalse();
         }
         assertThat(Orphans.under(repoRoot)).isEmpty();
     }
 
     @Test
+    void aSpringBootJarThatCannotBeExtractedRunsAsBuiltAndSaysWhy() throws Exception {
+        int port = Ports.freePorts(1)[0];
+        ServiceSpec spec = ServiceSpec.withoutDatabase(ServiceSpec.STOCK_VIEW, port);
+        FakeJar.write(spec.jar(repoRoot), FakeService.class, Map.of("Spring-Boot-Version", "4.1.2"));
+        try (ServiceProcess service =
+                ServiceProcess.of(spec, repoRoot, repoRoot.resolve("logs"), "127.0.0.1:9", 5, List.of(), true)) {
+            service.start();
+            service.awaitReady(READY);
+
+            assertThat(Files.readString(service.logFile()))
+                    .contains("could not extract " + spec.jar(repoRoot))
+                    .contains("running it as built");
+        }
+    }
+
+    @Test
+    void aBuildThatIgnoresTheManagementPortIsFoundReadyOnItsHttpPort() throws Exception {
+        try (ServiceProcess service = fake(ServiceSpec.ALLOCATION, Map.of("FAKE_BEHAVIOUR", "http-only"))) {
+            service.start();
+            service.awaitReady(READY);
+
+            assertThat(service.readinessUrl())
+                    .isEqualTo("http://127.0.0.1:" + service.port() + "/actuator/health/readiness");
+            assertThat(get(service.readinessUrl()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void killedItDiesAtOnceWithoutItsShutdownHookAndStartsAgainOnTheSamePorts() throws Exception {
+        try (ServiceProcess service = fake(ServiceSpec.ALLOCATION, Map.of())) {
+            service.start();
+            service.awaitReady(READY);
+            long firstPid = service.pid();
+
+            service.kill();
+
+            assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+            assertThat(service.isRunning()).isFalse();
+            assertThat(service.exitedUnexpectedly()).as("killed on purpose").isFalse();
+            assertThat(Files.readString(service.logFile())).doesNotContain("fake service stopping");
+
+            service.start();
+            service.awaitReady(READY);
+
+            assertThat(service.pid()).isNotEqualTo(firstPid);
+            assertThat(get(service.readinessUrl()).statusCode()).isEqualTo(200);
+            assertThat(Files.readString(service.logFile()))
+                    .as("both runs in one log")
+                    .containsSubsequence("starting allocation-service", "starting allocation-service");
+        }
+        assertThat(Orphans.under(repoRoot)).isEmpty();
+    }
+
+    @Test
+    void aServiceThatDiesByItselfIsAnUnexpectedExit() throws Exception {
+        try (ServiceProcess service = fake(ServiceSpec.STOCK_VIEW, Map.of())) {
+            service.start();
+            service.awaitReady(READY);
+
+            ProcessHandle.of(service.pid()).orElseThrow().destroyForcibly();
+
+            await().atMost(Duration.ofSeconds(10)).until(service::exitedUnexpectedly);
+        }
+    }
+
+    @Test
     void aServiceThatExitsIsReportedAtOnceWithTheEndOfItsLog() throws Exception {
-        ServiceProcess failing = fake("allocation-service", Map.of("FAKE_BEHAVIOUR", "exit"));
+        ServiceProcess failing = fake(ServiceSpec.ALLOCATION, Map.of("FAKE_BEHAVIOUR", "exit"));
         failing.start();
 
-        assertThatThrownBy(() -> failing.awaitReady(Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> failing.awaitReady(READY))
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("allocation-service exited with code 3 while starting.")
                 .hasMessageContaining("Last 30 lines of " + failing.logFile())
@@ -65,7 +142,7 @@ class ServiceProcessIT {
 
     @Test
     void aServiceThatNeverGetsReadyTimesOutWithWhatItLastAnswered() throws Exception {
-        try (ServiceProcess unready = fake("stock-view-service", Map.of("FAKE_BEHAVIOUR", "unready"))) {
+        try (ServiceProcess unready = fake(ServiceSpec.STOCK_VIEW, Map.of("FAKE_BEHAVIOUR", "unready"))) {
             unready.start();
 
             assertThatThrownBy(() -> unready.awaitReady(Duration.ofSeconds(3)))
@@ -80,7 +157,13 @@ class ServiceProcessIT {
     @Test
     void aMissingJarSaysHowToBuildIt() {
         ServiceProcess notBuilt = ServiceProcess.of(
-                ServiceSpec.withoutDatabase("stock-view-service", 8083), repoRoot, repoRoot, "127.0.0.1:9092", 15432);
+                ServiceSpec.withoutDatabase(ServiceSpec.STOCK_VIEW, 8083),
+                repoRoot,
+                repoRoot,
+                "127.0.0.1:9092",
+                15432,
+                List.of(),
+                true);
 
         assertThatThrownBy(notBuilt::start)
                 .isInstanceOf(StartupException.class)
@@ -90,13 +173,15 @@ class ServiceProcessIT {
 
     private ServiceProcess fake(String name, Map<String, String> behaviour) throws Exception {
         Path jar = FakeJar.write(repoRoot.resolve(name + ".jar"), FakeService.class);
+        int[] ports = Ports.freePorts(2);
+        ServiceSpec spec = new ServiceSpec(name, 1, new ServicePorts(ports[0], ports[1]), Optional.empty(), Map.of());
         Map<String, String> environment = new HashMap<>(behaviour);
-        environment.put("SERVER_PORT", Integer.toString(Ports.freePorts(1)[0]));
-        return new ServiceProcess(
-                name,
-                jar,
-                Integer.parseInt(environment.get("SERVER_PORT")),
-                environment,
-                repoRoot.resolve(name + ".log"));
+        environment.putAll(spec.environment("127.0.0.1:9", 5));
+        return new ServiceProcess(spec, jar, List.of(), environment, repoRoot.resolve(name + ".log"));
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
-class JavaProcessIT {
+class ChildProcessIT {
     @TempDir
     Path dir;
 
     @Test
     void aChildThatIgnoresSigtermIsKilledWithItsOwnChildrenAfterTheGracePeriod() throws Exception {
         Path log = dir.resolve("stubborn.log");
-        JavaProcess stubborn = JavaProcess.start(
+        ChildProcess stubborn = ChildProcess.startJava(
                 "stubborn", List.of("-cp", testClasses(), StubbornProcess.class.getName()), Map.of(), log);
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(log).contains("stubborn and ready"));
         List<ProcessHandle> family =
@@ -39,7 +39,7 @@ class JavaProcessIT {
     void aChildThatHonoursSigtermStopsByItselfAndItsOutputIsLogged() throws Exception {
         Path log = dir.resolve("fake.log");
         int port = Ports.freePorts(1)[0];
-        JavaProcess fake = JavaProcess.start(
+        ChildProcess fake = ChildProcess.startJava(
                 "fake",
                 List.of("-cp", testClasses(), FakeService.class.getName()),
                 Map.of("SERVER_PORT", "" + port),
@@ -59,7 +59,7 @@ class JavaProcessIT {
     void theChildRunsInASessionOfItsOwnSoATerminalsCtrlCReachesOnlyTheLauncher() throws Exception {
         Path setsid = Path.of("/usr/bin/setsid");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(setsid), "no setsid on this system");
-        JavaProcess child = JavaProcess.start(
+        ChildProcess child = ChildProcess.startJava(
                 "sleeper",
                 List.of("-cp", testClasses(), StubbornProcess.class.getName()),
                 Map.of(),

@@ -17,31 +17,46 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** A child JVM with its output in a log file, stopped politely first and by force if it must be. */
-public final class JavaProcess {
+/** A child process (a JVM, redis-server) with its output in a log file, stopped politely first. */
+public final class ChildProcess {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final String name;
     private final Process process;
     private final Path logFile;
 
-    private JavaProcess(String name, Process process, Path logFile) {
+    private ChildProcess(String name, Process process, Path logFile) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
     }
 
     /** Runs {@code java arguments} with this JVM's Java, our environment plus {@code environment}. */
-    public static JavaProcess start(String name, List<String> arguments, Map<String, String> environment, Path logFile)
+    public static ChildProcess startJava(
+            String name, List<String> arguments, Map<String, String> environment, Path logFile) throws IOException {
+        return startJava(Path.of(System.getProperty("java.home")), name, arguments, environment, logFile);
+    }
+
+    /** Runs {@code java arguments} with the Java in {@code javaHome}. */
+    public static ChildProcess startJava(
+            Path javaHome, String name, List<String> arguments, Map<String, String> environment, Path logFile)
             throws IOException {
         List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        command.addAll(arguments);
+        return start(name, command, environment, logFile);
+    }
+
+    /** Runs {@code command} (program first) with our environment plus {@code environment}. */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logFile)
+            throws IOException {
+        List<String> full = new ArrayList<>();
         // A session of its own: Ctrl-C in the terminal then reaches only the launcher, which stops
         // the children in order (services before the broker and database they still talk to).
         if (Files.isExecutable(SETSID)) {
-            command.add(SETSID.toString());
+            full.add(SETSID.toString());
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(arguments);
+        full.addAll(command);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         Files.writeString(
                 logFile,
@@ -49,11 +64,11 @@ public final class JavaProcess {
                 StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(full)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
-        return new JavaProcess(name, builder.start(), logFile);
+        return new ChildProcess(name, builder.start(), logFile);
     }
 
     /**
@@ -104,13 +119,19 @@ public final class JavaProcess {
             process.destroy();
             graceful = waitQuietly(grace);
             if (!graceful) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                waitQuietly(Duration.ofSeconds(10));
+                kill();
             }
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         return graceful;
+    }
+
+    /** SIGKILL, as a crash would end it: no shutdown hook runs. Returns once it is gone. */
+    public void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        waitQuietly(Duration.ofSeconds(10));
     }
 
     private boolean waitQuietly(Duration timeout) {
