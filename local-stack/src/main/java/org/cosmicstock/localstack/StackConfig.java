@@ -143,9 +143,15 @@ public record StackConfig(Path repoRoot, Path dataDir, StackPorts ports, StackOp
             default -> throw new IllegalArgumentException("no such service: " + service);
         };
         ServiceSpec withRegistry = registryUrl()
-                .map(url -> first.withSettings(Map.of("COSMICSTOCK_MESSAGING_REGISTRY_URL", url)))
-                .orElse(first);
+                .map(url -> first.withSettings(Map.of("COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_URL", url)))
+                .orElse(first)
+                .withSettings(operator().environment());
         return withRegistry.withInstance(n, first.ports().instance(n));
+    }
+
+    /** The operator's credentials for this data directory (made on first use). */
+    public OperatorCredentials operator() {
+        return OperatorCredentials.of(dataDir());
     }
 
     private static Map<String, String> redisView(String url) {

@@ -42,6 +42,17 @@ final class StackSummary {
             text.append(String.format(ROW, "  metrics", service.prometheusUrl(), ""));
             text.append(String.format(ROW, "", readiness(service), ""));
         }
+        if (!stack.services().isEmpty()) {
+            OperatorCredentials operator = config.operator();
+            text.append(String.format(
+                    ROW,
+                    "Operator",
+                    "user " + operator.username() + ", password in "
+                            + relative(config, config.dataDir().resolve(OperatorCredentials.FILE)),
+                    ""));
+            text.append(
+                    String.format(ROW, "", "(actuator details, POST /actuator/projection, POST /actuator/outbox)", ""));
+        }
         if (config.infraOnly()) {
             appendInfraOnlyHints(stack, text);
         }
@@ -83,8 +94,8 @@ final class StackSummary {
                                 + " COSMICSTOCK_STOCKVIEW_REDIS_URL=%s%n",
                         url)));
         config.registryUrl()
-                .ifPresent(url ->
-                        text.append(String.format("  and for each COSMICSTOCK_MESSAGING_REGISTRY_URL=%s%n", url)));
+                .ifPresent(url -> text.append(
+                        String.format("  and for each COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_URL=%s%n", url)));
     }
 
     static String relative(StackConfig config, Path logFile) {

@@ -22,7 +22,7 @@ public final class FakeService {
             "SPRING_DATASOURCE_PASSWORD",
             "COSMICSTOCK_STOCKVIEW_CACHE",
             "COSMICSTOCK_STOCKVIEW_REDIS_URL",
-            "COSMICSTOCK_MESSAGING_REGISTRY_URL");
+            "COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_URL");
 
     private FakeService() {}
 

@@ -108,7 +108,7 @@ class StackConfigTest {
 
         for (ServiceSpec service : config.services()) {
             assertThat(service.environment(config.bootstrapServers(), config.postgresPort()))
-                    .containsEntry("COSMICSTOCK_MESSAGING_REGISTRY_URL", "http://127.0.0.1:8085/apis/ccompat/v7");
+                    .containsEntry("COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_URL", "http://127.0.0.1:8085/apis/ccompat/v7");
         }
         assertThat(config.services())
                 .filteredOn(service -> service.name().equals(ServiceSpec.STOCK_VIEW))
@@ -125,7 +125,7 @@ class StackConfigTest {
         assertThat(StackConfig.parse(WORKING_DIR, "--replicas", "2")
                         .instance(ServiceSpec.STOCK_VIEW, 2)
                         .environment("k", 1))
-                .doesNotContainKeys("COSMICSTOCK_STOCKVIEW_CACHE", "COSMICSTOCK_MESSAGING_REGISTRY_URL");
+                .doesNotContainKeys("COSMICSTOCK_STOCKVIEW_CACHE", "COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_URL");
     }
 
     @Test

@@ -28,11 +28,11 @@ record RegisterSchemasOptions(
 
               --registry-url URL       base of the Confluent-compatible API, e.g.
                                        http://127.0.0.1:8085/apis/ccompat/v7 (Apicurio); user:password@ allowed
-                                       [env COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_URL]
-              --username USER          Basic authentication  [env COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_USERNAME]
-              --password PASSWORD      prefer the environment [env COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_PASSWORD]
+                                       [env COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_URL]
+              --username USER          Basic authentication  [env COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_USERNAME]
+              --password PASSWORD      prefer the environment [env COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_PASSWORD]
               --subject-naming NAMING  record (default: subject = the type's full name) or topic-record
-                                       [env COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_SUBJECT_NAMING]
+                                       [env COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_SUBJECTNAMING]
               --commands-topic TOPIC   for topic-record naming (default allocation.commands)
               --events-topic TOPIC     for topic-record naming (default allocation.events)
               --compatibility LEVEL    default FULL_TRANSITIVE, what the build checks; BACKWARD_TRANSITIVE at least
@@ -45,10 +45,10 @@ record RegisterSchemasOptions(
             """;
 
     static RegisterSchemasOptions parse(String[] args, Map<String, String> env) {
-        String url = env.get("COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_URL");
-        String username = env.get("COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_USERNAME");
-        String password = env.get("COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_PASSWORD");
-        String naming = env.getOrDefault("COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_SUBJECT_NAMING", "record");
+        String url = env.get("COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_URL");
+        String username = env.get("COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_USERNAME");
+        String password = env.get("COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_PASSWORD");
+        String naming = env.getOrDefault("COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_SUBJECTNAMING", "record");
         String commands = "allocation.commands";
         String events = "allocation.events";
         String compatibility = SchemaRegistration.DEFAULT_COMPATIBILITY;
@@ -74,7 +74,7 @@ record RegisterSchemasOptions(
         }
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException(
-                    "No registry URL: pass --registry-url or set COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_URL");
+                    "No registry URL: pass --registry-url or set COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_URL");
         }
         return new RegisterSchemasOptions(
                 url,

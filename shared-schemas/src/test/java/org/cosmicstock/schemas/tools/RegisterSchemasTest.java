@@ -108,9 +108,9 @@ class RegisterSchemasTest {
     void readsTheUrlAndCredentialsFromTheEnvironment() {
         registry.requireCredentials("ci", "s3cret");
         Map<String, String> env = Map.of(
-                "COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_URL", registry.url(),
-                "COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_USERNAME", "ci",
-                "COSMICSTOCK_MESSAGING_SCHEMA_REGISTRY_PASSWORD", "s3cret");
+                "COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_URL", registry.url(),
+                "COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_USERNAME", "ci",
+                "COSMICSTOCK_MESSAGING_SCHEMAREGISTRY_PASSWORD", "s3cret");
 
         int status = RegisterSchemas.run(new String[0], env, print(out), print(err));
 
