@@ -1,9 +1,13 @@
 package org.cosmicstock.localstack;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import org.cosmicstock.schemas.tools.RegisterSchemas;
 
 /**
  * Starts each part of the local stack with its progress line, registering it first so that a stop
@@ -91,7 +95,8 @@ final class StackParts {
             progress.note("unpacking Apicurio Registry " + ApicurioRegistry.VERSION);
         }
         registry.start();
-        progress.done("pid " + registry.pid() + ", in-memory storage");
+        registerSchemas(registry);
+        progress.done("pid " + registry.pid() + ", in-memory storage, every released schema registered");
         return registry;
     }
 
@@ -105,5 +110,20 @@ final class StackParts {
         service.awaitReady(LocalStack.READY_TIMEOUT);
         line.done("pid " + service.pid());
         return service;
+    }
+
+    /**
+     * Registers every released schema version, oldest first, with the compatibility the build checks,
+     * as a delivery does before the services start (they verify that what they write is registered).
+     */
+    private static void registerSchemas(ApicurioRegistry registry) throws StartupException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
+        int exit = RegisterSchemas.run(
+                new String[] {"--registry-url", registry.confluentApiUrl()}, Map.of(), print, print);
+        if (exit != 0) {
+            throw new StartupException("Registering the schemas in " + registry.confluentApiUrl() + " failed (exit "
+                    + exit + "):" + System.lineSeparator() + output.toString(StandardCharsets.UTF_8));
+        }
     }
 }

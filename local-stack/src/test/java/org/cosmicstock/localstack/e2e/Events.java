@@ -3,9 +3,11 @@ package org.cosmicstock.localstack.e2e;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,53 +15,43 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
-/** Reads what the suite published, from the beginning of a topic, filtered by key. */
+/** Reads what the suite published on its broker, from the beginning of a topic, filtered by key. */
 final class Events {
 
     private Events() {}
 
+    /** Waits until {@code count} events keyed {@code key} are out, then returns every one there is (read to the end). */
     static List<ConsumerRecord<String, byte[]>> of(RunningSuite suite, String key, int count, Duration timeout) {
-        return read(suite, "allocation.events", key, count, timeout);
+        return read(suite, RunningSuite.EVENTS, key, count, timeout);
     }
 
+    /**
+     * Waits until at least {@code count} records keyed {@code key} are on {@code topic}, then returns
+     * every one up to the topic's end: a check for "exactly N" sees an N+1st that is already there.
+     */
     static List<ConsumerRecord<String, byte[]>> read(
             RunningSuite suite, String topic, String key, int count, Duration timeout) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.config.bootstrapServers());
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.of();
-            while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = consumer.listTopics().getOrDefault(topic, List.of()).stream()
-                        .map(p -> new TopicPartition(topic, p.partition()))
-                        .toList();
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (records.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        records.add(record);
-                    }
-                }
-            }
-        }
-        if (records.size() < count) {
-            throw new AssertionError(
-                    "Expected " + count + " records keyed " + key + " on " + topic + ", got " + records.size());
-        }
-        return records;
+        return Awaitility.await("%d records keyed %s on %s".formatted(count, key, topic))
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> readToEnd(suite, topic, key), records -> records.size() >= count);
     }
 
     /** Every record keyed {@code key} from the beginning of {@code topic} to its current end. */
     static List<ConsumerRecord<String, byte[]>> readToEnd(RunningSuite suite, String topic, String key) {
+        return readToEnd(suite, topic, List.of(key)::contains);
+    }
+
+    /** Every record whose key passes {@code keys} from the beginning of {@code topic} to its current end. */
+    static List<ConsumerRecord<String, byte[]>> readToEnd(RunningSuite suite, String topic, Predicate<String> keys) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.config.bootstrapServers());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
             consumer.assign(partitions);
@@ -67,13 +59,18 @@ final class Events {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                            && keys.test(record.key())) {
                         records.add(record);
                     }
                 }
             }
         }
         return records;
+    }
+
+    static List<ConsumerRecord<String, byte[]>> readToEnd(RunningSuite suite, String topic, Collection<String> keys) {
+        return readToEnd(suite, topic, keys::contains);
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -3,13 +3,18 @@ package org.cosmicstock.localstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cosmicstock.localstack.ServiceProcess;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.CreateBatch;
+import org.cosmicstock.schemas.events.AllocationRejected;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +22,12 @@ import org.junit.jupiter.api.Test;
 class UnhappyPathsE2ETest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String INVALID_UNKNOWN = "messages_consumed_total{application=\"allocation-service\","
+            + "outcome=\"invalid\",topic=\"allocation.commands\",type=\"unknown\"}";
+    private static final String INVALID_CREATE_BATCH = "messages_consumed_total{application=\"allocation-service\","
+            + "outcome=\"invalid\",topic=\"allocation.commands\",type=\"CreateBatch\"}";
     private static RunningSuite suite;
-    private final MessageCodec codec = MessageCodec.create();
+    private final MessageCodec codec = suite.codec;
 
     @BeforeAll
     static void startSuite() throws Exception {
@@ -26,83 +35,124 @@ class UnhappyPathsE2ETest {
     }
 
     @Test
-    void commandsThatCanNeverSucceedAreDeadLetteredWithTheReasonAndTheConsumerCarriesOn() throws Exception {
+    void anUnknownSkuIsRefusedWithAnEventAndWhatCanNeverSucceedIsDeadLetteredWithTheReason() throws Exception {
+        ServiceProcess allocation = suite.allocation();
+        double undecodableBefore = suite.metric(allocation, INVALID_UNKNOWN);
+        double invalidBefore = suite.metric(allocation, INVALID_CREATE_BATCH);
         String sku = SuiteE2ETest.sku("UNKNOWN");
-        String unknownId = suite.send(sku, codec.encode(new Allocate("order-" + UUID.randomUUID(), sku, 1)));
+        String orderId = "order-" + UUID.randomUUID();
+        String unknownId = suite.send(sku, codec.encode(new Allocate(orderId, sku, 1)));
         String garbageId = suite.send(sku, "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
         String zeroId = suite.send(sku, codec.encode(new CreateBatch("batch-" + sku, sku, 0, null)));
         suite.send(sku, codec.encode(new CreateBatch("batch-" + sku, sku, 7, null)));
 
-        var dead = Events.read(suite, "allocation.commands.DLT", sku, 3, PATIENCE);
-        assertThat(dead).extracting(r -> Events.header(r, "ce_id")).containsExactly(unknownId, garbageId, zeroId);
+        ConsumerRecord<String, byte[]> rejected =
+                Events.of(suite, sku, 1, PATIENCE).get(0);
+        assertThat(codec.decode(rejected.value()))
+                .isEqualTo(new AllocationRejected(orderId, sku, 1, "Invalid sku " + sku));
+        assertThat(Events.header(rejected, "ce_causationid")).isEqualTo(unknownId);
+
+        // Everything sent for this SKU is handled once the last batch shows in the view.
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(suite.get(suite.stockView(1).port(), "/stock/" + sku)
+                                .body())
+                        .contains("\"availableNow\":7"));
+        List<ConsumerRecord<String, byte[]>> dead = Events.readToEnd(suite, RunningSuite.COMMANDS + ".DLT", sku);
+        assertThat(dead).extracting(r -> Events.header(r, "ce_id")).containsExactly(garbageId, zeroId);
         assertThat(dead)
                 .extracting(r -> Events.header(r, "dlt_reason"))
                 .containsExactly(
-                        "org.cosmicstock.allocation.service.InvalidSku: Invalid sku " + sku,
                         "org.cosmicstock.schemas.codec.MalformedMessageException: Malformed message: not Avro"
                                 + " single-object encoding (first bytes 0x7B226E6F)",
-                        "org.cosmicstock.messaging.bus.MessageRejected: Invalid message: qty must be at least 1,"
-                                + " was 0");
+                        "org.cosmicstock.messaging.bus.MessageRejected: Invalid message: qty must be between 1 and"
+                                + " 1000000");
         ConsumerRecord<String, byte[]> first = dead.get(0);
-        assertThat(Events.header(first, "kafka_dlt-original-topic")).isEqualTo("allocation.commands");
+        assertThat(Events.header(first, "kafka_dlt-original-topic")).isEqualTo(RunningSuite.COMMANDS);
         assertThat(Events.header(first, "kafka_dlt-original-consumer-group")).isEqualTo("allocation-service");
         assertThat(first.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
 
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(suite.get(suite.config.stockViewPort(), "/stock/" + sku)
-                                .body())
-                        .contains("\"availableNow\":7"));
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(suite.get(suite.config.allocationPort(), "/actuator/prometheus")
-                                .body())
-                        .contains("messages_consumed_total{application=\"allocation-service\",outcome=\"invalid\","
-                                + "topic=\"allocation.commands\",type=\"unknown\"}")
-                        .contains("outcome=\"dead_lettered\""));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(suite.metric(allocation, INVALID_UNKNOWN)).isEqualTo(undecodableBefore + 1);
+            assertThat(suite.metric(allocation, INVALID_CREATE_BATCH)).isEqualTo(invalidBefore + 1);
+        });
     }
 
     @Test
-    void badHttpRequestsGetProblemDetailsNeverA5xx() throws Exception {
-        int orders = suite.config.ordersPort();
-        assertProblem(suite.post(orders, "/orders", "{\"lines\": []}"), 400, "lines must hold at least one");
+    void anOrderForAnUnknownSkuEndsRejectedInsteadOfPendingForever() throws Exception {
+        String sku = SuiteE2ETest.sku("NEVER-STOCKED");
+        String orderId = "order-" + UUID.randomUUID();
+
+        var placed = suite.post(
+                suite.orders().port(),
+                "/orders",
+                "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":1}]}");
+
+        assertThat(placed.statusCode()).isEqualTo(202);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(suite.get(suite.orders().port(), "/orders/" + orderId)
+                                .body())
+                        .contains("\"status\":\"REJECTED\"")
+                        .contains("{\"sku\":\"" + sku + "\",\"qty\":1,\"status\":\"REJECTED\"}"));
+    }
+
+    @Test
+    void badHttpRequestsGetProblemDetailsNamingTheFieldNeverA5xx() throws Exception {
+        int orders = suite.orders().port();
+        assertProblem(suite.post(orders, "/orders", "{\"lines\": []}"), 400, "lines");
         assertProblem(suite.post(orders, "/orders", "{\"lines\": [{\"sku\": \"X\", \"qty\": 0}]}"), 400, "qty");
-        assertProblem(suite.post(orders, "/orders", "{\"lines\": [{\"qty\": 1}]}"), 400, "sku is required");
+        assertProblem(suite.post(orders, "/orders", "{\"lines\": [{\"qty\": 1}]}"), 400, "sku");
         assertProblem(suite.post(orders, "/orders", "{not json"), 400, "");
+        assertProblem(suite.get(orders, "/orders/" + "x".repeat(300)), 400, "orderId");
         assertProblem(suite.get(orders, "/orders/no-such-order"), 404, "no-such-order");
-        int stock = suite.config.stockViewPort();
+        int stock = suite.stockView(1).port();
         assertProblem(suite.get(stock, "/stock/NO-SUCH-SKU"), 404, "NO-SUCH-SKU");
         assertProblem(suite.get(stock, "/stock/ANY/availability?qty=0"), 400, "qty");
-        assertProblem(suite.get(stock, "/stock/ANY/availability?qty=abc"), 400, "");
+        assertProblem(suite.get(stock, "/stock/ANY/availability?qty=abc"), 400, "qty");
+        assertProblem(suite.get(suite.allocation().port(), "/allocations/" + "y".repeat(129)), 400, "orderId");
     }
 
     @Test
-    void everyServiceServesProbesAndMetrics() throws Exception {
-        for (int port :
-                new int[] {suite.config.allocationPort(), suite.config.ordersPort(), suite.config.stockViewPort()}) {
-            assertThat(suite.get(port, "/actuator/health/liveness").statusCode())
+    void everyServiceServesProbesAndMetricsOnItsManagementPortAndDetailsOnlyToTheOperator() throws Exception {
+        for (ServiceProcess service : suite.stack.services()) {
+            assertThat(service.managementPort()).isNotEqualTo(service.port());
+            assertThat(suite.get(URI.create(service.actuatorUrl() + "/health/liveness"), false)
+                            .statusCode())
                     .isEqualTo(200);
-            var readiness = suite.get(port, "/actuator/health/readiness");
+            HttpResponse<String> readiness = suite.get(URI.create(service.readinessUrl()), false);
             assertThat(readiness.statusCode()).isEqualTo(200);
-            assertThat(readiness.body()).contains("\"kafka\"");
-            var metrics = suite.get(port, "/actuator/prometheus");
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("messages_consumed_total{");
+            assertThat(readiness.body()).as("details are the operator's").doesNotContain("components");
+            assertThat(suite.get(URI.create(service.readinessUrl()), true).body())
+                    .contains("components");
+            assertThat(suite.get(URI.create(service.prometheusUrl()), false).body())
+                    .contains("messages_consumed_total{");
+            assertThat(suite.get(service.port(), "/actuator/health").statusCode())
+                    .as("no actuator on the public port")
+                    .isEqualTo(404);
         }
-        assertThat(suite.get(suite.config.allocationPort(), "/actuator/health/readiness")
+        assertThat(suite.get(URI.create(suite.allocation().readinessUrl()), true)
                         .body())
                 .contains("\"db\"");
-        assertThat(suite.get(suite.config.allocationPort(), "/actuator/prometheus")
+        assertThat(suite.get(URI.create(suite.allocation().prometheusUrl()), false)
                         .body())
                 .contains("outbox_pending")
                 .contains("outbox_oldest_pending_age_seconds")
+                .contains("outbox_parked")
+                .contains("outbox_publish_failures_total")
                 .contains("outbox_published_total{")
                 .contains("outbox_publish_delay_seconds")
+                .contains("consumer_retries_total{")
+                .contains("consumer_retrying_partitions{")
                 .contains("message_handling_seconds");
-        assertThat(suite.get(suite.config.stockViewPort(), "/actuator/prometheus")
+        assertThat(suite.get(URI.create(suite.stockView(1).prometheusUrl()), false)
                         .body())
                 .contains("projection_lag_seconds");
+        assertThat(suite.get(URI.create(suite.stockView(1).actuatorUrl() + "/projection"), false)
+                        .statusCode())
+                .as("the projection's status and rebuild are the operator's")
+                .isEqualTo(401);
     }
 
-    private static void assertProblem(java.net.http.HttpResponse<String> response, int status, String detail) {
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
         assertThat(response.body()).contains("\"status\":" + status).contains(detail);

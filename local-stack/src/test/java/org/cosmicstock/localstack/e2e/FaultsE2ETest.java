@@ -1,0 +1,170 @@
+package org.cosmicstock.localstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.cosmicstock.localstack.LocalStack;
+import org.cosmicstock.localstack.ServiceProcess;
+import org.cosmicstock.localstack.ServiceSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults are normal: each test breaks one part of the real suite in the middle of a load of Allocate
+ * commands, lets it come back, and checks that nothing was lost, doubled, dead-lettered or
+ * reordered, and that every stock-view replica answers what the write model holds.
+ */
+class FaultsE2ETest {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final int COMMANDS = 1_000;
+    private static final int PER_SECOND = 100;
+    private static RunningSuite suite;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        suite = RunningSuite.get();
+    }
+
+    @Test
+    void killNineOfAllocationServiceMidLoad() throws Exception {
+        try (AllocateLoad load = new AllocateLoad(suite, "KILL", 20).start(COMMANDS, PER_SECOND)) {
+            load.awaitSent(COMMANDS / 3, PATIENCE);
+            ServiceProcess allocation = suite.allocation();
+            allocation.kill();
+            allocation.start();
+            allocation.awaitReady(LocalStack.READY_TIMEOUT);
+
+            assertNothingLostDoubledDeadLetteredOrReordered(load);
+        }
+    }
+
+    @Test
+    void theBrokerStoppedForThirtySecondsMidLoad() throws Exception {
+        try (AllocateLoad load = new AllocateLoad(suite, "BROKER", 20).start(COMMANDS, PER_SECOND)) {
+            load.awaitSent(COMMANDS / 3, PATIENCE);
+            String orderId = "order-" + UUID.randomUUID();
+            suite.stack.kafka().stop();
+            try {
+                // orders-service keeps taking orders while the broker is away: the outbox holds them.
+                HttpResponse<String> placed = suite.post(
+                        suite.orders().port(),
+                        "/orders",
+                        "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\""
+                                + load.skus().get(0) + "\",\"qty\":1}]}");
+                assertThat(placed.statusCode()).isEqualTo(202);
+                Thread.sleep(OUTAGE.toMillis());
+            } finally {
+                suite.stack.kafka().start();
+            }
+
+            assertNothingLostDoubledDeadLetteredOrReordered(load);
+            await("the order placed while the broker was away is allocated")
+                    .atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(suite.get(suite.orders().port(), "/orders/" + orderId)
+                                    .body())
+                            .contains("\"status\":\"ALLOCATED\""));
+        }
+    }
+
+    @Test
+    void postgresqlStoppedForThirtySecondsMidLoad() throws Exception {
+        try (AllocateLoad load = new AllocateLoad(suite, "DATABASE", 20).start(COMMANDS, PER_SECOND)) {
+            load.awaitSent(COMMANDS / 3, PATIENCE);
+            suite.stack.postgres().stop();
+            try {
+                long asked = System.nanoTime();
+                HttpResponse<String> query = suite.get(suite.allocation().port(), "/allocations/any-order");
+                Duration answeredIn = Duration.ofNanos(System.nanoTime() - asked);
+                assertThat(query.statusCode()).as(query.body()).isEqualTo(503);
+                assertThat(query.headers().firstValue("retry-after")).isPresent();
+                assertThat(query.headers().firstValue("content-type")).contains("application/problem+json");
+                assertThat(answeredIn)
+                        .as("a query answers at once, not after a timeout")
+                        .isLessThan(OUTAGE);
+                Thread.sleep(OUTAGE.toMillis());
+            } finally {
+                suite.stack.postgres().start();
+            }
+
+            assertNothingLostDoubledDeadLetteredOrReordered(load);
+        }
+    }
+
+    @Test
+    void aSecondAllocationInstanceJoinsMidLoadAndTheFirstLeaves() throws Exception {
+        try (AllocateLoad load = new AllocateLoad(suite, "REBALANCE", 20).start(COMMANDS, PER_SECOND)) {
+            load.awaitSent(COMMANDS / 4, PATIENCE);
+            ServiceProcess second = suite.stack.addInstance(ServiceSpec.ALLOCATION);
+            load.awaitSent(COMMANDS / 2, PATIENCE);
+            ServiceProcess first = suite.allocation();
+            first.stop();
+            try {
+                assertNothingLostDoubledDeadLetteredOrReordered(load);
+            } finally {
+                // Leave the suite as the other tests expect it: the first instance serving.
+                first.start();
+                first.awaitReady(LocalStack.READY_TIMEOUT);
+                second.stop();
+            }
+        }
+    }
+
+    @Test
+    void redisRestartedEmptyUnderTwoStockViewReplicasMidLoad() throws Exception {
+        try (AllocateLoad load = new AllocateLoad(suite, "REDIS", 20).start(COMMANDS, PER_SECOND)) {
+            double lossesBefore = losses();
+            load.awaitSent(COMMANDS / 3, PATIENCE);
+            suite.stack.redis().stop();
+            suite.stack.redis().start();
+
+            assertNothingLostDoubledDeadLetteredOrReordered(load);
+            // One replica notices the loss and starts the rebuild; the other may find it already going.
+            assertThat(losses()).as("view losses noticed by the replicas").isGreaterThan(lossesBefore);
+        }
+    }
+
+    @Test
+    void anOrderOfTwentyLinesOverTwentyBusySkusIsAllocatedLineByLine() throws Exception {
+        try (AllocateLoad load = new AllocateLoad(suite, "BUSY", 20).start(COMMANDS, PER_SECOND)) {
+            load.awaitSent(COMMANDS / 5, PATIENCE);
+            String orderId = "order-" + UUID.randomUUID();
+            List<String> lines = new ArrayList<>();
+            for (String sku : load.skus()) {
+                lines.add("{\"sku\":\"" + sku + "\",\"qty\":2}");
+            }
+            HttpResponse<String> placed = suite.post(
+                    suite.orders().port(),
+                    "/orders",
+                    "{\"orderId\":\"" + orderId + "\",\"lines\":[" + String.join(",", lines) + "]}");
+            assertThat(placed.statusCode()).isEqualTo(202);
+
+            await("all 20 lines allocated").atMost(PATIENCE).untilAsserted(() -> {
+                String order =
+                        suite.get(suite.orders().port(), "/orders/" + orderId).body();
+                assertThat(order).contains("\"orderId\":\"" + orderId + "\",\"status\":\"ALLOCATED\"");
+                assertThat(order.split("\"status\":\"ALLOCATED\"", -1)).hasSize(21 + 1);
+            });
+            assertNothingLostDoubledDeadLetteredOrReordered(load);
+        }
+    }
+
+    private static double losses() throws Exception {
+        return suite.metric(suite.stockView(1), "projection_view_losses_total")
+                + suite.metric(suite.stockView(2), "projection_view_losses_total");
+    }
+
+    private static void assertNothingLostDoubledDeadLetteredOrReordered(AllocateLoad load) throws Exception {
+        load.awaitAllSent(PATIENCE);
+        load.assertEveryCommandHasExactlyOneOutcome(PATIENCE);
+        load.assertNothingDeadLettered();
+        load.assertEventsOfEachSkuInCommitOrder();
+        Consistency.assertViewsEqualWriteModel(suite, load.skus(), PATIENCE);
+    }
+}
