@@ -16,7 +16,7 @@ import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrdersUnitOfWork;
 import org.cosmicstock.orders.adapters.kafka.AvroOrderMessages;
-import org.cosmicstock.orders.service.OrderHandlers;
+import org.cosmicstock.orders.service.Handlers;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.codec.MessageTypes;
@@ -43,7 +43,7 @@ public class OrdersConfiguration {
             MessageCodec codec) {
         WrittenSchemas.verify(codec, properties.topics().commands(), List.of(Allocate.class));
         AvroOrderMessages messages = new AvroOrderMessages(properties.topics().commands());
-        return OrderHandlers.bus(
+        return Handlers.bus(
                 () -> new JdbcOrdersUnitOfWork(dataSource, messaging, messages::toOutgoing),
                 properties.retry().conflictAttempts(),
                 incoming.observer());

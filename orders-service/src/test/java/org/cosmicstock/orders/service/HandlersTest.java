@@ -12,19 +12,20 @@ import org.cosmicstock.messaging.bus.Result;
 import org.cosmicstock.orders.domain.AllocationRequested;
 import org.cosmicstock.orders.domain.LineStatus;
 import org.cosmicstock.orders.domain.Order;
-import org.cosmicstock.orders.domain.OrderCommand.PlaceOrder;
-import org.cosmicstock.orders.domain.OrderCommand.RecordAllocation;
-import org.cosmicstock.orders.domain.OrderCommand.RecordDeallocation;
-import org.cosmicstock.orders.domain.OrderCommand.RecordOutOfStock;
-import org.cosmicstock.orders.domain.OrderCommand.RecordRejection;
 import org.cosmicstock.orders.domain.OrderLine;
 import org.cosmicstock.orders.domain.OrderStatus;
+import org.cosmicstock.orders.domain.PlaceOrder;
+import org.cosmicstock.orders.domain.RecordAllocation;
+import org.cosmicstock.orders.domain.RecordDeallocation;
+import org.cosmicstock.orders.domain.RecordOutOfStock;
+import org.cosmicstock.orders.domain.RecordRejection;
 import org.junit.jupiter.api.Test;
 
-class OrderHandlersTest {
+/** The book's test_handlers.py for orders: every use case through the bus, on fakes. */
+class HandlersTest {
 
     private final FakeUnitOfWork uow = new FakeUnitOfWork();
-    private final MessageBus<OrdersUnitOfWork> bus = OrderHandlers.bus(uow::begin);
+    private final MessageBus<OrdersUnitOfWork> bus = Handlers.bus(uow::begin);
 
     @Test
     void placingAnOrderStoresItAndRequestsAllocations() {
