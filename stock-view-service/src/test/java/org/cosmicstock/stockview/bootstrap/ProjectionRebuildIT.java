@@ -76,7 +76,7 @@ abstract class ProjectionRebuildIT {
         Map<Integer, Long> ends;
         try (EventsTopic topic = EventsTopic.named(topicName())) {
             for (int i = 0; i < 3_000; i++) {
-                RandomAllocationHistory.Event event = history.next();
+                RandomAllocationHistory.Step event = history.next();
                 topic.send(event);
                 if (i % 300 == 150) {
                     garbage.add("garbage-" + i);

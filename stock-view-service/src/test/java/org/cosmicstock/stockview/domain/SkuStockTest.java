@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.cosmicstock.stockview.domain.StockEvent.Allocated;
-import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
-import org.cosmicstock.stockview.domain.StockEvent.BatchQuantityChanged;
-import org.cosmicstock.stockview.domain.StockEvent.Deallocated;
 import org.junit.jupiter.api.Test;
 
 class SkuStockTest {
@@ -162,7 +158,7 @@ class SkuStockTest {
         assertThat(SkuStock.empty(SKU).lastEventTime()).isEqualTo(Instant.EPOCH);
     }
 
-    private void apply(StockEvent event) {
+    private void apply(Event event) {
         stock = stock.apply(event, T0);
     }
 

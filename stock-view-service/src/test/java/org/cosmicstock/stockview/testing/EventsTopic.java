@@ -100,7 +100,7 @@ public final class EventsTopic implements AutoCloseable {
     }
 
     /** Sends to one partition, whatever the key's hash says: how a test puts events on a partition of its choice. */
-    public void sendTo(int partition, RandomAllocationHistory.Event event) {
+    public void sendTo(int partition, RandomAllocationHistory.Step event) {
         var record = new ProducerRecord<String, byte[]>(name, partition, event.sku(), codec.encode(event.payload()));
         record.headers().add(CloudEventHeaders.ID, utf8(UUID.randomUUID().toString()));
         record.headers().add(CloudEventHeaders.TIME, utf8(DateTimeFormatter.ISO_INSTANT.format(event.time())));
@@ -112,7 +112,7 @@ public final class EventsTopic implements AutoCloseable {
     }
 
     /** Sends with the key (the SKU) and the CloudEvents headers the view reads; returns at once. */
-    public void send(RandomAllocationHistory.Event event) {
+    public void send(RandomAllocationHistory.Step event) {
         var record = new ProducerRecord<String, byte[]>(name, event.sku(), codec.encode(event.payload()));
         record.headers().add(CloudEventHeaders.ID, utf8(UUID.randomUUID().toString()));
         record.headers().add(CloudEventHeaders.TIME, utf8(DateTimeFormatter.ISO_INSTANT.format(event.time())));

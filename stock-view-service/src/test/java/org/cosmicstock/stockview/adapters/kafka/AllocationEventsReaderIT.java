@@ -250,7 +250,7 @@ class AllocationEventsReaderIT {
     private synchronized int send(int count) {
         int domainEvents = 0;
         for (int i = 0; i < count; i++) {
-            RandomAllocationHistory.Event event = history.next();
+            RandomAllocationHistory.Step event = history.next();
             topic.send(event);
             domainEvents += event.domain().isPresent() ? 1 : 0;
         }
