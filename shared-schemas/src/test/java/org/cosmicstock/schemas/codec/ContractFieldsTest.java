@@ -24,6 +24,14 @@ class ContractFieldsTest {
                     "orderId:string sku:string qty:int reason:string"));
 
     @Test
+    void everyTypeOfTheContractHasItsFieldsHere() {
+        assertThat(FIELDS.keySet())
+                .as("a line in FIELDS per type of MessageTypes.all(), as CONTRACT.md lists it")
+                .hasSameElementsAs(
+                        MessageTypes.all().stream().map(Class::getName).toList());
+    }
+
+    @Test
     void everyVersionKeepsTheContractFields() {
         ReleasedSchemas.load()
                 .all()
