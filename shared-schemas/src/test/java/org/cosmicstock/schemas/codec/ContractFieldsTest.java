@@ -33,10 +33,11 @@ class ContractFieldsTest {
 
     @Test
     void everyVersionKeepsTheContractFields() {
-        ReleasedSchemas.load()
-                .all()
-                .forEach((type, versions) -> versions.forEach(
-                        schema -> assertThat(describe(schema)).as("%s", type).startsWith(FIELDS.get(type))));
+        ReleasedSchemas.load().all().forEach((type, versions) -> {
+            assertThat(FIELDS).as("the contract fields of %s in FIELDS", type).containsKey(type);
+            versions.forEach(
+                    schema -> assertThat(describe(schema)).as("%s", type).startsWith(FIELDS.get(type)));
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.cosmicstock.orders.adapters.kafka;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
@@ -18,6 +19,9 @@ import org.cosmicstock.schemas.events.OutOfStock;
 
 /** What the orders service sends (Allocate, keyed by SKU) and what it takes from allocation events. */
 public final class AvroOrderMessages {
+
+    /** The contract types this service sends: what it verifies at start-up and counts as published. */
+    public static final List<Class<? extends SpecificRecord>> SENT = List.of(Allocate.class);
 
     private final String commandsTopic;
 

@@ -89,6 +89,9 @@ class AvroMappingCoverageTest {
         assertThat(sent)
                 .as("each command of the contract is sent from here, or is listed in COMMANDS_SENT_ELSEWHERE")
                 .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(new ArrayList<Class<?>>(AvroOrderMessages.SENT))
+                .as("AvroOrderMessages.SENT, what start-up verifies and metrics count")
+                .containsExactlyInAnyOrderElementsOf(sent);
     }
 
     private static List<SpecificRecord> samples(Class<? extends SpecificRecord> type) {
