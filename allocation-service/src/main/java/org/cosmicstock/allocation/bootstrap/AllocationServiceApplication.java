@@ -7,10 +7,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AllocationServiceApplication {
 
     public static void main(String[] args) {
-        // Avro refuses to build generated classes from packages it is not told to trust.
-        System.setProperty(
-                "org.apache.avro.SERIALIZABLE_PACKAGES",
-                System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "org.cosmicstock.schemas"));
         SpringApplication.run(AllocationServiceApplication.class, args);
     }
 }

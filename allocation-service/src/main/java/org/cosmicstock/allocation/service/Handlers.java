@@ -23,7 +23,7 @@ public final class Handlers {
     public static MessageBus<AllocationUnitOfWork> bus(
             UnitOfWorkFactory<AllocationUnitOfWork> unitsOfWork, int conflictAttempts, HandlerObserver observer) {
         return MessageBus.builder(unitsOfWork)
-                .command(CreateBatch.class, new AddBatch())
+                .command(CreateBatch.class, new CreateBatchHandler())
                 .command(Allocate.class, new AllocateHandler())
                 .command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler())
                 .event(Deallocated.class, REALLOCATE, new ReallocateOnDeallocated())

@@ -10,58 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The Product aggregate; where a line goes is the shared table's business ({@link AllocationOrderTableTest}). */
 class ProductTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
     private static final LocalDate TOMORROW = TODAY.plusDays(1);
-    private static final LocalDate LATER = TODAY.plusDays(10);
-
-    @Test
-    void prefersWarehouseBatchesToShipments() {
-        Batch inStock = new Batch("in-stock-batch", "RETRO-CLOCK", 100, null);
-        Batch shipment = new Batch("shipment-batch", "RETRO-CLOCK", 100, TOMORROW);
-        Product product = new Product("RETRO-CLOCK", 0, List.of(shipment, inStock));
-
-        product.allocate(new OrderLine("oref", "RETRO-CLOCK", 10));
-
-        assertThat(inStock.availableQuantity()).isEqualTo(90);
-        assertThat(shipment.availableQuantity()).isEqualTo(100);
-    }
-
-    @Test
-    void prefersEarlierBatches() {
-        Batch earliest = new Batch("speedy-batch", "MINIMALIST-SPOON", 100, TODAY);
-        Batch medium = new Batch("normal-batch", "MINIMALIST-SPOON", 100, TOMORROW);
-        Batch latest = new Batch("slow-batch", "MINIMALIST-SPOON", 100, LATER);
-        Product product = new Product("MINIMALIST-SPOON", 0, List.of(latest, medium, earliest));
-
-        product.allocate(new OrderLine("order1", "MINIMALIST-SPOON", 10));
-
-        assertThat(earliest.availableQuantity()).isEqualTo(90);
-        assertThat(medium.availableQuantity()).isEqualTo(100);
-        assertThat(latest.availableQuantity()).isEqualTo(100);
-    }
-
-    @Test
-    void amongBatchesDueTheSameDayPrefersTheOldest() {
-        Product product = new Product("MINIMALIST-SPOON", 0, List.of());
-        product.addBatch("warehouse-b", 100, null);
-        product.addBatch("warehouse-a", 100, null);
-
-        assertThat(product.allocate(new OrderLine("order1", "MINIMALIST-SPOON", 10)))
-                .contains("warehouse-b");
-    }
-
-    @Test
-    void takesTheFirstBatchThatCanTakeTheWholeLine() {
-        Batch small = new Batch("small-batch", "MINIMALIST-SPOON", 5, null);
-        Batch big = new Batch("big-batch", "MINIMALIST-SPOON", 100, TOMORROW);
-        Product product = new Product("MINIMALIST-SPOON", 0, List.of(small, big));
-
-        assertThat(product.allocate(new OrderLine("order1", "MINIMALIST-SPOON", 10)))
-                .contains("big-batch");
-        assertThat(small.availableQuantity()).isEqualTo(5);
-    }
 
     @Test
     void returnsAllocatedBatchRef() {

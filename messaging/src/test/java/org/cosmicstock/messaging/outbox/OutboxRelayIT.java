@@ -1,6 +1,7 @@
 package org.cosmicstock.messaging.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -48,10 +46,7 @@ class OutboxRelayIT {
         dataSource = TestPostgres.freshDatabase();
         MessagingTables.migrate(dataSource);
         topic = TestKafka.uniqueTopic("relay");
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
-        }
+        TestKafka.createTopic(topic, 6);
     }
 
     @Test
@@ -160,12 +155,8 @@ class OutboxRelayIT {
                 Duration.ZERO);
         try (OutboxRelay relay = new OutboxRelay(dataSource, this::producer, metrics, settings, Clock.systemUTC())) {
             relay.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (rows() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(20)).until(this::rows, rows -> rows == 0);
         }
-        assertThat(rows()).isZero();
     }
 
     private OutboxRelay relay() {

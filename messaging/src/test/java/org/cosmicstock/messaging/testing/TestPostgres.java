@@ -56,9 +56,9 @@ public final class TestPostgres {
 
     private static synchronized Server server() {
         if (server == null) {
-            TestKafka.Containers.Decision decision = TestKafka.Containers.decide();
+            Containers.Decision decision = Containers.decide();
             if (decision.useContainers()) {
-                String image = TestKafka.setting("cosmicstock.test.postgres-image", "postgres:17-alpine");
+                String image = Containers.setting("cosmicstock.test.postgres-image", "postgres:17-alpine");
                 server = PostgresInContainer.start(image);
                 LOG.info("Test PostgreSQL: container {} ({})", image, decision.reason());
             } else {

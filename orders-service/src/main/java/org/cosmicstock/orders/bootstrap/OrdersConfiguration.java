@@ -16,11 +16,10 @@ import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrdersUnitOfWork;
 import org.cosmicstock.orders.adapters.kafka.AvroOrderMessages;
-import org.cosmicstock.orders.service.OrderHandlers;
+import org.cosmicstock.orders.service.Handlers;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.codec.MessageTypes;
-import org.cosmicstock.schemas.commands.Allocate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +40,9 @@ public class OrdersConfiguration {
             MessagingProperties properties,
             IncomingMessages incoming,
             MessageCodec codec) {
-        WrittenSchemas.verify(codec, properties.topics().commands(), List.of(Allocate.class));
+        WrittenSchemas.verify(codec, properties.topics().commands(), AvroOrderMessages.SENT);
         AvroOrderMessages messages = new AvroOrderMessages(properties.topics().commands());
-        return OrderHandlers.bus(
+        return Handlers.bus(
                 () -> new JdbcOrdersUnitOfWork(dataSource, messaging, messages::toOutgoing),
                 properties.retry().conflictAttempts(),
                 incoming.observer());
@@ -65,7 +64,7 @@ public class OrdersConfiguration {
             @Value("${spring.kafka.consumer.group-id:orders-service}") String group) {
         String events = properties.topics().events();
         metrics.knowConsumed(events, EVENT_TYPES);
-        metrics.knowPublished(properties.topics().commands(), List.of("Allocate"));
+        metrics.knowPublished(properties.topics().commands(), MessageTypes.names(AvroOrderMessages.SENT));
         return consumers.group(
                 group,
                 List.of(events),

@@ -10,7 +10,7 @@ public final class Order {
 
     private final String orderId;
     private final Map<String, OrderLine> lines;
-    private final List<AllocationRequested> events = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
     private int version;
 
     public Order(String orderId, List<OrderLine> lines, int version) {
@@ -83,11 +83,11 @@ public final class Order {
         return change(sku, LineStatus.PENDING, null);
     }
 
-    public List<AllocationRequested> drainEvents() {
+    public List<Event> drainEvents() {
         if (events.isEmpty()) {
             return List.of();
         }
-        List<AllocationRequested> drained = List.copyOf(events);
+        List<Event> drained = List.copyOf(events);
         events.clear();
         return drained;
     }

@@ -24,11 +24,20 @@ class ContractFieldsTest {
                     "orderId:string sku:string qty:int reason:string"));
 
     @Test
+    void everyTypeOfTheContractHasItsFieldsHere() {
+        assertThat(FIELDS.keySet())
+                .as("a line in FIELDS per type of MessageTypes.all(), as CONTRACT.md lists it")
+                .hasSameElementsAs(
+                        MessageTypes.all().stream().map(Class::getName).toList());
+    }
+
+    @Test
     void everyVersionKeepsTheContractFields() {
-        ReleasedSchemas.load()
-                .all()
-                .forEach((type, versions) -> versions.forEach(
-                        schema -> assertThat(describe(schema)).as("%s", type).startsWith(FIELDS.get(type))));
+        ReleasedSchemas.load().all().forEach((type, versions) -> {
+            assertThat(FIELDS).as("the contract fields of %s in FIELDS", type).containsKey(type);
+            versions.forEach(
+                    schema -> assertThat(describe(schema)).as("%s", type).startsWith(FIELDS.get(type)));
+        });
     }
 
     @Test

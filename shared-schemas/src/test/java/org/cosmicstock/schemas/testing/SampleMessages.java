@@ -13,7 +13,12 @@ import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.cosmicstock.schemas.events.Deallocated;
 import org.cosmicstock.schemas.events.OutOfStock;
 
-/** At least one message of every type, with every optional field both null and set. */
+/**
+ * At least one message of every type, with every optional field both null and set
+ * ({@code SampleMessagesTest} checks both against {@code MessageTypes}). The codec tests, the
+ * contract fixtures and the services' mapping tests all take their messages from here, so a new
+ * type needs its samples here and nowhere else.
+ */
 public final class SampleMessages {
 
     private SampleMessages() {}
@@ -32,5 +37,10 @@ public final class SampleMessages {
                 new Deallocated("order-1", "RED-CHAIR", 2),
                 new OutOfStock("order-2", "BLUE-SOFA", 1000),
                 new AllocationRejected("order-3", "NO-SUCH-SKU", 1, "Invalid sku NO-SUCH-SKU"));
+    }
+
+    /** The samples of one type. */
+    public static List<SpecificRecord> of(Class<? extends SpecificRecord> type) {
+        return all().stream().filter(type::isInstance).toList();
     }
 }

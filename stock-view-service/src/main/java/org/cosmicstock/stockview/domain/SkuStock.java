@@ -55,22 +55,28 @@ public record SkuStock(String sku, Map<String, BatchStock> batches, Map<String, 
                 .findFirst();
     }
 
-    public SkuStock apply(StockEvent event, Instant eventTime) {
+    /**
+     * This SKU after {@code event}. Java 17 has no exhaustive switch over a sealed interface, so an
+     * event type without a branch here is refused loudly, and a test applies every one of them.
+     */
+    public SkuStock apply(Event event, Instant eventTime) {
         Map<String, BatchStock> nextBatches = new LinkedHashMap<>(batches);
         Map<String, String> nextLines = new LinkedHashMap<>(lines);
-        if (event instanceof StockEvent.BatchCreated e) {
+        if (event instanceof BatchCreated e) {
             nextBatches.putIfAbsent(e.ref(), new BatchStock(e.ref(), e.qty(), 0, e.eta()));
-        } else if (event instanceof StockEvent.BatchQuantityChanged e) {
+        } else if (event instanceof BatchQuantityChanged e) {
             nextBatches.computeIfPresent(e.ref(), (ref, b) -> b.withPurchased(e.qty()));
-        } else if (event instanceof StockEvent.Allocated e) {
+        } else if (event instanceof Allocated e) {
             if (nextLines.putIfAbsent(e.orderId(), e.batchRef()) == null) {
                 nextBatches.computeIfPresent(e.batchRef(), (ref, b) -> b.withAllocated(b.allocated() + e.qty()));
             }
-        } else if (event instanceof StockEvent.Deallocated e) {
+        } else if (event instanceof Deallocated e) {
             String batchRef = nextLines.remove(e.orderId());
             if (batchRef != null) {
                 nextBatches.computeIfPresent(batchRef, (ref, b) -> b.withAllocated(b.allocated() - e.qty()));
             }
+        } else {
+            throw new IllegalArgumentException("The view has no rule for " + event);
         }
         Instant newest = eventTime.isAfter(lastEventTime) ? eventTime : lastEventTime;
         return new SkuStock(sku, nextBatches, nextLines, newest);

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.cosmicstock.stockview.domain.StockEvent.Allocated;
-import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
-import org.cosmicstock.stockview.domain.StockEvent.BatchQuantityChanged;
-import org.cosmicstock.stockview.domain.StockEvent.Deallocated;
 import org.junit.jupiter.api.Test;
 
 class SkuStockTest {
@@ -130,18 +126,6 @@ class SkuStockTest {
     }
 
     @Test
-    void batchForIsTheFirstBatchThatCanTakeTheWholeQuantity() {
-        apply(new BatchCreated("small-warehouse", SKU, 3, null));
-        apply(new BatchCreated("soon", SKU, 10, TODAY.plusDays(1)));
-        apply(new BatchCreated("late", SKU, 50, TODAY.plusDays(9)));
-
-        assertThat(stock.batchFor(3)).map(BatchStock::batchRef).contains("small-warehouse");
-        assertThat(stock.batchFor(4)).map(BatchStock::batchRef).contains("soon");
-        assertThat(stock.batchFor(11)).map(BatchStock::batchRef).contains("late");
-        assertThat(stock.batchFor(51)).isEmpty();
-    }
-
-    @Test
     void applyingGivesANewValueAndLeavesTheOldOneAlone() {
         SkuStock before = stock.apply(new BatchCreated("warehouse", SKU, 10, null), T0);
 
@@ -162,7 +146,7 @@ class SkuStockTest {
         assertThat(SkuStock.empty(SKU).lastEventTime()).isEqualTo(Instant.EPOCH);
     }
 
-    private void apply(StockEvent event) {
+    private void apply(Event event) {
         stock = stock.apply(event, T0);
     }
 

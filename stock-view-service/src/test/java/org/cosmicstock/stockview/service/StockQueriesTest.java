@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
+import org.cosmicstock.stockview.domain.Allocated;
+import org.cosmicstock.stockview.domain.BatchCreated;
 import org.cosmicstock.stockview.domain.BatchStock;
-import org.cosmicstock.stockview.domain.StockEvent;
-import org.cosmicstock.stockview.domain.StockEvent.Allocated;
-import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
+import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.testing.Apply;
 import org.junit.jupiter.api.Test;
@@ -141,11 +141,11 @@ class StockQueriesTest {
                 .hasMessageContaining(String.valueOf(qty));
     }
 
-    private void apply(StockEvent event) {
+    private void apply(Event event) {
         apply(event, NOW);
     }
 
-    private void apply(StockEvent event, Instant eventTime) {
+    private void apply(Event event, Instant eventTime) {
         Apply.one(view, 0, offset++, event, eventTime);
     }
 

@@ -1,33 +1,25 @@
 package org.cosmicstock.stockview.testing;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewPartitions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.schemas.codec.MessageCodec;
 
-/** An allocation events topic on the test broker, written as the allocation service writes it. */
+/**
+ * An allocation events topic, written as the allocation service writes it (key, Avro value,
+ * CloudEvents headers). Creating, growing and reading topics is {@link TestKafka}'s.
+ */
 public final class EventsTopic implements AutoCloseable {
+
+    private static final int PARTITIONS = 6;
 
     private final String name;
     private final String bootstrap;
@@ -37,15 +29,6 @@ public final class EventsTopic implements AutoCloseable {
     private EventsTopic(String name, String bootstrap) {
         this.name = name;
         this.bootstrap = bootstrap;
-        // A record sent before the broker leads the new topic's partitions can be rejected and its
-        // successors written ahead of it; waiting for the end offsets waits for the leaders.
-        Eventually.await("topic " + name + " has a leader for every partition", Duration.ofSeconds(60), () -> {
-            try {
-                return !endOffsets().isEmpty();
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
         this.producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringSerializer(),
@@ -60,51 +43,29 @@ public final class EventsTopic implements AutoCloseable {
     /** A fresh topic with six partitions on the broker at {@code bootstrap}. */
     public static EventsTopic create(String prefix, String bootstrap) {
         String name = TestKafka.uniqueTopic(prefix);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(name, 6, (short) 1))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not create topic " + name, e);
-        }
+        TestKafka.createTopic(bootstrap, name, PARTITIONS);
         return new EventsTopic(name, bootstrap);
     }
 
-    /** A topic someone else creates (the service does, at start-up). */
+    /** A topic the service under test created at start-up (with six partitions, its default). */
     public static EventsTopic named(String name) {
+        TestKafka.awaitLeaders(TestKafka.bootstrapServers(), name, PARTITIONS);
         return new EventsTopic(name, TestKafka.bootstrapServers());
     }
 
     /** Grows the topic to {@code partitions} partitions, as an operator would. */
     public void growTo(int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createPartitions(Map.of(name, NewPartitions.increaseTo(partitions)))
-                    .all()
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not grow " + name, e);
-        }
-        Eventually.await(
-                name + " has " + partitions + " partitions with leaders",
-                Duration.ofSeconds(60),
-                () -> endOffsets().size() == partitions);
+        TestKafka.growTo(bootstrap, name, partitions);
     }
 
     /** Deletes the records of {@code partition} before {@code offset}, as retention would. */
     public void deleteRecordsBefore(int partition, long offset) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.deleteRecords(Map.of(new TopicPartition(name, partition), RecordsToDelete.beforeOffset(offset)))
-                    .all()
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not delete records of " + name, e);
-        }
+        TestKafka.deleteRecordsBefore(bootstrap, name, partition, offset);
     }
 
     /** Sends to one partition, whatever the key's hash says: how a test puts events on a partition of its choice. */
-    public void sendTo(int partition, RandomAllocationHistory.Event event) {
-        var record = new ProducerRecord<String, byte[]>(name, partition, event.sku(), codec.encode(event.payload()));
-        record.headers().add(CloudEventHeaders.ID, utf8(UUID.randomUUID().toString()));
-        record.headers().add(CloudEventHeaders.TIME, utf8(DateTimeFormatter.ISO_INSTANT.format(event.time())));
-        producer.send(record);
+    public void sendTo(int partition, RandomAllocationHistory.Step event) {
+        send(new ProducerRecord<>(name, partition, event.sku(), codec.encode(event.payload())), event);
     }
 
     public String name() {
@@ -112,11 +73,8 @@ public final class EventsTopic implements AutoCloseable {
     }
 
     /** Sends with the key (the SKU) and the CloudEvents headers the view reads; returns at once. */
-    public void send(RandomAllocationHistory.Event event) {
-        var record = new ProducerRecord<String, byte[]>(name, event.sku(), codec.encode(event.payload()));
-        record.headers().add(CloudEventHeaders.ID, utf8(UUID.randomUUID().toString()));
-        record.headers().add(CloudEventHeaders.TIME, utf8(DateTimeFormatter.ISO_INSTANT.format(event.time())));
-        producer.send(record);
+    public void send(RandomAllocationHistory.Step event) {
+        send(new ProducerRecord<>(name, event.sku(), codec.encode(event.payload())), event);
     }
 
     /** Sends bytes that are not an event at all, with {@code id} as their ce_id. */
@@ -130,34 +88,24 @@ public final class EventsTopic implements AutoCloseable {
         producer.flush();
     }
 
-    /** Per partition, the offset the next record will get. */
+    /** Per partition, the offset the next record will get, once what was sent is written. */
     public Map<Integer, Long> endOffsets() {
-        if (producer != null) {
-            flush();
-        }
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrap,
-                        ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-                        500),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(name, Duration.ofSeconds(5)).stream()
-                    .map(p -> new TopicPartition(name, p.partition()))
-                    .toList();
-            Map<Integer, Long> ends = new HashMap<>();
-            consumer.endOffsets(partitions).forEach((p, offset) -> ends.put(p.partition(), offset));
-            return ends;
-        }
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        flush();
+        return TestKafka.endOffsets(bootstrap, name);
     }
 
     @Override
     public void close() {
         producer.close();
+    }
+
+    private void send(ProducerRecord<String, byte[]> record, RandomAllocationHistory.Step event) {
+        record.headers().add(CloudEventHeaders.ID, utf8(UUID.randomUUID().toString()));
+        record.headers().add(CloudEventHeaders.TIME, utf8(DateTimeFormatter.ISO_INSTANT.format(event.time())));
+        producer.send(record);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -17,21 +17,21 @@ import org.cosmicstock.schemas.events.BatchCreated;
 import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.cosmicstock.schemas.events.Deallocated;
 import org.cosmicstock.schemas.events.OutOfStock;
+import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.SkuStock;
-import org.cosmicstock.stockview.domain.StockEvent;
 
 /**
  * A random but plausible history of allocation events, as the allocation service would emit it:
  * batches created and resized, lines allocated to the first batch that can take them (or out of
  * stock), lines deallocated, a refused allocation now and then, and now and then an event delivered
- * twice. Each event comes as the Avro payload for the wire and as the view's domain event (none for
- * OutOfStock and AllocationRejected), and the
- * history folds itself into the stock the view should end up with.
+ * twice. Each step is one event, as the Avro payload for the wire and as the view's domain event
+ * (none for OutOfStock and AllocationRejected), and the history folds itself into the stock the view
+ * should end up with.
  */
 public final class RandomAllocationHistory {
 
     /** @param domain empty for an event the view does not need */
-    public record Event(String sku, SpecificRecord payload, Optional<StockEvent> domain, Instant time) {}
+    public record Step(String sku, SpecificRecord payload, Optional<Event> domain, Instant time) {}
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
 
@@ -42,7 +42,7 @@ public final class RandomAllocationHistory {
     private final Map<String, Allocated> lines = new LinkedHashMap<>();
     private final Map<String, SkuStock> expected = new HashMap<>();
     private Instant clock = Instant.parse("2026-03-01T08:00:00Z");
-    private Event previous;
+    private Step previous;
     private int sequence;
 
     public RandomAllocationHistory(long seed, int skuCount) {
@@ -61,8 +61,8 @@ public final class RandomAllocationHistory {
         return Map.copyOf(expected);
     }
 
-    public Event next() {
-        Event event = previous != null && random.nextInt(100) < 3 ? previous : fresh();
+    public Step next() {
+        Step event = previous != null && random.nextInt(100) < 3 ? previous : fresh();
         previous = event;
         event.domain()
                 .ifPresent(e -> expected.put(
@@ -71,7 +71,7 @@ public final class RandomAllocationHistory {
         return event;
     }
 
-    private Event fresh() {
+    private Step fresh() {
         // Now and then an event's time is older than the one before: the view keeps the newest.
         clock = clock.plusSeconds(random.nextInt(100) < 5 ? -30 : 1 + random.nextInt(5));
         String sku = skus.get(random.nextInt(skus.size()));
@@ -84,11 +84,13 @@ public final class RandomAllocationHistory {
             int qty = random.nextInt(150);
             batches.get(sku).get(ref)[0] = qty;
             return event(
-                    sku, new BatchQuantityChanged(ref, sku, qty), new StockEvent.BatchQuantityChanged(ref, sku, qty));
+                    sku,
+                    new BatchQuantityChanged(ref, sku, qty),
+                    new org.cosmicstock.stockview.domain.BatchQuantityChanged(ref, sku, qty));
         }
         if (roll >= 97) {
             String orderId = "order-" + sequence++;
-            return new Event(
+            return new Step(
                     sku,
                     new AllocationRejected(orderId, sku, 1 + random.nextInt(5), "Invalid sku " + sku),
                     Optional.empty(),
@@ -103,21 +105,24 @@ public final class RandomAllocationHistory {
             return event(
                     sku,
                     new Deallocated(line.getOrderId(), sku, line.getQty()),
-                    new StockEvent.Deallocated(line.getOrderId(), sku, line.getQty()));
+                    new org.cosmicstock.stockview.domain.Deallocated(line.getOrderId(), sku, line.getQty()));
         }
         return allocate(sku);
     }
 
-    private Event createBatch(String sku) {
+    private Step createBatch(String sku) {
         String ref = sku + "-batch-" + sequence++;
         int qty = 20 + random.nextInt(180);
         LocalDate eta = random.nextInt(100) < 40 ? null : TODAY.plusDays(random.nextInt(30) - 5);
         batches.computeIfAbsent(sku, s -> new LinkedHashMap<>()).put(ref, new int[] {qty, 0});
         etas.put(ref, eta);
-        return event(sku, new BatchCreated(ref, sku, qty, eta), new StockEvent.BatchCreated(ref, sku, qty, eta));
+        return event(
+                sku,
+                new BatchCreated(ref, sku, qty, eta),
+                new org.cosmicstock.stockview.domain.BatchCreated(ref, sku, qty, eta));
     }
 
-    private Event allocate(String sku) {
+    private Step allocate(String sku) {
         String orderId = "order-" + sequence++;
         int qty = 1 + random.nextInt(12);
         Optional<String> batch = batches.get(sku).entrySet().stream()
@@ -125,16 +130,16 @@ public final class RandomAllocationHistory {
                 .map(Map.Entry::getKey)
                 .min(Comparator.comparing(etas::get, Comparator.nullsFirst(Comparator.naturalOrder())));
         if (batch.isEmpty()) {
-            return new Event(sku, new OutOfStock(orderId, sku, qty), Optional.empty(), clock);
+            return new Step(sku, new OutOfStock(orderId, sku, qty), Optional.empty(), clock);
         }
         batches.get(sku).get(batch.get())[1] += qty;
         Allocated allocated = new Allocated(orderId, sku, qty, batch.get());
         lines.put(orderId, allocated);
-        return event(sku, allocated, new StockEvent.Allocated(orderId, sku, qty, batch.get()));
+        return event(sku, allocated, new org.cosmicstock.stockview.domain.Allocated(orderId, sku, qty, batch.get()));
     }
 
-    private Event event(String sku, SpecificRecord payload, StockEvent domain) {
-        return new Event(sku, payload, Optional.of(domain), clock);
+    private Step event(String sku, SpecificRecord payload, Event domain) {
+        return new Step(sku, payload, Optional.of(domain), clock);
     }
 
     private <T> T pick(List<T> from) {

@@ -1,5 +1,7 @@
 package org.cosmicstock.stockview.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -123,11 +125,15 @@ public final class ReaderUnderTest implements AutoCloseable {
 
     /** Waits until the reader serves a view that has read everything before {@code ends}. */
     public void awaitCaughtUp(Map<Integer, Long> ends, Duration patience) {
-        Eventually.await(
-                "the reader serves a view that has read " + ends,
-                patience,
-                () -> progress().state() == ReaderState.CAUGHT_UP
-                        && Eventually.readUpTo(progress().read(), ends));
+        await("the reader serves a view that has read " + ends)
+                .atMost(patience)
+                .until(() -> progress().state() == ReaderState.CAUGHT_UP
+                        && readUpTo(progress().read(), ends));
+    }
+
+    /** Whether a reader has read every record before {@code ends} (per partition, the next offset). */
+    public static boolean readUpTo(Map<Integer, Long> read, Map<Integer, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> read.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
     public void stop() {

@@ -1,6 +1,7 @@
 package org.cosmicstock.allocation.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -51,6 +52,9 @@ class OutboxRecoveryIT {
                     .isEqualTo(new BatchCreated("batch-1", "SKU-1", 10, null));
             awaitPendingOutboxRows(0);
         }
+        assertThat(TestKafka.readToEnd(events))
+                .as("published once, read to the end")
+                .hasSize(1);
     }
 
     private ConfigurableApplicationContext start(boolean relayEnabled) {
@@ -76,12 +80,10 @@ class OutboxRecoveryIT {
         }
     }
 
-    private void awaitPendingOutboxRows(long expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (pending() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(pending()).isEqualTo(expected);
+    private void awaitPendingOutboxRows(long expected) {
+        await(expected + " pending outbox row(s)")
+                .atMost(Duration.ofSeconds(30))
+                .until(this::pending, pending -> pending == expected);
     }
 
     private long pending() throws SQLException {

@@ -10,8 +10,8 @@ import org.cosmicstock.messaging.jdbc.JdbcUnitOfWork;
 import org.cosmicstock.messaging.jdbc.PersistenceFailure;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
-import org.cosmicstock.orders.domain.AllocationRequested;
-import org.cosmicstock.orders.domain.OrderCommand;
+import org.cosmicstock.orders.domain.Command;
+import org.cosmicstock.orders.domain.Event;
 import org.cosmicstock.orders.domain.Orders;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 
@@ -19,12 +19,10 @@ import org.cosmicstock.orders.service.OrdersUnitOfWork;
 public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements OrdersUnitOfWork {
 
     private final JdbcOrders orders;
-    private final Function<AllocationRequested, OutgoingMessage> outgoing;
+    private final Function<Event, OutgoingMessage> outgoing;
 
     public JdbcOrdersUnitOfWork(
-            DataSource dataSource,
-            TransactionalMessaging messaging,
-            Function<AllocationRequested, OutgoingMessage> outgoing) {
+            DataSource dataSource, TransactionalMessaging messaging, Function<Event, OutgoingMessage> outgoing) {
         super(dataSource, messaging);
         this.orders = new JdbcOrders(connection());
         this.outgoing = outgoing;
@@ -40,7 +38,7 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
     public void prepare(List<Object> messages) {
         Set<String> ids = new LinkedHashSet<>();
         for (Object message : messages) {
-            if (message instanceof OrderCommand command) {
+            if (message instanceof Command command) {
                 ids.add(command.orderId());
             }
         }
@@ -63,6 +61,6 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
 
     @Override
     protected OutgoingMessage toOutgoing(Object event) {
-        return outgoing.apply((AllocationRequested) event);
+        return outgoing.apply((Event) event);
     }
 }

@@ -1,10 +1,16 @@
 package org.cosmicstock.orders.adapters.kafka;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
 import org.cosmicstock.orders.domain.AllocationRequested;
-import org.cosmicstock.orders.domain.OrderCommand;
+import org.cosmicstock.orders.domain.Command;
+import org.cosmicstock.orders.domain.Event;
+import org.cosmicstock.orders.domain.RecordAllocation;
+import org.cosmicstock.orders.domain.RecordDeallocation;
+import org.cosmicstock.orders.domain.RecordOutOfStock;
+import org.cosmicstock.orders.domain.RecordRejection;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.events.AllocationRejected;
@@ -14,15 +20,17 @@ import org.cosmicstock.schemas.events.OutOfStock;
 /** What the orders service sends (Allocate, keyed by SKU) and what it takes from allocation events. */
 public final class AvroOrderMessages {
 
+    /** The contract types this service sends: what it verifies at start-up and counts as published. */
+    public static final List<Class<? extends SpecificRecord>> SENT = List.of(Allocate.class);
+
     private final String commandsTopic;
 
     public AvroOrderMessages(String commandsTopic) {
         this.commandsTopic = commandsTopic;
     }
 
-    public OutgoingMessage toOutgoing(AllocationRequested request) {
-        return new OutgoingMessage(
-                commandsTopic, request.sku(), new Allocate(request.orderId(), request.sku(), request.qty()));
+    public OutgoingMessage toOutgoing(Event event) {
+        return new OutgoingMessage(commandsTopic, event.sku(), toAvro(event));
     }
 
     /** For the events consumer: the order command an allocation event means; empty for events about stock. */
@@ -30,19 +38,26 @@ public final class AvroOrderMessages {
         return toCommand(event).map(command -> command);
     }
 
+    static SpecificRecord toAvro(Event event) {
+        if (event instanceof AllocationRequested e) {
+            return new Allocate(e.orderId(), e.sku(), e.qty());
+        }
+        throw new IllegalArgumentException("No Avro schema for " + event);
+    }
+
     /** The order command an allocation event means; empty for events about stock rather than orders. */
-    static Optional<OrderCommand> toCommand(SpecificRecord event) {
+    static Optional<Command> toCommand(SpecificRecord event) {
         if (event instanceof Allocated e) {
-            return Optional.of(new OrderCommand.RecordAllocation(e.getOrderId(), e.getSku(), e.getBatchRef()));
+            return Optional.of(new RecordAllocation(e.getOrderId(), e.getSku(), e.getBatchRef()));
         }
         if (event instanceof OutOfStock e) {
-            return Optional.of(new OrderCommand.RecordOutOfStock(e.getOrderId(), e.getSku()));
+            return Optional.of(new RecordOutOfStock(e.getOrderId(), e.getSku()));
         }
         if (event instanceof Deallocated e) {
-            return Optional.of(new OrderCommand.RecordDeallocation(e.getOrderId(), e.getSku()));
+            return Optional.of(new RecordDeallocation(e.getOrderId(), e.getSku()));
         }
         if (event instanceof AllocationRejected e) {
-            return Optional.of(new OrderCommand.RecordRejection(e.getOrderId(), e.getSku(), e.getReason()));
+            return Optional.of(new RecordRejection(e.getOrderId(), e.getSku(), e.getReason()));
         }
         return Optional.empty();
     }

@@ -6,7 +6,7 @@ import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.config.ServiceSource;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
 import org.cosmicstock.orders.domain.Order;
-import org.cosmicstock.orders.domain.OrderCommand.PlaceOrder;
+import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 import org.cosmicstock.schemas.limits.ContractLimits;
 import org.springframework.http.HttpStatus;

@@ -2,11 +2,11 @@ package org.cosmicstock.stockview.adapters.kafka;
 
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.cosmicstock.schemas.events.Allocated;
-import org.cosmicstock.schemas.events.BatchCreated;
-import org.cosmicstock.schemas.events.BatchQuantityChanged;
-import org.cosmicstock.schemas.events.Deallocated;
-import org.cosmicstock.stockview.domain.StockEvent;
+import org.cosmicstock.stockview.domain.Allocated;
+import org.cosmicstock.stockview.domain.BatchCreated;
+import org.cosmicstock.stockview.domain.BatchQuantityChanged;
+import org.cosmicstock.stockview.domain.Deallocated;
+import org.cosmicstock.stockview.domain.Event;
 
 /**
  * Maps Avro allocation events to the view's events; events that change no stock (OutOfStock,
@@ -16,18 +16,18 @@ final class AvroStockEvents {
 
     private AvroStockEvents() {}
 
-    static Optional<StockEvent> toDomain(SpecificRecord payload) {
-        if (payload instanceof BatchCreated e) {
-            return Optional.of(new StockEvent.BatchCreated(e.getRef(), e.getSku(), e.getQty(), e.getEta()));
+    static Optional<Event> toDomain(SpecificRecord payload) {
+        if (payload instanceof org.cosmicstock.schemas.events.BatchCreated e) {
+            return Optional.of(new BatchCreated(e.getRef(), e.getSku(), e.getQty(), e.getEta()));
         }
-        if (payload instanceof BatchQuantityChanged e) {
-            return Optional.of(new StockEvent.BatchQuantityChanged(e.getRef(), e.getSku(), e.getQty()));
+        if (payload instanceof org.cosmicstock.schemas.events.BatchQuantityChanged e) {
+            return Optional.of(new BatchQuantityChanged(e.getRef(), e.getSku(), e.getQty()));
         }
-        if (payload instanceof Allocated e) {
-            return Optional.of(new StockEvent.Allocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef()));
+        if (payload instanceof org.cosmicstock.schemas.events.Allocated e) {
+            return Optional.of(new Allocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef()));
         }
-        if (payload instanceof Deallocated e) {
-            return Optional.of(new StockEvent.Deallocated(e.getOrderId(), e.getSku(), e.getQty()));
+        if (payload instanceof org.cosmicstock.schemas.events.Deallocated e) {
+            return Optional.of(new Deallocated(e.getOrderId(), e.getSku(), e.getQty()));
         }
         return Optional.empty();
     }

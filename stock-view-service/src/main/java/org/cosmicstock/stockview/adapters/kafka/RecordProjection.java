@@ -15,8 +15,8 @@ import org.cosmicstock.messaging.metrics.Consumed;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.codec.MessageDecodingException;
+import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.PositionedEvent;
-import org.cosmicstock.stockview.domain.StockEvent;
 import org.cosmicstock.stockview.domain.StockView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ public final class RecordProjection {
         for (ConsumerRecord<String, byte[]> record : records) {
             topic = record.topic();
             String type = MessagingMetrics.UNKNOWN_TYPE;
-            Optional<StockEvent> event;
+            Optional<Event> event;
             Instant eventTime;
             try {
                 var payload = codec.decode(record.value());

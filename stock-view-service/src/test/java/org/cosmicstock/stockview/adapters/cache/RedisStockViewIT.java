@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cosmicstock.stockview.domain.Allocated;
+import org.cosmicstock.stockview.domain.BatchCreated;
 import org.cosmicstock.stockview.domain.PositionedEvent;
-import org.cosmicstock.stockview.domain.StockEvent.Allocated;
-import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.domain.ViewLost;
 import org.cosmicstock.stockview.domain.ViewReset;
@@ -62,7 +62,7 @@ class RedisStockViewIT extends StockViewContract {
         List<PositionedEvent> stream = new ArrayList<>();
         long[] offsets = new long[3];
         for (int i = 0; i < 1_500; i++) {
-            RandomAllocationHistory.Event event = history.next();
+            RandomAllocationHistory.Step event = history.next();
             int partition = Math.floorMod(event.sku().hashCode(), 3);
             long offset = offsets[partition]++;
             event.domain().ifPresent(e -> stream.add(new PositionedEvent(partition, offset, e, event.time())));

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.cosmicstock.stockview.domain.Allocated;
+import org.cosmicstock.stockview.domain.BatchCreated;
+import org.cosmicstock.stockview.domain.BatchQuantityChanged;
+import org.cosmicstock.stockview.domain.Deallocated;
+import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.Generation;
 import org.cosmicstock.stockview.domain.PositionedEvent;
 import org.cosmicstock.stockview.domain.SkuStock;
-import org.cosmicstock.stockview.domain.StockEvent;
-import org.cosmicstock.stockview.domain.StockEvent.Allocated;
-import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
-import org.cosmicstock.stockview.domain.StockEvent.BatchQuantityChanged;
-import org.cosmicstock.stockview.domain.StockEvent.Deallocated;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.testing.Apply;
 import org.cosmicstock.stockview.testing.RandomAllocationHistory;
@@ -152,7 +152,7 @@ abstract class StockViewContract {
         RandomAllocationHistory history = new RandomAllocationHistory(42, 5);
         List<PositionedEvent> batch = new java.util.ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            RandomAllocationHistory.Event event = history.next();
+            RandomAllocationHistory.Step event = history.next();
             int partition = Math.floorMod(event.sku().hashCode(), 3);
             event.domain()
                     .ifPresent(e -> batch.add(new PositionedEvent(partition, offsets[partition]++, e, event.time())));
@@ -168,7 +168,7 @@ abstract class StockViewContract {
                         assertThat(view.find(sku).map(SkuSnapshot::of)).contains(SkuSnapshot.of(stock)));
     }
 
-    private void apply(StockView view, StockEvent event, Instant time) {
+    private void apply(StockView view, Event event, Instant time) {
         Apply.one(view, 0, offset++, event, time);
     }
 }

@@ -1,7 +1,7 @@
 package org.cosmicstock.stockview.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cosmicstock.stockview.testing.Eventually.await;
+import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -77,15 +77,14 @@ class AllocationEventsReaderIT {
         send(300);
 
         ends = topic.endOffsets();
-        await(
-                "the first replica serves a rebuilt generation",
-                PATIENCE,
-                () -> !old.equals(first.progress().generation()) && first.state() == ReaderState.CAUGHT_UP);
+        await("the first replica serves a rebuilt generation")
+                .atMost(PATIENCE)
+                .until(() -> !old.equals(first.progress().generation()) && first.state() == ReaderState.CAUGHT_UP);
         first.awaitCaughtUp(ends, PATIENCE);
-        await(
-                "the second replica follows the rebuilt generation",
-                PATIENCE,
-                () -> first.progress().generation().equals(second.progress().generation()));
+        await("the second replica follows the rebuilt generation")
+                .atMost(PATIENCE)
+                .until(() ->
+                        first.progress().generation().equals(second.progress().generation()));
         second.awaitCaughtUp(ends, PATIENCE);
         assertThat(second.progress().starts())
                 .as("the second replica resumed from the rebuilt generation")
@@ -107,10 +106,13 @@ class AllocationEventsReaderIT {
         CompletableFuture<Void> more = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 20; i++) {
                 send(30);
-                sleep(50);
+                pace(50);
             }
         });
-        sleep(300);
+        await("the first replica applies events sent after its catch-up")
+                .atMost(PATIENCE)
+                .until(() -> first.progress().read().entrySet().stream()
+                        .anyMatch(read -> read.getValue() > before.getOrDefault(read.getKey(), 0L)));
         flushRedis();
         more.get();
 
@@ -166,14 +168,16 @@ class AllocationEventsReaderIT {
 
         ReaderUnderTest reader = inMemoryReader().start();
 
-        await("the reader refuses", PATIENCE, () -> reader.state() == ReaderState.REFUSING);
+        await("the reader refuses").atMost(PATIENCE).until(() -> reader.state() == ReaderState.REFUSING);
         assertThat(reader.progress().reason())
                 .contains("partition 2 now begins at offset 15")
                 .contains("has applied nothing")
                 .contains("offsets 0-14 were deleted unread");
         assertThat(reader.serving()).isFalse();
-        sleep(1_500);
-        assertThat(reader.state()).as("still refusing after re-checking").isEqualTo(ReaderState.REFUSING);
+        await("still refusing after re-checking (every second)")
+                .during(Duration.ofMillis(1_500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> reader.state() == ReaderState.REFUSING);
         history.skus().forEach(sku -> assertThat(reader.view.find(sku)).as(sku).isEmpty());
     }
 
@@ -213,7 +217,9 @@ class AllocationEventsReaderIT {
         topic.sendGarbage(history.skus().get(0), "garbage-1");
         topic.flush();
 
-        await("dead-lettering has failed for longer than the patience", PATIENCE, () -> !reader.serving());
+        await("dead-lettering has failed for longer than the patience")
+                .atMost(PATIENCE)
+                .until(() -> !reader.serving());
         assertThat(reader.reader.deadLetterTrouble().stuck())
                 .contains("could not write a dead letter")
                 .contains(topic.name() + "-");
@@ -250,7 +256,7 @@ class AllocationEventsReaderIT {
     private synchronized int send(int count) {
         int domainEvents = 0;
         for (int i = 0; i < count; i++) {
-            RandomAllocationHistory.Event event = history.next();
+            RandomAllocationHistory.Step event = history.next();
             topic.send(event);
             domainEvents += event.domain().isPresent() ? 1 : 0;
         }
@@ -274,7 +280,8 @@ class AllocationEventsReaderIT {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Spreads the sends out, so that the loss happens while events still arrive. */
+    private static void pace(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

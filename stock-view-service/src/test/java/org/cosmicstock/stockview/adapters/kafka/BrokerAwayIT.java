@@ -1,7 +1,7 @@
 package org.cosmicstock.stockview.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cosmicstock.stockview.testing.Eventually.await;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
@@ -33,18 +33,16 @@ class BrokerAwayIT {
                             topic.name(), new InMemoryStockView(), bootstrap, bootstrap, Duration.ofSeconds(60))
                     .start();
             reader.awaitCaughtUp(topic.endOffsets(), Duration.ofSeconds(60));
-            await(
-                    "the reader confirmed it has everything",
-                    Duration.ofSeconds(10),
-                    () -> reader.progress().stalenessSeconds() < 2);
+            await("the reader confirmed it has everything")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> reader.progress().stalenessSeconds() < 2);
         } finally {
             broker.destroy();
         }
         try (reader) {
-            await(
-                    "the view has not been confirmed complete for 5 s",
-                    Duration.ofSeconds(60),
-                    () -> reader.progress().stalenessSeconds() > 5);
+            await("the view has not been confirmed complete for 5 s")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> reader.progress().stalenessSeconds() > 5);
 
             assertThat(reader.state()).isEqualTo(ReaderState.CAUGHT_UP);
             assertThat(reader.serving()).isTrue();

@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
+import org.cosmicstock.stockview.domain.Allocated;
+import org.cosmicstock.stockview.domain.BatchCreated;
+import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.Generation;
 import org.cosmicstock.stockview.domain.PositionedEvent;
 import org.cosmicstock.stockview.domain.SkuStock;
-import org.cosmicstock.stockview.domain.StockEvent;
-import org.cosmicstock.stockview.domain.StockEvent.Allocated;
-import org.cosmicstock.stockview.domain.StockEvent.BatchCreated;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.domain.ViewUnavailable;
 import org.cosmicstock.stockview.service.StockQueries;
@@ -178,7 +178,7 @@ class StockControllerTest {
                 .andExpect(jsonPath("$.asOf").value("2026-03-01T10:00:00Z"));
     }
 
-    private void apply(StockEvent event, Instant time) {
+    private void apply(Event event, Instant time) {
         Apply.one(fixture.view, 0, fixture.offset++, event, time);
     }
 

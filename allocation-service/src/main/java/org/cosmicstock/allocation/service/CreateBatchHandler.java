@@ -12,9 +12,9 @@ import org.cosmicstock.messaging.bus.Outcome;
  * Creates the batch, and the product if it is new; a batch reference seen before is skipped. A batch
  * reference is unique across SKUs, so one already used for another SKU is refused.
  */
-public final class AddBatch implements Handler<CreateBatch, AllocationUnitOfWork> {
+public final class CreateBatchHandler implements Handler<CreateBatch, AllocationUnitOfWork> {
 
-    private static final Logger LOG = Logger.getLogger(AddBatch.class.getName());
+    private static final Logger LOG = Logger.getLogger(CreateBatchHandler.class.getName());
 
     @Override
     public Outcome handle(CreateBatch command, AllocationUnitOfWork uow) {

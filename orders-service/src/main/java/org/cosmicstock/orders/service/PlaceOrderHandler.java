@@ -1,0 +1,22 @@
+package org.cosmicstock.orders.service;
+
+import org.cosmicstock.messaging.bus.Handler;
+import org.cosmicstock.messaging.bus.Outcome;
+import org.cosmicstock.orders.domain.Order;
+import org.cosmicstock.orders.domain.PlaceOrder;
+
+/**
+ * Places the order, which requests an allocation per line. An order id that exists already changes
+ * nothing: clients may safely retry.
+ */
+public final class PlaceOrderHandler implements Handler<PlaceOrder, OrdersUnitOfWork> {
+
+    @Override
+    public Outcome handle(PlaceOrder command, OrdersUnitOfWork uow) {
+        if (uow.orders().get(command.orderId()).isPresent()) {
+            return Outcome.SKIPPED;
+        }
+        uow.orders().add(Order.place(command.orderId(), command.lines()));
+        return Outcome.PROCESSED;
+    }
+}

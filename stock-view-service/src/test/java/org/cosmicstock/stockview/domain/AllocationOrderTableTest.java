@@ -1,0 +1,52 @@
+package org.cosmicstock.stockview.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cosmicstock.schemas.testing.AllocationOrderCase;
+import org.cosmicstock.schemas.testing.CaseBatch;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The view predicts the batch a line would go to by the allocation service's rule: the same table
+ * (shared-schemas' {@code allocation-order.csv}) that allocation-service runs against Product.
+ */
+class AllocationOrderTableTest {
+
+    private static final String SKU = "TABLE-SKU";
+
+    static List<AllocationOrderCase> cases() {
+        return AllocationOrderCase.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void batchForPicksTheBatchTheTableSays(AllocationOrderCase rule) {
+        Map<String, BatchStock> batches = new LinkedHashMap<>();
+        for (CaseBatch b : rule.batches()) {
+            batches.put(b.ref(), new BatchStock(b.ref(), b.purchased(), b.allocated(), b.eta()));
+        }
+        SkuStock stock = new SkuStock(SKU, batches, Map.of(), Instant.EPOCH);
+
+        assertThat(stock.batchFor(rule.qty()).map(BatchStock::batchRef)).isEqualTo(rule.expected());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theSameHoldsForAViewBuiltFromTheEvents(AllocationOrderCase rule) {
+        SkuStock stock = SkuStock.empty(SKU);
+        int order = 0;
+        for (CaseBatch b : rule.batches()) {
+            stock = stock.apply(new BatchCreated(b.ref(), SKU, b.purchased(), b.eta()), Instant.EPOCH);
+            if (b.allocated() > 0) {
+                stock = stock.apply(new Allocated("held-" + order++, SKU, b.allocated(), b.ref()), Instant.EPOCH);
+            }
+        }
+
+        assertThat(stock.batchFor(rule.qty()).map(BatchStock::batchRef)).isEqualTo(rule.expected());
+    }
+}
