@@ -22,9 +22,6 @@ import java.util.OptionalLong;
  * Fault tests may {@link #kill()} it and {@link #start()} it again on the same ports.
  */
 public final class ServiceProcess implements AutoCloseable {
-    /** Avro refuses to deserialize classes outside trusted packages; the services' are trusted here. */
-    public static final String AVRO_TRUSTED_PACKAGES = "org.cosmicstock.schemas";
-
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** Writing a class-data archive at exit took 16 to over 20 s on two busy cores; it is done once per build. */
     private static final Duration STOP_GRACE_WRITING_ARCHIVE = Duration.ofSeconds(90);
@@ -118,7 +115,6 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
-        command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + AVRO_TRUSTED_PACKAGES);
         // Unused by the service: it lets a later launcher recognise it as an orphan.
         command.add("-Dlocal-stack.log=" + logFile);
         token = Long.toString(ProcessHandle.current().pid()) + "-" + System.nanoTime();

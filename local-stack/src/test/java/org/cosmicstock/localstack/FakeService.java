@@ -36,7 +36,6 @@ public final class FakeService {
             String value = System.getenv(name);
             System.out.println(name + (value == null ? " unset" : "=" + value));
         }
-        System.out.println("avro trusted=" + System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES"));
         System.out.println("jvm options=" + ManagementFactory.getRuntimeMXBean().getInputArguments());
         String behaviour = System.getenv().getOrDefault("FAKE_BEHAVIOUR", "ready");
         if (behaviour.equals("exit")) {

@@ -52,8 +52,7 @@ class ServiceProcessIT {
                     .contains("SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5/orders")
                     .contains("SPRING_DATASOURCE_USERNAME=postgres")
                     .contains("SPRING_DATASOURCE_PASSWORD=\n")
-                    .contains("avro trusted=org.cosmicstock.schemas")
-                    .containsPattern("jvm options=\\[-Xmx96m, -Xss512k, -Dorg.apache.avro");
+                    .containsPattern("jvm options=\\[-Xmx96m, -Xss512k, -Dlocal-stack.log=");
 
             assertThat(orders.stop()).isTrue();
             assertThat(orders.isRunning()).isFalse();

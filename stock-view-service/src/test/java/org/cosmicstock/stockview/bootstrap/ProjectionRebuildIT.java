@@ -114,7 +114,7 @@ abstract class ProjectionRebuildIT {
                 .toList());
         sampler.start();
         // The sampler is answering before the rebuild starts, and must go on answering during it.
-        await("the sampler is answering", PATIENCE, () -> sampler.answers() >= 5);
+        await("the sampler is answering").atMost(PATIENCE).until(() -> sampler.answers() >= 5);
         int answeredBefore = sampler.answers();
 
         HttpResponse<String> anonymous = http.send(
