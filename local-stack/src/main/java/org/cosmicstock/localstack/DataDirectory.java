@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 final class DataDirectory {
     private static final String LOCK_FILE = "launcher.lock";
     /** Everything the stack itself puts there; anything else means the directory is not ours to wipe. */
-    private static final Set<String> OURS = Set.of("kafka", "postgres", "redis", "registry", "logs", LOCK_FILE);
+    private static final Set<String> OURS =
+            Set.of("kafka", "postgres", "redis", "registry", "logs", OperatorCredentials.FILE, LOCK_FILE);
 
     private final Path dir;
     private final FileChannel lockChannel;

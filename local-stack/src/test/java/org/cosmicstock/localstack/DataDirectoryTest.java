@@ -21,6 +21,7 @@ class DataDirectoryTest {
         Files.writeString(data.resolve("kafka/data/meta.properties"), "cluster.id=x");
         Files.createDirectories(data.resolve("postgres"));
         Files.createDirectories(data.resolve("logs"));
+        Files.writeString(data.resolve("ops-password"), "secret");
 
         claimed.wipe();
 
@@ -28,6 +29,7 @@ class DataDirectoryTest {
         assertThat(data.resolve("kafka")).doesNotExist();
         assertThat(data.resolve("postgres")).doesNotExist();
         assertThat(data.resolve("logs")).doesNotExist();
+        assertThat(data.resolve("ops-password")).as("--clean starts with a new operator password").doesNotExist();
         assertThat(data.resolve("launcher.lock"))
                 .content()
                 .isEqualTo("" + ProcessHandle.current().pid());
