@@ -20,7 +20,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * lookup, argument and return value handling, content negotiation), which costs more than the
  * answer itself. Everything else (an unknown SKU, one that breaks the limits or is percent-encoded,
  * any other path or method) goes on to {@link StockController}, which answers it, errors included,
- * exactly as before. Runs after the HTTP metrics filter, so these requests are counted like any.
+ * exactly as before. Runs after the HTTP metrics filter, so these requests are counted like any, and
+ * before Spring Security's chain: the query is public, and the chain costs more than the lookup.
  */
 public final class StockLookupFilter implements Filter {
 
@@ -50,6 +51,9 @@ public final class StockLookupFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(JSON);
+        // What Spring Security's headers say on every other answer (this one is served before its chain).
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
     }
