@@ -1,5 +1,7 @@
 package org.cosmicstock.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -72,7 +74,12 @@ public class AllocationUnitOfWorkBenchmark {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
-        dataSource = postgres.getPostgresDatabase();
+        // Pooled, as in the services (Hikari): the embedded database's own DataSource opens a new
+        // connection, a new PostgreSQL backend, on every call, which costs more than the work itself.
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(postgres.getPostgresDatabase());
+        pool.setMaximumPoolSize(2);
+        dataSource = new HikariDataSource(pool);
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -120,6 +127,7 @@ public class AllocationUnitOfWorkBenchmark {
 
     @TearDown(Level.Trial)
     public void stopPostgres() throws IOException {
+        ((HikariDataSource) dataSource).close();
         postgres.close();
     }
 }
