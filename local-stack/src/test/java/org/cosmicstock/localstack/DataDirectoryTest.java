@@ -29,7 +29,9 @@ class DataDirectoryTest {
         assertThat(data.resolve("kafka")).doesNotExist();
         assertThat(data.resolve("postgres")).doesNotExist();
         assertThat(data.resolve("logs")).doesNotExist();
-        assertThat(data.resolve("ops-password")).as("--clean starts with a new operator password").doesNotExist();
+        assertThat(data.resolve("ops-password"))
+                .as("--clean starts with a new operator password")
+                .doesNotExist();
         assertThat(data.resolve("launcher.lock"))
                 .content()
                 .isEqualTo("" + ProcessHandle.current().pid());

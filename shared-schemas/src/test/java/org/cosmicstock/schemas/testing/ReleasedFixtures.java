@@ -37,10 +37,11 @@ public final class ReleasedFixtures implements AutoCloseable {
                 .toList();
         Set<String> covered = fixtures.stream().map(ContractFixture::type).collect(Collectors.toSet());
         if (!covered.equals(names)) {
-            throw new IllegalStateException("No contract fixtures for " + names.stream()
-                    .filter(name -> !covered.contains(name))
-                    .sorted()
-                    .toList());
+            throw new IllegalStateException("No contract fixtures for "
+                    + names.stream()
+                            .filter(name -> !covered.contains(name))
+                            .sorted()
+                            .toList());
         }
         return fixtures;
     }

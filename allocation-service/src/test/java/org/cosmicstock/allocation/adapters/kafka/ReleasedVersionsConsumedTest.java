@@ -55,7 +55,9 @@ class ReleasedVersionsConsumedTest {
     void everyReleasedCommandBecomesAHandledCommand(ContractFixture fixture) {
         SpecificRecord payload = fixtures.decode(fixture);
         Object command = AvroCommands.toMessage(payload).orElseThrow();
-        assertThat(bus.handlesCommand(command.getClass())).as("a handler for %s", command).isTrue();
+        assertThat(bus.handlesCommand(command.getClass()))
+                .as("a handler for %s", command)
+                .isTrue();
         MessageCoverage.assertSameFields((Record) command, payload);
     }
 
@@ -64,11 +66,16 @@ class ReleasedVersionsConsumedTest {
     void everyReleasedEventIsReadBackAsTheCurrentOneIs(ContractFixture fixture) {
         SpecificRecord payload = fixtures.decode(fixture);
         Optional<Object> message = AvroEvents.ownEventToMessage(payload);
-        boolean current = AvroEvents.ownEventToMessage(SampleMessages.of(payload.getClass()).get(0))
+        boolean current = AvroEvents.ownEventToMessage(
+                        SampleMessages.of(payload.getClass()).get(0))
                 .isPresent();
-        assertThat(message.isPresent()).as("mapped as the current version's sample is").isEqualTo(current);
+        assertThat(message.isPresent())
+                .as("mapped as the current version's sample is")
+                .isEqualTo(current);
         message.ifPresent(event -> {
-            assertThat(bus.handlesEvent(event.getClass())).as("a handler for %s", event).isTrue();
+            assertThat(bus.handlesEvent(event.getClass()))
+                    .as("a handler for %s", event)
+                    .isTrue();
             MessageCoverage.assertSameFields((Record) event, payload);
         });
     }

@@ -50,11 +50,16 @@ class ReleasedVersionsConsumedTest {
     void everyReleasedEventIsFollowedAsTheCurrentOneIs(ContractFixture fixture) {
         SpecificRecord payload = fixtures.decode(fixture);
         Optional<Object> command = AvroOrderMessages.toMessage(payload);
-        boolean current = AvroOrderMessages.toMessage(SampleMessages.of(payload.getClass()).get(0))
+        boolean current = AvroOrderMessages.toMessage(
+                        SampleMessages.of(payload.getClass()).get(0))
                 .isPresent();
-        assertThat(command.isPresent()).as("mapped as the current version's sample is").isEqualTo(current);
+        assertThat(command.isPresent())
+                .as("mapped as the current version's sample is")
+                .isEqualTo(current);
         command.ifPresent(message -> {
-            assertThat(bus.handlesCommand(message.getClass())).as("a handler for %s", message).isTrue();
+            assertThat(bus.handlesCommand(message.getClass()))
+                    .as("a handler for %s", message)
+                    .isTrue();
             MessageCoverage.assertSameFields((Record) message, payload);
         });
     }

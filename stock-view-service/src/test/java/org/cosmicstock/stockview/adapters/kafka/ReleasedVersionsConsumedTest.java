@@ -44,9 +44,12 @@ class ReleasedVersionsConsumedTest {
     void everyReleasedEventIsProjectedAsTheCurrentOneIs(ContractFixture fixture) {
         SpecificRecord payload = fixtures.decode(fixture);
         Optional<Event> event = AvroStockEvents.toDomain(payload);
-        boolean current = AvroStockEvents.toDomain(SampleMessages.of(payload.getClass()).get(0))
+        boolean current = AvroStockEvents.toDomain(
+                        SampleMessages.of(payload.getClass()).get(0))
                 .isPresent();
-        assertThat(event.isPresent()).as("projected as the current version's sample is").isEqualTo(current);
+        assertThat(event.isPresent())
+                .as("projected as the current version's sample is")
+                .isEqualTo(current);
         event.ifPresent(projected -> MessageCoverage.assertSameFields((Record) projected, payload));
     }
 }
