@@ -5,11 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The command behind ./run-local: checks first, starts, reports, then keeps watch until Ctrl-C. */
 final class Launcher {
+
+    private static final int MAX_RESTARTS = 3;
+    private static final Duration RESTART_WINDOW = Duration.ofMinutes(5);
+    private static final Duration RESTART_READY_TIMEOUT = Duration.ofMinutes(2);
+
     /** Held for the JVM's lifetime: a collected lock channel would release the lock. */
     private static DataDirectory claimed;
 
@@ -68,15 +77,24 @@ final class Launcher {
     }
 
     /**
-     * Says when a part dies on its own: half a stack would only confuse, so the rest is stopped too.
-     * Enter prints a status line; stdin is polled, so a launcher without a terminal is not held up.
+     * A service instance that dies on its own (a crash, a {@code kill -9}) is started again on the same
+     * ports, as an orchestrator would, so that the suite's recovery can be watched by hand; one that
+     * keeps dying, or any other part that dies, is explained and the rest is stopped too: half a
+     * stack would only confuse. Enter prints a status line; stdin is polled, so a launcher without a
+     * terminal is not held up.
      */
     private static void watch(LocalStack stack, long upSince) {
+        Restarts restarts = new Restarts();
         while (true) {
             sleepOneSecond();
             if (enterPressed() && !stack.isClosing()) {
                 System.out.print(StackStatus.render(stack, Duration.ofNanos(System.nanoTime() - upSince)));
                 System.out.flush();
+            }
+            for (ServiceProcess instance : stack.services()) {
+                if (instance.exitedUnexpectedly() && !stack.isClosing() && restarts.allow(instance.label())) {
+                    restart(instance);
+                }
             }
             Optional<String> exit = stack.unexpectedExit();
             if (exit.isPresent() && !stack.isClosing()) {
@@ -85,6 +103,42 @@ final class Launcher {
                 stack.close();
                 System.exit(1);
             }
+        }
+    }
+
+    private static void restart(ServiceProcess instance) {
+        System.out.println();
+        System.out.println(LogTail.explain(
+                instance.label() + " stopped unexpectedly; starting it again on the same ports.", instance.logFile()));
+        long started = System.nanoTime();
+        try {
+            instance.start();
+            instance.awaitReady(RESTART_READY_TIMEOUT);
+            System.out.printf(
+                    "%s ready again in %.1f s, pid %d%n",
+                    instance.label(), (System.nanoTime() - started) / 1e9, instance.pid());
+        } catch (IOException | StartupException e) {
+            // Left dead: the next round reports it and stops the stack.
+            System.out.println(instance.label() + " could not be started again: " + e.getMessage());
+        }
+        System.out.flush();
+    }
+
+    /** At most {@value #MAX_RESTARTS} restarts of one instance in {@link #RESTART_WINDOW}: a crash loop is stopped. */
+    private static final class Restarts {
+        private final Map<String, Deque<Long>> times = new HashMap<>();
+
+        boolean allow(String label) {
+            long now = System.nanoTime();
+            Deque<Long> recent = times.computeIfAbsent(label, l -> new ArrayDeque<>());
+            while (!recent.isEmpty() && now - recent.peekFirst() > RESTART_WINDOW.toNanos()) {
+                recent.removeFirst();
+            }
+            if (recent.size() >= MAX_RESTARTS) {
+                return false;
+            }
+            recent.addLast(now);
+            return true;
         }
     }
 
