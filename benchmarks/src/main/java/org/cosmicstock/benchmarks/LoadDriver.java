@@ -209,6 +209,10 @@ final class LoadDriver {
         return reader.undecodable();
     }
 
+    long redelivered() {
+        return reader.redelivered();
+    }
+
     Exception firstSendError() {
         return firstSendError;
     }

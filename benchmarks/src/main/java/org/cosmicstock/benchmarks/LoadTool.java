@@ -86,6 +86,12 @@ public final class LoadTool {
                     "Note: %,d outcome(s) did not carry the Allocate's ce_id as ce_causationid%n",
                     check.causationMismatches());
         }
+        if (d.redelivered() > 0) {
+            out.printf(
+                    "Note: %,d event(s) came again with a ce_id already read (the relay publishes at least"
+                            + " once, e.g. after a crash); each was counted once%n",
+                    d.redelivered());
+        }
         if (d.undecodable() > 0) {
             out.printf(
                     "Note: %,d record(s) on %s could not be decoded and were ignored%n",

@@ -2,6 +2,8 @@ package org.cosmicstock.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -24,6 +26,10 @@ final class OutcomeReader {
     private long outcomes;
     private long moved;
     private long undecodable;
+    private long redelivered;
+    // The relay publishes at least once: after a crash it sends again what it had sent but not yet
+    // marked, with the same ce_id. Such a copy is the same event, not a second outcome.
+    private final Set<String> seenEventIds = new HashSet<>();
     private long lastRecordAt;
 
     OutcomeReader(SuiteConnection suite, MessageCodec codec, OutcomeLedger ledger, ThroughputSeries series) {
@@ -45,6 +51,11 @@ final class OutcomeReader {
                 event = codec.decode(record.value());
             } catch (RuntimeException e) {
                 undecodable++;
+                continue;
+            }
+            String eventId = header(record, "ce_id");
+            if (eventId != null && !seenEventIds.add(eventId)) {
+                redelivered++;
                 continue;
             }
             book(event, header(record, "ce_causationid"), now);
@@ -90,6 +101,11 @@ final class OutcomeReader {
 
     long undecodable() {
         return undecodable;
+    }
+
+    /** Copies of an event already read (the same ce_id): at-least-once publication, booked once. */
+    long redelivered() {
+        return redelivered;
     }
 
     /** When the last record of any kind arrived on the events topic. */

@@ -40,6 +40,7 @@ final class RunReport {
         counts.put("linesSent", d.ledger().size());
         counts.put("outcomesOwed", d.ledger().owed());
         counts.put("undecodableEvents", d.undecodable());
+        counts.put("redeliveredEvents", d.redelivered());
         report.put("counts", counts);
         report.put("throughputPerSecond", d.series().rows(d.phases()));
         return report;

@@ -50,9 +50,11 @@ final class FakeAllocationResponder implements AutoCloseable {
     private volatile boolean running = true;
     private volatile int dropAllocate = -1;
     private volatile int doubleAllocate = -1;
+    private volatile int republishAllocate = -1;
     private volatile int dropReallocation = -1;
     private volatile String faultyOrderId;
     private int allocates;
+    private String lastEventId;
     private int reallocations;
 
     FakeAllocationResponder(String bootstrap, String commandsTopic, String eventsTopic, int partitions) {
@@ -79,6 +81,12 @@ final class FakeAllocationResponder implements AutoCloseable {
     /** Answers the n-th Allocate it reads (1-based) twice. */
     FakeAllocationResponder doubleOutcomeOf(int nthAllocate) {
         doubleAllocate = nthAllocate;
+        return this;
+    }
+
+    /** Publishes the outcome of the n-th Allocate (1-based) twice with one ce_id, as a relay after a crash does. */
+    FakeAllocationResponder republishOutcomeOf(int nthAllocate) {
+        republishAllocate = nthAllocate;
         return this;
     }
 
@@ -120,6 +128,10 @@ final class FakeAllocationResponder implements AutoCloseable {
             if (allocates == doubleAllocate) {
                 faultyOrderId = a.getOrderId();
                 outcome.forEach(event -> emit(a.getSku(), event, commandId));
+            }
+            if (allocates == republishAllocate) {
+                faultyOrderId = a.getOrderId();
+                outcome.forEach(event -> send(a.getSku(), event, commandId, lastEventId));
             }
         } else if (command instanceof ChangeBatchQuantity c) {
             shrink(c.getSku(), c.getRef(), c.getQty(), commandId);
@@ -165,13 +177,18 @@ final class FakeAllocationResponder implements AutoCloseable {
 
     private String emit(String sku, SpecificRecord event, String causationId) {
         String id = UUID.randomUUID().toString();
+        send(sku, event, causationId, id);
+        lastEventId = id;
+        return id;
+    }
+
+    private void send(String sku, SpecificRecord event, String causationId, String id) {
         var record = new ProducerRecord<>(eventsTopic, sku, codec.encode(event));
         record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_source", "/fake-allocation-service".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", MessageCodec.typeName(event).getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_causationid", causationId.getBytes(StandardCharsets.UTF_8));
         producer.send(record);
-        return id;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -108,6 +108,20 @@ class LoadToolIT {
     }
 
     @Test
+    void countsAnEventPublishedAgainWithItsCeIdOnceNotAsDoubled() throws IOException {
+        responder.republishOutcomeOf(10);
+
+        int exit = run("--skus", "3", "--warmup-seconds", "0", "--rate", "max", "--commands", "40");
+
+        JsonNode report = report();
+        assertThat(exit).as(output()).isEqualTo(0);
+        assertThat(report.at("/check/doubled").asInt()).isZero();
+        assertThat(report.at("/check/missing").asInt()).isZero();
+        assertThat(report.at("/counts/redeliveredEvents").asInt()).isEqualTo(1);
+        assertThat(output()).contains("came again with a ce_id already read");
+    }
+
+    @Test
     void reallocationMovesEveryLineOnceAndCountsThem() throws IOException {
         int exit = run("--mode", "reallocate", "--skus", "2", "--lines-per-sku", "5", "--warmup-seconds", "1");
 
