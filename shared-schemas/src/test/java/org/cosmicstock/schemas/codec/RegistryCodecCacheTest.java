@@ -85,7 +85,7 @@ class RegistryCodecCacheTest {
         producer.encode(new Allocate("order-1", "RED-CHAIR", 2));
         int afterFirst = registry.requestCount();
         producer.encode(new Allocate("order-2", "RED-CHAIR", 3));
-        producer.encode(new Allocated("order-1", "RED-CHAIR", 2, "batch-1"));
+        producer.encode(new Allocated("order-1", "RED-CHAIR", 2, "batch-1", 3));
 
         assertThat(registry.requests().subList(afterFirst, registry.requestCount()))
                 .allSatisfy(request -> assertThat(request).contains("org.cosmicstock.schemas.events.Allocated"));

@@ -33,8 +33,10 @@ public final class SampleMessages {
                 new BatchCreated("batch-001", "RED-CHAIR", 20, null),
                 new BatchCreated("batch-002", "RED-CHAIR", 10, LocalDate.of(1970, 1, 1)),
                 new BatchQuantityChanged("batch-001", "RED-CHAIR", 5),
-                new Allocated("order-1", "RED-CHAIR", 2, "batch-001"),
-                new Deallocated("order-1", "RED-CHAIR", 2),
+                new Allocated("order-1", "RED-CHAIR", 2, "batch-001", null),
+                new Allocated("order-1", "RED-CHAIR", 2, "batch-001", 7),
+                new Deallocated("order-1", "RED-CHAIR", 2, null, null),
+                new Deallocated("order-1", "RED-CHAIR", 2, "batch-001", 5),
                 new OutOfStock("order-2", "BLUE-SOFA", 1000),
                 new AllocationRejected("order-3", "NO-SUCH-SKU", 1, "Invalid sku NO-SUCH-SKU"));
     }
