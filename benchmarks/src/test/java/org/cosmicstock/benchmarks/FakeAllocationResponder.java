@@ -152,8 +152,9 @@ final class FakeAllocationResponder implements AutoCloseable {
         if (chosen.isEmpty()) {
             return List.of(new OutOfStock(orderId, sku, qty));
         }
-        chosen.get().lines.put(orderId, qty);
-        return List.of(new Allocated(orderId, sku, qty, chosen.get().ref));
+        Batch batch = chosen.get();
+        batch.lines.put(orderId, qty);
+        return List.of(new Allocated(orderId, sku, qty, batch.ref, batch.allocated()));
     }
 
     private void shrink(String sku, String ref, int qty, String commandId) {
@@ -166,7 +167,8 @@ final class FakeAllocationResponder implements AutoCloseable {
         while (batch.available() < 0) {
             var line = batch.lines.entrySet().iterator().next();
             batch.lines.remove(line.getKey());
-            String deallocatedId = emit(sku, new Deallocated(line.getKey(), sku, line.getValue()), commandId);
+            String deallocatedId =
+                    emit(sku, new Deallocated(line.getKey(), sku, line.getValue(), ref, batch.allocated()), commandId);
             if (++reallocations == dropReallocation) {
                 faultyOrderId = line.getKey();
                 continue;
@@ -216,8 +218,12 @@ final class FakeAllocationResponder implements AutoCloseable {
             this.eta = eta;
         }
 
+        int allocated() {
+            return lines.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
         int available() {
-            return qty - lines.values().stream().mapToInt(Integer::intValue).sum();
+            return qty - allocated();
         }
     }
 }

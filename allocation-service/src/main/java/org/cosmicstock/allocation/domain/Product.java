@@ -83,6 +83,7 @@ public final class Product {
     /**
      * Allocates the line to warehouse stock first, then the earliest batch that can take it whole. A
      * line already allocated stays where it is and raises nothing, so no consumer counts it twice.
+     * The {@link Allocated} it raises carries the batch's allocated total with this line in it.
      */
     public Optional<String> allocate(OrderLine line) {
         Optional<String> holding = allocationOf(line.orderId());
@@ -101,11 +102,15 @@ public final class Product {
         batch.allocate(line);
         allocatedSinceLoad.put(line.orderId(), new Allocation(line, batch.reference()));
         versionNumber++;
-        events.add(new Allocated(line.orderId(), line.sku(), line.qty(), batch.reference()));
+        events.add(new Allocated(line.orderId(), line.sku(), line.qty(), batch.reference(), batch.allocatedQuantity()));
         return Optional.of(batch.reference());
     }
 
-    /** Sets a batch's purchased quantity and gives up its newest lines until it is no longer over-allocated. */
+    /**
+     * Sets a batch's purchased quantity and gives up its newest lines until it is no longer
+     * over-allocated: one {@link Deallocated} per line, naming the batch and its allocated total once
+     * that line left, so the totals fall line by line.
+     */
     public void changeBatchQuantity(String reference, int qty) {
         Batch batch = batch(reference)
                 .orElseThrow(() -> new IllegalArgumentException("No batch " + reference + " in product " + sku));
@@ -119,7 +124,7 @@ public final class Product {
             if (allocatedSinceLoad.remove(line.orderId()) == null) {
                 deallocatedSinceLoad.put(line.orderId(), new Allocation(line, reference));
             }
-            events.add(new Deallocated(line.orderId(), line.sku(), line.qty()));
+            events.add(new Deallocated(line.orderId(), line.sku(), line.qty(), reference, batch.allocatedQuantity()));
         }
     }
 

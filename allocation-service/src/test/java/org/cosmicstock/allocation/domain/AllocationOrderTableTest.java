@@ -36,7 +36,8 @@ class AllocationOrderTableTest {
                                         "order-1",
                                         SKU,
                                         rule.qty(),
-                                        rule.expected().get())
+                                        rule.expected().get(),
+                                        allocatedBefore(rule, rule.expected().get()) + rule.qty())
                                 : new OutOfStock("order-1", SKU, rule.qty()));
         for (Batch batch : batches) {
             int taken = rule.expected().filter(batch.reference()::equals).isPresent() ? rule.qty() : 0;

@@ -32,7 +32,7 @@ class ProductTest {
 
         product.allocate(new OrderLine("order1", "SMALL-FORK", 4));
 
-        assertThat(product.drainEvents()).containsExactly(new Allocated("order1", "SMALL-FORK", 4, "batch1"));
+        assertThat(product.drainEvents()).containsExactly(new Allocated("order1", "SMALL-FORK", 4, "batch1", 4));
     }
 
     @Test
@@ -66,7 +66,41 @@ class ProductTest {
 
         assertThat(batch.availableQuantity()).isEqualTo(90);
         assertThat(product.versionNumber()).isEqualTo(version);
-        assertThat(product.drainEvents()).containsExactly(new Allocated("order1", "SCANDI-PEN", 10, "b1"));
+        assertThat(product.drainEvents()).containsExactly(new Allocated("order1", "SCANDI-PEN", 10, "b1", 10));
+    }
+
+    @Test
+    void eachAllocatedCarriesTheBatchTotalWithItsLineIn() {
+        Product product = new Product(
+                "SCANDI-PEN",
+                0,
+                List.of(
+                        new Batch("warehouse", "SCANDI-PEN", 5, 1, null),
+                        new Batch("shipment", "SCANDI-PEN", 50, 7, TOMORROW)));
+
+        product.allocate(new OrderLine("order1", "SCANDI-PEN", 2));
+        product.allocate(new OrderLine("order2", "SCANDI-PEN", 3));
+        product.allocate(new OrderLine("order3", "SCANDI-PEN", 2));
+
+        assertThat(product.drainEvents())
+                .as("lines loaded with a batch count; each total is the batch's own, after its line")
+                .containsExactly(
+                        new Allocated("order1", "SCANDI-PEN", 2, "warehouse", 3),
+                        new Allocated("order2", "SCANDI-PEN", 3, "shipment", 10),
+                        new Allocated("order3", "SCANDI-PEN", 2, "warehouse", 5));
+    }
+
+    @Test
+    void twoAllocationsToOneBatchCarryRunningTotals() {
+        Product product = new Product("SCANDI-PEN", 0, List.of(new Batch("b1", "SCANDI-PEN", 100, null)));
+
+        product.allocate(new OrderLine("order1", "SCANDI-PEN", 2));
+        product.allocate(new OrderLine("order2", "SCANDI-PEN", 3));
+
+        assertThat(product.drainEvents())
+                .containsExactly(
+                        new Allocated("order1", "SCANDI-PEN", 2, "b1", 2),
+                        new Allocated("order2", "SCANDI-PEN", 3, "b1", 5));
     }
 
     @Test
@@ -97,8 +131,8 @@ class ProductTest {
         assertThat(product.drainEvents())
                 .containsExactly(
                         new BatchQuantityChanged("b1", "FANCY-TABLE", 12),
-                        new Deallocated("order3", "FANCY-TABLE", 5),
-                        new Deallocated("order2", "FANCY-TABLE", 5));
+                        new Deallocated("order3", "FANCY-TABLE", 5, "b1", 15),
+                        new Deallocated("order2", "FANCY-TABLE", 5, "b1", 10));
         assertThat(product.allocatedSinceLoad())
                 .extracting(Allocation::line)
                 .containsExactly(new OrderLine("order1", "FANCY-TABLE", 10));
@@ -135,6 +169,12 @@ class ProductTest {
         product.changeBatchQuantity("b1", 997);
 
         assertThat(stored.read).isEqualTo(3);
+        assertThat(product.drainEvents())
+                .containsExactly(
+                        new BatchQuantityChanged("b1", "FANCY-TABLE", 997),
+                        new Deallocated("order1000", "FANCY-TABLE", 1, "b1", 999),
+                        new Deallocated("order999", "FANCY-TABLE", 1, "b1", 998),
+                        new Deallocated("order998", "FANCY-TABLE", 1, "b1", 997));
         assertThat(product.deallocatedSinceLoad())
                 .extracting(a -> a.line().orderId())
                 .containsExactly("order1000", "order999", "order998");
@@ -154,9 +194,9 @@ class ProductTest {
         assertThat(product.deallocatedSinceLoad()).isEmpty();
         assertThat(product.drainEvents())
                 .containsExactly(
-                        new Allocated("order2", "FANCY-TABLE", 5, "b1"),
+                        new Allocated("order2", "FANCY-TABLE", 5, "b1", 15),
                         new BatchQuantityChanged("b1", "FANCY-TABLE", 12),
-                        new Deallocated("order2", "FANCY-TABLE", 5));
+                        new Deallocated("order2", "FANCY-TABLE", 5, "b1", 10));
     }
 
     @Test
@@ -176,6 +216,12 @@ class ProductTest {
         assertThat(product.allocatedSinceLoad())
                 .extracting(Allocation::batchReference)
                 .containsExactly("b2");
+        assertThat(product.drainEvents())
+                .as("each event names its own batch and that batch's total")
+                .containsExactly(
+                        new BatchQuantityChanged("b1", "FANCY-TABLE", 0),
+                        new Deallocated("order1", "FANCY-TABLE", 10, "b1", 0),
+                        new Allocated("order1", "FANCY-TABLE", 10, "b2", 10));
     }
 
     /** Lines as a repository would hold them, counting how many were read. */

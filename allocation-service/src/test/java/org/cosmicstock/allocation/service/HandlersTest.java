@@ -73,7 +73,7 @@ class HandlersTest {
         assertThat(outcome).isEqualTo(Result.Status.PROCESSED);
         assertThat(uow.storedProducts().storedLines("COMPLICATED-LAMP", "batch1"))
                 .containsExactly(new OrderLine("o1", "COMPLICATED-LAMP", 10));
-        assertThat(uow.publishedEvents()).last().isEqualTo(new Allocated("o1", "COMPLICATED-LAMP", 10, "batch1"));
+        assertThat(uow.publishedEvents()).last().isEqualTo(new Allocated("o1", "COMPLICATED-LAMP", 10, "batch1", 10));
     }
 
     @Test
@@ -214,8 +214,8 @@ class HandlersTest {
                 .extracting(RaisedEvent::event)
                 .containsExactly(
                         new BatchQuantityChanged("batch1", "INDIFFERENT-TABLE", 25),
-                        new Deallocated("order2", "INDIFFERENT-TABLE", 20),
-                        new Allocated("order2", "INDIFFERENT-TABLE", 20, "batch2"));
+                        new Deallocated("order2", "INDIFFERENT-TABLE", 20, "batch1", 20),
+                        new Allocated("order2", "INDIFFERENT-TABLE", 20, "batch2", 20));
         assertThat(raised.get(2).context().causationId())
                 .as("the reallocation is caused by the Deallocated event")
                 .isEqualTo(raised.get(1).context().messageId());
@@ -233,8 +233,23 @@ class HandlersTest {
                 .containsExactly(new OrderLine("order1", "INDIFFERENT-TABLE", 20));
         assertThat(uow.publishedEvents())
                 .endsWith(
-                        new Deallocated("order2", "INDIFFERENT-TABLE", 20),
+                        new Deallocated("order2", "INDIFFERENT-TABLE", 20, "batch1", 20),
                         new OutOfStock("order2", "INDIFFERENT-TABLE", 20));
+    }
+
+    @Test
+    void aDeallocatedFromAProducerBeforeV2IsStillReallocatedWhenReadBack() {
+        handle(new CreateBatch("batch1", "INDIFFERENT-TABLE", 50, null));
+        handle(new Allocate("order1", "INDIFFERENT-TABLE", 20));
+
+        // A v1 Deallocated names neither the batch nor its total: the reallocation needs only the line.
+        List<Result> results =
+                bus.handleEvents(List.of(envelope(new Deallocated("order2", "INDIFFERENT-TABLE", 20, null, null))));
+
+        assertThat(results).extracting(Result::status).containsExactly(Result.Status.PROCESSED);
+        assertThat(uow.publishedEvents())
+                .last()
+                .isEqualTo(new Allocated("order2", "INDIFFERENT-TABLE", 20, "batch1", 40));
     }
 
     @Test

@@ -100,10 +100,10 @@ class SuiteE2ETest {
                 .toList();
         assertThat(events.subList(2, 6))
                 .containsExactly(
-                        new Allocated(orderId, sku, 10, "batch1-" + sku),
+                        new Allocated(orderId, sku, 10, "batch1-" + sku, 10),
                         new BatchQuantityChanged("batch1-" + sku, sku, 5),
-                        new Deallocated(orderId, sku, 10),
-                        new Allocated(orderId, sku, 10, "batch2-" + sku));
+                        new Deallocated(orderId, sku, 10, "batch1-" + sku, 0),
+                        new Allocated(orderId, sku, 10, "batch2-" + sku, 10));
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(
                                 suite.get(suite.stockView(1).port(), "/stock/" + sku + "/availability?qty=5")
@@ -133,7 +133,7 @@ class SuiteE2ETest {
         assertThat(events)
                 .containsExactly(
                         new BatchCreated("batch-" + sku, sku, 10, null),
-                        new Allocated(orderId, sku, 2, "batch-" + sku),
+                        new Allocated(orderId, sku, 2, "batch-" + sku, 2),
                         new BatchCreated("marker-" + sku, sku, 1, null));
     }
 

@@ -79,10 +79,10 @@ class OrdersServiceIT {
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
-            send(producer, "LAMP", codec.encode(new Allocated("order-1", "LAMP", 2, "batch-7")));
+            send(producer, "LAMP", codec.encode(new Allocated("order-1", "LAMP", 2, "batch-7", 2)));
             send(producer, "SOFA", codec.encode(new OutOfStock("order-1", "SOFA", 1)));
             send(producer, "SOFA", "garbage".getBytes(StandardCharsets.UTF_8));
-            send(producer, "LAMP", codec.encode(new Allocated("someone-elses-order", "LAMP", 1, "batch-7")));
+            send(producer, "LAMP", codec.encode(new Allocated("someone-elses-order", "LAMP", 1, "batch-7", 3)));
         }
 
         String expected = "{\"orderId\":\"order-1\",\"status\":\"PARTIALLY_ALLOCATED\",\"lines\":["

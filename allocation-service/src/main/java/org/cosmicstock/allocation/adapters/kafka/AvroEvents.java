@@ -26,11 +26,14 @@ public final class AvroEvents {
 
     /**
      * What the service reads back from its own events: a Deallocated, so a reallocation whose
-     * in-process run was lost is applied anyway; every other event is none of its business.
+     * in-process run was lost is applied anyway; every other event is none of its business. A v1
+     * Deallocated (written before the batch and its total were added) maps with both null: the
+     * reallocation needs only the line, and one still in the topic must not be lost.
      */
     public static Optional<Object> ownEventToMessage(SpecificRecord payload) {
         if (payload instanceof org.cosmicstock.schemas.events.Deallocated e) {
-            return Optional.of(new Deallocated(e.getOrderId(), e.getSku(), e.getQty()));
+            return Optional.of(
+                    new Deallocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
         }
         return Optional.empty();
     }
@@ -43,10 +46,12 @@ public final class AvroEvents {
             return new org.cosmicstock.schemas.events.BatchQuantityChanged(e.ref(), e.sku(), e.qty());
         }
         if (event instanceof Allocated e) {
-            return new org.cosmicstock.schemas.events.Allocated(e.orderId(), e.sku(), e.qty(), e.batchRef());
+            return new org.cosmicstock.schemas.events.Allocated(
+                    e.orderId(), e.sku(), e.qty(), e.batchRef(), e.batchAllocated());
         }
         if (event instanceof Deallocated e) {
-            return new org.cosmicstock.schemas.events.Deallocated(e.orderId(), e.sku(), e.qty());
+            return new org.cosmicstock.schemas.events.Deallocated(
+                    e.orderId(), e.sku(), e.qty(), e.batchRef(), e.batchAllocated());
         }
         if (event instanceof OutOfStock e) {
             return new org.cosmicstock.schemas.events.OutOfStock(e.orderId(), e.sku(), e.qty());

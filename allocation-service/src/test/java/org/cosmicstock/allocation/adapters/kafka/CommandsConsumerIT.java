@@ -109,7 +109,7 @@ class CommandsConsumerIT {
         assertThat(payloads)
                 .containsExactly(
                         new BatchCreated("batch-1", "SKU-1", 10, null),
-                        new Allocated("order-1", "SKU-1", 3, "batch-1"));
+                        new Allocated("order-1", "SKU-1", 3, "batch-1", 3));
         assertThat(CloudEventHeaders.text(events.get(1).headers(), CloudEventHeaders.CAUSATION_ID))
                 .isEqualTo(allocateId);
 
@@ -153,7 +153,7 @@ class CommandsConsumerIT {
                 .as("one Allocated however often the command arrives")
                 .containsExactly(
                         new BatchCreated("batch-1", "SKU-1", 10, null),
-                        new Allocated("order-1", "SKU-1", 3, "batch-1"));
+                        new Allocated("order-1", "SKU-1", 3, "batch-1", 3));
         assertThat(countAllTypes(COMMANDS, "dead_lettered"))
                 .as("nothing valid was retried into the dead-letter topic")
                 .isEqualTo(deadLettered);
@@ -177,10 +177,10 @@ class CommandsConsumerIT {
                 .containsExactly(
                         new BatchCreated("early", "SKU-R", 10, today),
                         new BatchCreated("later", "SKU-R", 10, today.plusDays(1)),
-                        new Allocated("order-r", "SKU-R", 10, "early"),
+                        new Allocated("order-r", "SKU-R", 10, "early", 10),
                         new BatchQuantityChanged("early", "SKU-R", 5),
-                        new Deallocated("order-r", "SKU-R", 10),
-                        new Allocated("order-r", "SKU-R", 10, "later"));
+                        new Deallocated("order-r", "SKU-R", 10, "early", 0),
+                        new Allocated("order-r", "SKU-R", 10, "later", 10));
 
         // The reallocation runs in process and again from the Deallocated read back (ADR 5): once that
         // was consumed and the outbox is empty, anything it wrongly raised a second time is on the topic.
