@@ -10,27 +10,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The availability of one SKU: its batches, and which batch holds each allocated order line (a
- * Deallocated event names the line, not the batch). Immutable: applying an event gives a new value,
- * so readers never see half an update.
+ * The availability of one SKU: its batches with their purchased and allocated units. Immutable:
+ * applying an event gives a new value, so readers never see half an update. Its size depends on the
+ * batches, never on how many lines were allocated: events of v2 of the contract carry the batch's new
+ * allocated total, which the view sets (a duplicate delivery then changes nothing); older events
+ * carry only the line's quantity, which it adds or subtracts.
  *
  * @param batches by reference, in the order the batches were created: among batches due the same
  *     day the allocation service tries the oldest first, so the view must know which that is
- * @param lines order id → batch reference of each allocated line
+ * @param lastChangedBatch the batch of the newest {@link BatchQuantityChanged} (null if none): the
+ *     batch a {@link Deallocated} without a batch reference (before v2) gave its units back to
  * @param lastEventTime when the newest applied event was created: how fresh this answer is
  */
-public record SkuStock(String sku, Map<String, BatchStock> batches, Map<String, String> lines, Instant lastEventTime) {
+public record SkuStock(String sku, Map<String, BatchStock> batches, String lastChangedBatch, Instant lastEventTime) {
 
     private static final Comparator<BatchStock> ALLOCATION_ORDER =
             Comparator.comparing(BatchStock::eta, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     public SkuStock {
         batches = Collections.unmodifiableMap(new LinkedHashMap<>(batches));
-        lines = Map.copyOf(lines);
     }
 
     public static SkuStock empty(String sku) {
-        return new SkuStock(sku, Map.of(), Map.of(), Instant.EPOCH);
+        return new SkuStock(sku, Map.of(), null, Instant.EPOCH);
     }
 
     /**
@@ -61,24 +63,29 @@ public record SkuStock(String sku, Map<String, BatchStock> batches, Map<String, 
      */
     public SkuStock apply(Event event, Instant eventTime) {
         Map<String, BatchStock> nextBatches = new LinkedHashMap<>(batches);
-        Map<String, String> nextLines = new LinkedHashMap<>(lines);
+        String changed = lastChangedBatch;
         if (event instanceof BatchCreated e) {
             nextBatches.putIfAbsent(e.ref(), new BatchStock(e.ref(), e.qty(), 0, e.eta()));
         } else if (event instanceof BatchQuantityChanged e) {
             nextBatches.computeIfPresent(e.ref(), (ref, b) -> b.withPurchased(e.qty()));
+            changed = e.ref();
         } else if (event instanceof Allocated e) {
-            if (nextLines.putIfAbsent(e.orderId(), e.batchRef()) == null) {
-                nextBatches.computeIfPresent(e.batchRef(), (ref, b) -> b.withAllocated(b.allocated() + e.qty()));
-            }
+            nextBatches.computeIfPresent(
+                    e.batchRef(),
+                    (ref, b) ->
+                            b.withAllocated(e.batchAllocated() != null ? e.batchAllocated() : b.allocated() + e.qty()));
         } else if (event instanceof Deallocated e) {
-            String batchRef = nextLines.remove(e.orderId());
+            String batchRef = e.batchRef() != null ? e.batchRef() : lastChangedBatch;
             if (batchRef != null) {
-                nextBatches.computeIfPresent(batchRef, (ref, b) -> b.withAllocated(b.allocated() - e.qty()));
+                nextBatches.computeIfPresent(
+                        batchRef,
+                        (ref, b) -> b.withAllocated(
+                                e.batchAllocated() != null ? e.batchAllocated() : b.allocated() - e.qty()));
             }
         } else {
             throw new IllegalArgumentException("The view has no rule for " + event);
         }
         Instant newest = eventTime.isAfter(lastEventTime) ? eventTime : lastEventTime;
-        return new SkuStock(sku, nextBatches, nextLines, newest);
+        return new SkuStock(sku, nextBatches, changed, newest);
     }
 }

@@ -30,7 +30,7 @@ class AllocationOrderTableTest {
         for (CaseBatch b : rule.batches()) {
             batches.put(b.ref(), new BatchStock(b.ref(), b.purchased(), b.allocated(), b.eta()));
         }
-        SkuStock stock = new SkuStock(SKU, batches, Map.of(), Instant.EPOCH);
+        SkuStock stock = new SkuStock(SKU, batches, null, Instant.EPOCH);
 
         assertThat(stock.batchFor(rule.qty()).map(BatchStock::batchRef)).isEqualTo(rule.expected());
     }
@@ -43,7 +43,8 @@ class AllocationOrderTableTest {
         for (CaseBatch b : rule.batches()) {
             stock = stock.apply(new BatchCreated(b.ref(), SKU, b.purchased(), b.eta()), Instant.EPOCH);
             if (b.allocated() > 0) {
-                stock = stock.apply(new Allocated("held-" + order++, SKU, b.allocated(), b.ref()), Instant.EPOCH);
+                stock = stock.apply(
+                        new Allocated("held-" + order++, SKU, b.allocated(), b.ref(), b.allocated()), Instant.EPOCH);
             }
         }
 

@@ -37,43 +37,92 @@ class SkuStockTest {
     }
 
     @Test
-    void allocatedTwiceForTheSameOrderIsCountedOnce() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new Allocated("order1", SKU, 4, "warehouse"));
-        apply(new Allocated("order1", SKU, 4, "warehouse"));
+    void theBatchTotalAnEventCarriesIsSetNotAdded() {
+        apply(new BatchCreated("warehouse", SKU, 20, null));
+        apply(new Allocated("order1", SKU, 4, "warehouse", 4));
+        apply(new Allocated("order2", SKU, 3, "warehouse", 7));
 
-        assertThat(batch("warehouse").allocated()).isEqualTo(4);
-        assertThat(stock.availableNow(TODAY)).isEqualTo(6);
+        assertThat(batch("warehouse").allocated()).isEqualTo(7);
+
+        apply(new Deallocated("order1", SKU, 4, "warehouse", 3));
+
+        assertThat(batch("warehouse").allocated()).isEqualTo(3);
+        assertThat(stock.availableNow(TODAY)).isEqualTo(17);
     }
 
     @Test
-    void deallocatedReturnsTheUnitsToTheBatchThatHeldTheLine() {
+    void anEventDeliveredAgainChangesNothing() {
         apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
-        apply(new Allocated("order1", SKU, 4, "shipment"));
+        apply(new Allocated("order1", SKU, 4, "warehouse", 4));
+        apply(new Allocated("order2", SKU, 2, "warehouse", 6));
+        apply(new Allocated("order1", SKU, 4, "warehouse", 4));
+        apply(new Allocated("order2", SKU, 2, "warehouse", 6));
+
+        assertThat(batch("warehouse").allocated()).isEqualTo(6);
+
+        apply(new BatchQuantityChanged("warehouse", SKU, 5));
+        apply(new Deallocated("order2", SKU, 2, "warehouse", 4));
+        apply(new BatchQuantityChanged("warehouse", SKU, 5));
+        apply(new Deallocated("order2", SKU, 2, "warehouse", 4));
+
+        assertThat(batch("warehouse")).isEqualTo(new BatchStock("warehouse", 5, 4, null));
+    }
+
+    @Test
+    void anEventWithoutTheBatchTotalAddsItsQuantity() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new Allocated("order1", SKU, 4, "warehouse"));
         apply(new Allocated("order2", SKU, 2, "warehouse"));
 
-        apply(new Deallocated("order1", SKU, 4));
+        assertThat(batch("warehouse").allocated()).isEqualTo(6);
+        assertThat(stock.availableNow(TODAY)).isEqualTo(4);
+    }
+
+    @Test
+    void deallocatedReturnsTheUnitsToTheBatchItNames() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
+        apply(new Allocated("order1", SKU, 4, "shipment", 4));
+        apply(new Allocated("order2", SKU, 2, "warehouse", 2));
+
+        apply(new Deallocated("order1", SKU, 4, "shipment", 0));
 
         assertThat(batch("shipment").allocated()).isZero();
         assertThat(batch("warehouse").allocated()).isEqualTo(2);
     }
 
     @Test
+    void deallocatedWithoutABatchReturnsTheUnitsToTheBatchWhoseQuantityChangedJustBefore() {
+        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
+        apply(new Allocated("order1", SKU, 4, "shipment"));
+        apply(new Allocated("order2", SKU, 3, "shipment"));
+        apply(new Allocated("order3", SKU, 2, "warehouse"));
+
+        apply(new BatchQuantityChanged("shipment", SKU, 2));
+        apply(new Deallocated("order2", SKU, 3));
+        apply(new Deallocated("order1", SKU, 4));
+
+        assertThat(batch("shipment")).isEqualTo(new BatchStock("shipment", 2, 0, TODAY.plusDays(3)));
+        assertThat(batch("warehouse").allocated()).isEqualTo(2);
+        assertThat(stock.lastChangedBatch()).isEqualTo("shipment");
+    }
+
+    @Test
     void aReallocatedLineCountsInItsNewBatchOnly() {
         apply(new BatchCreated("warehouse", SKU, 10, null));
         apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
-        apply(new Allocated("order1", SKU, 8, "warehouse"));
+        apply(new Allocated("order1", SKU, 8, "warehouse", 8));
         apply(new BatchQuantityChanged("warehouse", SKU, 5));
-        apply(new Deallocated("order1", SKU, 8));
-        apply(new Allocated("order1", SKU, 8, "shipment"));
+        apply(new Deallocated("order1", SKU, 8, "warehouse", 0));
+        apply(new Allocated("order1", SKU, 8, "shipment", 8));
 
         assertThat(batch("warehouse")).isEqualTo(new BatchStock("warehouse", 5, 0, null));
         assertThat(batch("shipment").allocated()).isEqualTo(8);
     }
 
     @Test
-    void deallocatedForALineNeverAllocatedChangesNothing() {
+    void deallocatedWithoutABatchAndNoQuantityChangeBeforeItChangesNothing() {
         apply(new BatchCreated("warehouse", SKU, 10, null));
         apply(new Allocated("order1", SKU, 4, "warehouse"));
 

@@ -21,10 +21,10 @@ import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.SkuStock;
 
 /**
- * A random but plausible history of allocation events, as the allocation service would emit it:
- * batches created and resized, lines allocated to the first batch that can take them (or out of
- * stock), lines deallocated, a refused allocation now and then, and now and then an event delivered
- * twice. Each step is one event, as the Avro payload for the wire and as the view's domain event
+ * A random but plausible history of allocation events, as the allocation service would emit it
+ * (v2 of the contract: allocation events carry the batch's new total): batches created and resized,
+ * lines allocated to the first batch that can take them (or out of stock), lines deallocated, a
+ * refused allocation now and then, and now and then an event delivered twice. Each step is one event, as the Avro payload for the wire and as the view's domain event
  * (none for OutOfStock and AllocationRejected), and the history folds itself into the stock the view
  * should end up with.
  */
@@ -101,11 +101,13 @@ public final class RandomAllocationHistory {
         if (roll < 40 && !held.isEmpty()) {
             Allocated line = pick(held);
             lines.remove(line.getOrderId());
-            batches.get(sku).get(line.getBatchRef())[1] -= line.getQty();
+            String ref = line.getBatchRef();
+            int total = batches.get(sku).get(ref)[1] -= line.getQty();
             return event(
                     sku,
-                    new Deallocated(line.getOrderId(), sku, line.getQty()),
-                    new org.cosmicstock.stockview.domain.Deallocated(line.getOrderId(), sku, line.getQty()));
+                    new Deallocated(line.getOrderId(), sku, line.getQty(), ref, total),
+                    new org.cosmicstock.stockview.domain.Deallocated(
+                            line.getOrderId(), sku, line.getQty(), ref, total));
         }
         return allocate(sku);
     }
@@ -132,10 +134,11 @@ public final class RandomAllocationHistory {
         if (batch.isEmpty()) {
             return new Step(sku, new OutOfStock(orderId, sku, qty), Optional.empty(), clock);
         }
-        batches.get(sku).get(batch.get())[1] += qty;
-        Allocated allocated = new Allocated(orderId, sku, qty, batch.get());
+        int total = batches.get(sku).get(batch.get())[1] += qty;
+        Allocated allocated = new Allocated(orderId, sku, qty, batch.get(), total);
         lines.put(orderId, allocated);
-        return event(sku, allocated, new org.cosmicstock.stockview.domain.Allocated(orderId, sku, qty, batch.get()));
+        return event(
+                sku, allocated, new org.cosmicstock.stockview.domain.Allocated(orderId, sku, qty, batch.get(), total));
     }
 
     private Step event(String sku, SpecificRecord payload, Event domain) {

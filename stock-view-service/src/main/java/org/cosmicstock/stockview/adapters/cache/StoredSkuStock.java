@@ -7,16 +7,21 @@ import java.util.List;
 import java.util.Map;
 import org.cosmicstock.stockview.domain.BatchStock;
 import org.cosmicstock.stockview.domain.SkuStock;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How one SKU is stored in Redis: JSON whose shape belongs to this adapter, not to the domain
  * records, so a domain change cannot silently change what is stored. Batches are a list because
- * their order (creation order) is part of the value. Dates are ISO strings.
+ * their order (creation order) is part of the value. Dates are ISO strings. A value written by an
+ * earlier version reads as well: the map of every allocated line it held ({@code lines}) is ignored,
+ * the totals beside it being what counts.
  */
-record StoredSkuStock(String sku, List<Batch> batches, Map<String, String> lines, String lastEventTime) {
+record StoredSkuStock(String sku, List<Batch> batches, String lastChangedBatch, String lastEventTime) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     record Batch(String ref, int purchased, int allocated, String eta) {}
 
@@ -29,7 +34,10 @@ record StoredSkuStock(String sku, List<Batch> batches, Map<String, String> lines
                         b.eta() == null ? null : b.eta().toString()))
                 .toList();
         return JSON.writeValueAsString(new StoredSkuStock(
-                stock.sku(), batches, stock.lines(), stock.lastEventTime().toString()));
+                stock.sku(),
+                batches,
+                stock.lastChangedBatch(),
+                stock.lastEventTime().toString()));
     }
 
     static SkuStock read(String json) {
@@ -41,6 +49,6 @@ record StoredSkuStock(String sku, List<Batch> batches, Map<String, String> lines
                     new BatchStock(
                             b.ref(), b.purchased(), b.allocated(), b.eta() == null ? null : LocalDate.parse(b.eta())));
         }
-        return new SkuStock(stored.sku(), batches, stored.lines(), Instant.parse(stored.lastEventTime()));
+        return new SkuStock(stored.sku(), batches, stored.lastChangedBatch(), Instant.parse(stored.lastEventTime()));
     }
 }

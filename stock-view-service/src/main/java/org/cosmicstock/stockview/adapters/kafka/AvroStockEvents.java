@@ -24,10 +24,12 @@ final class AvroStockEvents {
             return Optional.of(new BatchQuantityChanged(e.getRef(), e.getSku(), e.getQty()));
         }
         if (payload instanceof org.cosmicstock.schemas.events.Allocated e) {
-            return Optional.of(new Allocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef()));
+            return Optional.of(
+                    new Allocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
         }
         if (payload instanceof org.cosmicstock.schemas.events.Deallocated e) {
-            return Optional.of(new Deallocated(e.getOrderId(), e.getSku(), e.getQty()));
+            return Optional.of(
+                    new Deallocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
         }
         return Optional.empty();
     }

@@ -231,7 +231,7 @@ class RedisStockViewIT extends StockViewContract {
         assertThat(rawConnection.sync().get(prefix + "generation")).isEqualTo(generation);
         assertThat(json)
                 .isEqualTo("{\"sku\":\"RED-CHAIR\",\"batches\":[{\"ref\":\"b1\",\"purchased\":10,\"allocated\":0,"
-                        + "\"eta\":null}],\"lines\":{},\"lastEventTime\":\"2026-03-01T09:00:00Z\"}");
+                        + "\"eta\":null}],\"lastChangedBatch\":null,\"lastEventTime\":\"2026-03-01T09:00:00Z\"}");
         assertThat(rawConnection.sync().hgetall(prefix + "g:" + generation + ":positions"))
                 .isEqualTo(Map.of("0", "0"));
     }
