@@ -59,7 +59,7 @@ public record MessagingProperties(
     public record Retry(
             @DefaultValue("200ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("30s") Duration maxInterval,
+            @DefaultValue("5s") Duration maxInterval,
             @DefaultValue("5") int conflictAttempts) {}
 
     /**
