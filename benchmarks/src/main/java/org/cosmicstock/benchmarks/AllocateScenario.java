@@ -55,6 +55,9 @@ final class AllocateScenario implements Scenario {
         d.flush();
         d.out().println("Sent; reading allocation events until the topic is drained...");
         d.drain();
+        if (d.legs().count() > 0) {
+            d.out().println("Where the time went: " + d.legs().describe());
+        }
     }
 
     private String rate() {
@@ -85,6 +88,7 @@ final class AllocateScenario implements Scenario {
         map.put("achievedOutcomesPerSecond", round(f.achieved));
         map.put("achievedWindowSeconds", round(f.window));
         map.put("latencyMs", RunReport.latency(f.latency));
+        map.put("latencyLegsMs", d.legs().toMap());
         map.put("measuredAllocated", f.allocated);
         map.put("measuredOutOfStock", f.outOfStock);
         map.put("measuredRejected", f.rejected);

@@ -209,6 +209,11 @@ final class LoadDriver {
         return reader.undecodable();
     }
 
+    /** Where the measured lines' time went, leg by leg. */
+    LatencyLegs legs() {
+        return reader.legs();
+    }
+
     long redelivered() {
         return reader.redelivered();
     }

@@ -127,7 +127,8 @@ final class OutcomeLedger {
         return causationMismatches;
     }
 
-    private int sequenceOf(String orderId) {
+    /** The sequence number of one of this run's orders, or -1 for an id that is not this run's. */
+    int sequenceOf(String orderId) {
         if (orderId == null || !orderId.startsWith(runTag + "-")) {
             return -1;
         }

@@ -2,11 +2,14 @@ package org.cosmicstock.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.events.AllocationRejected;
@@ -31,6 +34,7 @@ final class OutcomeReader {
     // marked, with the same ce_id. Such a copy is the same event, not a second outcome.
     private final Set<String> seenEventIds = new HashSet<>();
     private long lastRecordAt;
+    private final LatencyLegs legs = new LatencyLegs();
 
     OutcomeReader(SuiteConnection suite, MessageCodec codec, OutcomeLedger ledger, ThroughputSeries series) {
         this.suite = suite;
@@ -58,11 +62,12 @@ final class OutcomeReader {
                 redelivered++;
                 continue;
             }
-            book(event, header(record, "ce_causationid"), now);
+            book(event, record, now);
         }
     }
 
-    private void book(SpecificRecord event, String causation, long now) {
+    private void book(SpecificRecord event, ConsumerRecord<String, byte[]> record, long now) {
+        String causation = header(record, "ce_causationid");
         OutcomeLedger.Effect effect;
         if (event instanceof Allocated e) {
             effect = ledger.record(OutcomeLedger.Kind.ALLOCATED, e.getOrderId(), causation, now);
@@ -78,10 +83,45 @@ final class OutcomeReader {
         if (effect == OutcomeLedger.Effect.FIRST_OUTCOME) {
             outcomes++;
             series.add(ThroughputSeries.Count.OUTCOMES, now);
+            legs(ledger.sequenceOf(orderId(event)), record, now);
         } else if (effect == OutcomeLedger.Effect.REALLOCATED) {
             moved++;
             series.add(ThroughputSeries.Count.MOVED, now);
         }
+    }
+
+    /** Books the legs of a measured line's first outcome, when the event carries the times they need. */
+    private void legs(int seq, ConsumerRecord<String, byte[]> record, long now) {
+        String written = header(record, "ce_time");
+        if (seq < 0 || written == null || record.timestampType() != TimestampType.CREATE_TIME) {
+            return;
+        }
+        OutcomeLedger.Order order = ledger.order(seq);
+        if (order.phase != Phase.MEASURED) {
+            return;
+        }
+        try {
+            Instant at = Instant.parse(written);
+            legs.add(order.sentAt, at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000, record.timestamp(), now);
+        } catch (DateTimeParseException unreadable) {
+            // no legs for this one; the end-to-end latency is booked all the same
+        }
+    }
+
+    private static String orderId(SpecificRecord event) {
+        if (event instanceof Allocated e) {
+            return e.getOrderId();
+        } else if (event instanceof OutOfStock e) {
+            return e.getOrderId();
+        } else if (event instanceof AllocationRejected e) {
+            return e.getOrderId();
+        }
+        return null;
+    }
+
+    /** Where the measured lines' time went. */
+    LatencyLegs legs() {
+        return legs;
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

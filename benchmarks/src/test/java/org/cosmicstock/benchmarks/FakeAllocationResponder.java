@@ -190,6 +190,8 @@ final class FakeAllocationResponder implements AutoCloseable {
         record.headers().add("ce_source", "/fake-allocation-service".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", MessageCodec.typeName(event).getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_causationid", causationId.getBytes(StandardCharsets.UTF_8));
+        // As the relay does: the time the event was written, before it is sent.
+        record.headers().add("ce_time", java.time.Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         producer.send(record);
     }
 

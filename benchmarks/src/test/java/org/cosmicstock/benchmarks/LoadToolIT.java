@@ -70,6 +70,8 @@ class LoadToolIT {
         assertThat(report.at("/figures/measuredSent").asInt()).isEqualTo(30);
         assertThat(report.at("/figures/measuredOutcomes").asInt()).isEqualTo(30);
         assertThat(report.at("/figures/latencyMs/count").asInt()).isEqualTo(30);
+        assertThat(report.at("/figures/latencyLegsMs/toOutbox/count").asInt()).isEqualTo(30);
+        assertThat(output()).contains("Where the time went: to outbox p50");
         // preload (3 x 2) + warm-up at 50/s for a second + 30 measured, every one answered once
         assertThat(report.at("/check/lines").asInt()).isGreaterThan(36);
         assertThat(report.at("/check/exactlyOnce").asInt())
