@@ -47,10 +47,13 @@ public record MessagingProperties(
     /**
      * @param concurrency consumer threads per consumer group (each takes a share of the partitions)
      * @param maxPollRecords the most records one poll returns: the largest batch
+     * @param commitInterval how often finished offsets are committed (asynchronously; 0 commits
+     *     synchronously after every poll): a crash redelivers at most this much, as duplicates
      */
     public record Consumer(
             @DefaultValue("3") int concurrency,
-            @DefaultValue("500") int maxPollRecords) {}
+            @DefaultValue("500") int maxPollRecords,
+            @DefaultValue("100ms") Duration commitInterval) {}
 
     /**
      * @param conflictAttempts how often a batch that lost a version conflict is tried in process before

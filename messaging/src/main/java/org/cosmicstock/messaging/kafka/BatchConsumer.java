@@ -30,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * the failure lasts; the other partitions go on, and the consumer keeps polling, so it stays in the
  * group. This is why the suite runs its own loop rather than a spring-kafka listener container,
  * whose error handler pauses the whole container during a back-off (ADR 6).
+ *
+ * <p>Offsets are committed after the database commit of the records they cover, and at most once
+ * per commit interval (asynchronously; a zero interval commits synchronously after every poll): the
+ * loop does not wait for the broker between batches, and a crash or a lost partition redelivers at
+ * most an interval's worth of records, which the inbox makes duplicates (ADR 2). A partition taken
+ * away by a rebalance has its finished offsets committed synchronously before it goes, and so does
+ * every partition when the consumer stops.
  */
 public final class BatchConsumer implements AutoCloseable {
 
@@ -43,6 +50,7 @@ public final class BatchConsumer implements AutoCloseable {
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final RecordBatchHandler handler;
     private final RetryBackoff backoff;
+    private final Duration commitInterval;
     private final MessagingMetrics metrics;
     private final List<Worker> workers = new ArrayList<>();
     private volatile boolean running;
@@ -54,6 +62,7 @@ public final class BatchConsumer implements AutoCloseable {
             Supplier<Consumer<String, byte[]>> consumers,
             RecordBatchHandler handler,
             RetryBackoff backoff,
+            Duration commitInterval,
             MessagingMetrics metrics) {
         if (threads < 1) {
             throw new IllegalArgumentException("A consumer needs at least one thread, " + group + " has " + threads);
@@ -64,6 +73,10 @@ public final class BatchConsumer implements AutoCloseable {
         this.consumers = consumers;
         this.handler = handler;
         this.backoff = backoff;
+        if (commitInterval.isNegative()) {
+            throw new IllegalArgumentException("The commit interval of " + group + " is negative: " + commitInterval);
+        }
+        this.commitInterval = commitInterval;
         this.metrics = metrics;
     }
 
@@ -108,6 +121,9 @@ public final class BatchConsumer implements AutoCloseable {
 
     private final class Worker implements Runnable, ConsumerRebalanceListener {
         private final PartitionRetries retries = new PartitionRetries(group, backoff, metrics);
+        // Offsets past records whose transaction committed, not yet sent to the broker.
+        private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+        private long lastCommitAt;
         private volatile Consumer<String, byte[]> consumer;
         private Thread thread;
 
@@ -117,9 +133,14 @@ public final class BatchConsumer implements AutoCloseable {
                 try (Consumer<String, byte[]> c = consumers.get()) {
                     consumer = c;
                     c.subscribe(topics, this);
-                    while (running) {
-                        pollOnce(c);
+                    try {
+                        while (running) {
+                            pollOnce(c);
+                        }
+                    } catch (WakeupException stopping) {
+                        // close() was called
                     }
+                    commitOnStop(c);
                 } catch (WakeupException stopping) {
                     // close() was called
                 } catch (RuntimeException e) {
@@ -128,6 +149,7 @@ public final class BatchConsumer implements AutoCloseable {
                     sleep(RESTART_PAUSE);
                 } finally {
                     consumer = null;
+                    uncommitted.clear();
                     retries.forgetAll();
                 }
             }
@@ -140,15 +162,15 @@ public final class BatchConsumer implements AutoCloseable {
             }
             ConsumerRecords<String, byte[]> polled = c.poll(POLL);
             if (polled.isEmpty()) {
+                commitIfDue(c);
                 return;
             }
-            Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
             for (TopicPartition partition : polled.partitions()) {
                 List<ConsumerRecord<String, byte[]>> records = polled.records(partition);
                 try {
                     handler.handle(records);
                     long next = records.get(records.size() - 1).offset() + 1;
-                    finished.put(partition, new OffsetAndMetadata(next));
+                    uncommitted.put(partition, new OffsetAndMetadata(next));
                     retries.succeeded(partition, System.currentTimeMillis());
                 } catch (WakeupException | org.apache.kafka.common.errors.InterruptException stopping) {
                     throw stopping;
@@ -161,15 +183,66 @@ public final class BatchConsumer implements AutoCloseable {
                     retries.failed(partition, e, System.currentTimeMillis());
                 }
             }
-            commit(c, finished);
+            commitIfDue(c);
         }
 
-        private void commit(Consumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        /** Sends the finished offsets once the interval has passed since the last commit. */
+        private void commitIfDue(Consumer<String, byte[]> c) {
+            if (uncommitted.isEmpty()) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (commitInterval.isZero()) {
+                commitNow(c, uncommitted);
+            } else if (now - lastCommitAt >= commitInterval.toNanos()) {
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(uncommitted);
+                uncommitted.clear();
+                c.commitAsync(offsets, (committed, error) -> {
+                    if (error != null) {
+                        retryLater(offsets, error);
+                    }
+                });
+            } else {
+                return;
+            }
+            lastCommitAt = now;
+        }
+
+        /** A failed asynchronous commit: its offsets go with the next one, unless newer ones or a new owner took over. */
+        private void retryLater(Map<TopicPartition, OffsetAndMetadata> offsets, Exception error) {
+            Consumer<String, byte[]> c = consumer;
+            if (c == null) {
+                return;
+            }
+            var assigned = c.assignment();
+            offsets.forEach((partition, offset) -> {
+                if (assigned.contains(partition)) {
+                    uncommitted.merge(
+                            partition, offset, (newer, failed) -> newer.offset() >= failed.offset() ? newer : failed);
+                }
+            });
+            LOG.debug("{}: committing offsets failed, trying again with the next commit: {}", group, error.toString());
+        }
+
+        /** The last commit, as the consumer stops; a wake-up meant for the poll is not a reason to skip it. */
+        private void commitOnStop(Consumer<String, byte[]> c) {
+            Map<TopicPartition, OffsetAndMetadata> owed = new HashMap<>(uncommitted);
+            try {
+                commitNow(c, uncommitted);
+            } catch (WakeupException stopping) {
+                commitNow(c, owed);
+            }
+        }
+
+        /** Commits the given offsets and waits for the broker; removes them from those owed. */
+        private void commitNow(Consumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
             if (offsets.isEmpty()) {
                 return;
             }
+            Map<TopicPartition, OffsetAndMetadata> sending = new HashMap<>(offsets);
+            offsets.clear();
             try {
-                c.commitSync(offsets);
+                c.commitSync(sending);
             } catch (CommitFailedException | RebalanceInProgressException e) {
                 // The partitions moved on: their new owner reads these records again, and the inbox
                 // makes them duplicates.
@@ -184,11 +257,24 @@ public final class BatchConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Consumer<String, byte[]> c = consumer;
+            Map<TopicPartition, OffsetAndMetadata> leaving = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = uncommitted.remove(partition);
+                if (offset != null) {
+                    leaving.put(partition, offset);
+                }
+            }
+            if (c != null) {
+                // The next owner starts where this one finished, not an interval earlier.
+                commitNow(c, leaving);
+            }
             retries.forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(uncommitted::remove);
             retries.forget(partitions);
         }
 

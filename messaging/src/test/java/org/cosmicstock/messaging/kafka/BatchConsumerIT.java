@@ -102,6 +102,49 @@ class BatchConsumerIT {
         assertThat(handled).hasSize(201);
     }
 
+    @Test
+    void commitsFinishedOffsetsWithinTheIntervalWhileRunning() throws Exception {
+        send(0, "a", "b", "c");
+        send(1, "d");
+        try (BatchConsumer consumer = consumer(Duration.ofMillis(100))) {
+            consumer.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 4);
+            // Nothing more arrives: the loop's empty polls must still send what it owes.
+            await().atMost(Duration.ofSeconds(10)).until(() -> committed(0) == 3 && committed(1) == 1);
+            assertThat(handled).hasSize(4);
+        }
+    }
+
+    @Test
+    void aPartitionTakenAwayByARebalanceLeavesWithItsFinishedOffsetsCommitted() throws Exception {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            values.add("v" + i);
+        }
+        send(0, values.toArray(String[]::new));
+        send(1, values.stream().map(v -> "w" + v).toArray(String[]::new));
+        // An interval far longer than the test: only the rebalance (or the stop) commits.
+        try (BatchConsumer first = consumer(Duration.ofHours(1))) {
+            first.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 100);
+            assertThat(committed(0))
+                    .as("nothing committed yet: the interval has not passed")
+                    .isEqualTo(-1);
+            try (BatchConsumer second = consumer(Duration.ofHours(1))) {
+                second.start();
+                // The second member's arrival revokes the first one's partitions: they are committed first.
+                await().atMost(Duration.ofSeconds(60)).until(() -> committed(0) == 50 && committed(1) == 50);
+                send(0, "after-0");
+                send(1, "after-1");
+                await().atMost(Duration.ofSeconds(30)).until(() -> handled.containsAll(List.of("after-0", "after-1")));
+            }
+        }
+        assertThat(handled)
+                .as("no record handled twice after the handover")
+                .hasSize(102)
+                .doesNotHaveDuplicates();
+    }
+
     private double retrying() {
         return registry.get("consumer.retrying.partitions")
                 .tag("topic", topic)
@@ -110,6 +153,10 @@ class BatchConsumerIT {
     }
 
     private BatchConsumer consumer() {
+        return consumer(Duration.ZERO);
+    }
+
+    private BatchConsumer consumer(Duration commitInterval) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestKafka.bootstrapServers(),
@@ -132,6 +179,7 @@ class BatchConsumerIT {
                     records.forEach(r -> handled.add(new String(r.value(), StandardCharsets.UTF_8)));
                 },
                 new RetryBackoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(500)),
+                commitInterval,
                 metrics);
     }
 
