@@ -132,6 +132,8 @@ public final class BatchConsumer implements AutoCloseable {
             while (running) {
                 try (Consumer<String, byte[]> c = consumers.get()) {
                     consumer = c;
+                    // The first interval runs from here (nanoTime has no meaningful zero).
+                    lastCommitAt = System.nanoTime();
                     c.subscribe(topics, this);
                     try {
                         while (running) {
