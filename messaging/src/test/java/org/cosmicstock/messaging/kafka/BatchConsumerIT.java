@@ -80,10 +80,7 @@ class BatchConsumerIT {
 
     @Test
     void handlesWhatOnePollReturnsPerPartitionAsOneBatchAndCommitsPastIt() throws Exception {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            values.add("v" + i);
-        }
+        List<String> values = numbered("v", 200);
         send(0, values.toArray(String[]::new));
         try (BatchConsumer consumer = consumer()) {
             consumer.start();
@@ -117,12 +114,8 @@ class BatchConsumerIT {
 
     @Test
     void aPartitionTakenAwayByARebalanceLeavesWithItsFinishedOffsetsCommitted() throws Exception {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            values.add("v" + i);
-        }
-        send(0, values.toArray(String[]::new));
-        send(1, values.stream().map(v -> "w" + v).toArray(String[]::new));
+        send(0, numbered("v", 50).toArray(String[]::new));
+        send(1, numbered("w", 50).toArray(String[]::new));
         // An interval far longer than the test: only the rebalance (or the stop) commits.
         try (BatchConsumer first = consumer(Duration.ofHours(1))) {
             first.start();
@@ -143,6 +136,15 @@ class BatchConsumerIT {
                 .as("no record handled twice after the handover")
                 .hasSize(102)
                 .doesNotHaveDuplicates();
+    }
+
+    /** {@code prefix0} .. {@code prefix<count-1>}. */
+    private static List<String> numbered(String prefix, int count) {
+        List<String> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(prefix + i);
+        }
+        return values;
     }
 
     private double retrying() {
