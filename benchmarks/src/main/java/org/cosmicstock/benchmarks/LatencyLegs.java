@@ -1,5 +1,6 @@
 package org.cosmicstock.benchmarks;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ final class LatencyLegs {
     private final Latencies toReader = new Latencies();
 
     LatencyLegs() {
-        this(wallMicrosNow(), System.nanoTime());
+        this(micros(Instant.now()), System.nanoTime());
     }
 
     /** {@code System.nanoTime()} {@code nanoAnchor} was wall-clock {@code wallAnchorMicros}. */
@@ -35,9 +36,9 @@ final class LatencyLegs {
         this.nanoAnchor = nanoAnchor;
     }
 
-    private static long wallMicrosNow() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    /** Epoch microseconds of {@code instant}. */
+    static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
     /**
@@ -65,14 +66,13 @@ final class LatencyLegs {
 
     /** One line: p50 / p99 of each leg. */
     String describe() {
+        // A summary sorts every latency of its leg: once per leg.
+        var outbox = toOutbox.summary();
+        var broker = toBroker.summary();
+        var reader = toReader.summary();
         return String.format(
                 "to outbox p50 %.1f p99 %.1f ms | to broker p50 %.1f p99 %.1f ms | to reader p50 %.1f p99 %.1f ms",
-                toOutbox.summary().p50Ms(),
-                toOutbox.summary().p99Ms(),
-                toBroker.summary().p50Ms(),
-                toBroker.summary().p99Ms(),
-                toReader.summary().p50Ms(),
-                toReader.summary().p99Ms());
+                outbox.p50Ms(), outbox.p99Ms(), broker.p50Ms(), broker.p99Ms(), reader.p50Ms(), reader.p99Ms());
     }
 
     Map<String, Object> toMap() {

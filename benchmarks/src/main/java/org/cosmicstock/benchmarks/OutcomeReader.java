@@ -67,23 +67,28 @@ final class OutcomeReader {
     }
 
     private void book(SpecificRecord event, ConsumerRecord<String, byte[]> record, long now) {
-        String causation = header(record, "ce_causationid");
-        OutcomeLedger.Effect effect;
+        OutcomeLedger.Kind kind;
+        String orderId;
         if (event instanceof Allocated e) {
-            effect = ledger.record(OutcomeLedger.Kind.ALLOCATED, e.getOrderId(), causation, now);
+            kind = OutcomeLedger.Kind.ALLOCATED;
+            orderId = e.getOrderId();
         } else if (event instanceof OutOfStock e) {
-            effect = ledger.record(OutcomeLedger.Kind.OUT_OF_STOCK, e.getOrderId(), causation, now);
+            kind = OutcomeLedger.Kind.OUT_OF_STOCK;
+            orderId = e.getOrderId();
         } else if (event instanceof AllocationRejected e) {
-            effect = ledger.record(OutcomeLedger.Kind.REJECTED, e.getOrderId(), causation, now);
+            kind = OutcomeLedger.Kind.REJECTED;
+            orderId = e.getOrderId();
         } else if (event instanceof Deallocated e) {
-            effect = ledger.record(OutcomeLedger.Kind.DEALLOCATED, e.getOrderId(), causation, now);
+            kind = OutcomeLedger.Kind.DEALLOCATED;
+            orderId = e.getOrderId();
         } else {
             return;
         }
+        OutcomeLedger.Effect effect = ledger.record(kind, orderId, header(record, "ce_causationid"), now);
         if (effect == OutcomeLedger.Effect.FIRST_OUTCOME) {
             outcomes++;
             series.add(ThroughputSeries.Count.OUTCOMES, now);
-            legs(ledger.sequenceOf(orderId(event)), record, now);
+            legs(ledger.sequenceOf(orderId), record, now);
         } else if (effect == OutcomeLedger.Effect.REALLOCATED) {
             moved++;
             series.add(ThroughputSeries.Count.MOVED, now);
@@ -101,22 +106,10 @@ final class OutcomeReader {
             return;
         }
         try {
-            Instant at = Instant.parse(written);
-            legs.add(order.sentAt, at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000, record.timestamp(), now);
+            legs.add(order.sentAt, LatencyLegs.micros(Instant.parse(written)), record.timestamp(), now);
         } catch (DateTimeParseException unreadable) {
             // no legs for this one; the end-to-end latency is booked all the same
         }
-    }
-
-    private static String orderId(SpecificRecord event) {
-        if (event instanceof Allocated e) {
-            return e.getOrderId();
-        } else if (event instanceof OutOfStock e) {
-            return e.getOrderId();
-        } else if (event instanceof AllocationRejected e) {
-            return e.getOrderId();
-        }
-        return null;
     }
 
     /** Where the measured lines' time went. */
