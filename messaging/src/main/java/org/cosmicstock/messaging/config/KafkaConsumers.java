@@ -16,7 +16,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 /**
  * Builds the services' consumer groups from Spring Boot's Kafka settings (so security settings such
  * as SASL and TLS reach them) and the messaging settings: (String key, Avro bytes), offsets committed
- * by the consumer after the batches they cover (at most once per commit interval), from the earliest record for a new group.
+ * by the consumer after the batches they cover (at most once per commit interval), from the
+ * earliest record for a new group.
  */
 public final class KafkaConsumers {
 

@@ -195,7 +195,9 @@ public final class BatchConsumer implements AutoCloseable {
             }
             long now = System.nanoTime();
             if (commitInterval.isZero()) {
-                commitNow(c, uncommitted);
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(uncommitted);
+                uncommitted.clear();
+                commitNow(c, offsets);
             } else if (now - lastCommitAt >= commitInterval.toNanos()) {
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(uncommitted);
                 uncommitted.clear();
@@ -229,22 +231,21 @@ public final class BatchConsumer implements AutoCloseable {
         /** The last commit, as the consumer stops; a wake-up meant for the poll is not a reason to skip it. */
         private void commitOnStop(Consumer<String, byte[]> c) {
             Map<TopicPartition, OffsetAndMetadata> owed = new HashMap<>(uncommitted);
+            uncommitted.clear();
             try {
-                commitNow(c, uncommitted);
+                commitNow(c, owed);
             } catch (WakeupException stopping) {
                 commitNow(c, owed);
             }
         }
 
-        /** Commits the given offsets and waits for the broker; removes them from those owed. */
+        /** Commits the given offsets and waits for the broker. */
         private void commitNow(Consumer<String, byte[]> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
             if (offsets.isEmpty()) {
                 return;
             }
-            Map<TopicPartition, OffsetAndMetadata> sending = new HashMap<>(offsets);
-            offsets.clear();
             try {
-                c.commitSync(sending);
+                c.commitSync(offsets);
             } catch (CommitFailedException | RebalanceInProgressException e) {
                 // The partitions moved on: their new owner reads these records again, and the inbox
                 // makes them duplicates.
