@@ -17,8 +17,21 @@ public interface UnitOfWork extends AutoCloseable {
      */
     Set<Receipt> firstDeliveries(Collection<Receipt> receipts);
 
-    /** Loads, in bulk, what these messages are about to need; optional, a way to save round trips. */
+    /**
+     * Loads, in bulk, what these messages are about to need (before their receipts are recorded, so
+     * duplicates included); optional, a way to save round trips.
+     */
     default void prepare(List<Object> messages) {}
+
+    /**
+     * Whether the message is about nothing this service holds, so that handling it changes nothing
+     * now and would change nothing when delivered again (news about an order placed elsewhere):
+     * such a message is skipped without a receipt. Asked after {@link #prepare}, which can look it
+     * up for the whole batch at once; the default, false, records a receipt for every message.
+     */
+    default boolean isForeign(Object message) {
+        return false;
+    }
 
     /**
      * Takes the events raised since the last call, by the aggregates this unit of work handed out and

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,18 +58,23 @@ public final class TrackedAggregates<K, A> {
         return loaded.map(Loaded::aggregate);
     }
 
+    /** Whether the key was looked up (or preloaded) and not found, and no aggregate was added under it since. */
+    public boolean isAbsent(K key) {
+        return absent.contains(key);
+    }
+
     /** An aggregate as read, with its stored version. */
     public record Loaded<A>(A aggregate, long version) {}
 
     /** Of these keys, those neither handed out nor known to be absent: what a bulk preload still has to read. */
     public List<K> unknown(Collection<K> keys) {
-        List<K> unknown = new ArrayList<>();
+        Set<K> unknown = new LinkedHashSet<>();
         for (K key : keys) {
-            if (!tracked.containsKey(key) && !absent.contains(key) && !unknown.contains(key)) {
+            if (!tracked.containsKey(key) && !absent.contains(key)) {
                 unknown.add(key);
             }
         }
-        return unknown;
+        return new ArrayList<>(unknown);
     }
 
     public Collection<Tracked<A>> all() {

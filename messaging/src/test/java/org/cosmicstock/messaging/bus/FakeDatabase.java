@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the fake units of work commit to: the facts handlers wrote, the inbox of applied receipts and
@@ -19,6 +20,7 @@ final class FakeDatabase implements UnitOfWorkFactory<FakeUnitOfWork> {
     private final List<FakeUnitOfWork> unitsOfWork = new ArrayList<>();
     private int eventsPublished;
     private int conflictsToRaise;
+    private Predicate<Object> foreign = message -> false;
 
     @Override
     public FakeUnitOfWork begin() {
@@ -50,6 +52,15 @@ final class FakeDatabase implements UnitOfWorkFactory<FakeUnitOfWork> {
     /** As if {@code receipt} had been applied before, for example before a crash. */
     void alreadyDelivered(Receipt receipt) {
         inbox.add(receipt);
+    }
+
+    /** Messages matching {@code test} are about nothing this database holds. */
+    void holdsNothingFor(Predicate<Object> test) {
+        foreign = test;
+    }
+
+    boolean isForeign(Object message) {
+        return foreign.test(message);
     }
 
     /** The next {@code count} commits lose a version conflict, as if another transaction got there first. */

@@ -15,6 +15,7 @@ final class FakeUnitOfWork implements UnitOfWork {
     private final List<RaisedEvent> pending = new ArrayList<>();
     private final Set<Receipt> receipts = new LinkedHashSet<>();
     private final List<Object> prepared = new ArrayList<>();
+    private final List<String> steps = new ArrayList<>();
     private List<RaisedEvent> committedEvents = List.of();
     private boolean committed;
     private boolean closed;
@@ -44,12 +45,18 @@ final class FakeUnitOfWork implements UnitOfWork {
         return List.copyOf(prepared);
     }
 
+    /** In order: "prepare" and "receipts", each time the bus asked. */
+    List<String> steps() {
+        return List.copyOf(steps);
+    }
+
     List<String> writes() {
         return List.copyOf(writes);
     }
 
     @Override
     public Set<Receipt> firstDeliveries(Collection<Receipt> candidates) {
+        steps.add("receipts");
         Set<Receipt> fresh = new LinkedHashSet<>();
         for (Receipt receipt : candidates) {
             if (!database.delivered(receipt) && receipts.add(receipt)) {
@@ -61,7 +68,16 @@ final class FakeUnitOfWork implements UnitOfWork {
 
     @Override
     public void prepare(List<Object> messages) {
+        steps.add("prepare");
         prepared.addAll(messages);
+    }
+
+    @Override
+    public boolean isForeign(Object message) {
+        if (!prepared.contains(message)) {
+            throw new IllegalStateException("Asked whether " + message + " is foreign before preparing it");
+        }
+        return database.isForeign(message);
     }
 
     @Override

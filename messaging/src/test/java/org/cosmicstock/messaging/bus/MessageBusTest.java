@@ -73,7 +73,7 @@ class MessageBusTest {
     }
 
     @Test
-    void theUnitOfWorkIsPreparedWithTheMessagesItWillHandle() {
+    void theUnitOfWorkIsPreparedWithEveryMessageOfTheBatchBeforeTheReceiptsAreRecorded() {
         var bus = greeter();
         Envelope old = new Envelope(new Greet("Old"), MessageContext.newFlow("/client"));
         database.alreadyDelivered(old.context().receipt(""));
@@ -82,7 +82,44 @@ class MessageBusTest {
 
         bus.handleAll(batch);
 
-        assertThat(database.unitsOfWork().get(0).prepared()).containsExactly(new Greet("Ann"));
+        FakeUnitOfWork uow = database.unitsOfWork().get(0);
+        assertThat(uow.prepared()).containsExactly(new Greet("Ann"), new Greet("Old"));
+        assertThat(uow.steps()).containsExactly("prepare", "receipts");
+        assertThat(database.facts()).containsExactly("greeted Ann");
+    }
+
+    @Test
+    void aForeignMessageIsSkippedWithoutAReceiptAndTheRestOfTheBatchIsApplied() {
+        var bus = greeter();
+        database.holdsNothingFor(message -> message.equals(new Greet("Stranger")));
+        List<Envelope> batch = envelopes(new Greet("Ann"), new Greet("Stranger"), new Greet("Bob"));
+
+        List<Result> results = bus.handleAll(batch);
+
+        assertThat(results)
+                .extracting(Result::status)
+                .containsExactly(Result.Status.PROCESSED, Result.Status.SKIPPED, Result.Status.PROCESSED);
+        assertThat(database.facts()).containsExactly("greeted Ann", "greeted Bob");
+        assertThat(database.inbox())
+                .containsExactlyInAnyOrder(
+                        batch.get(0).context().receipt(""),
+                        batch.get(2).context().receipt(""));
+    }
+
+    @Test
+    void aBatchOfOnlyForeignMessagesRecordsNoReceiptsAndWritesNothing() {
+        var bus = greeter();
+        database.holdsNothingFor(message -> true);
+
+        List<Result> results = bus.handleAll(envelopes(new Greet("Stranger"), new Greet("Other")));
+
+        assertThat(results).extracting(Result::status).containsOnly(Result.Status.SKIPPED);
+        assertThat(database.inbox()).isEmpty();
+        assertThat(database.facts()).isEmpty();
+        assertThat(database.unitsOfWork()).singleElement().satisfies(uow -> {
+            assertThat(uow.steps()).containsExactly("prepare");
+            assertThat(uow.writes()).isEmpty();
+        });
     }
 
     @Test

@@ -9,9 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,6 +53,9 @@ class OrdersServiceIT {
     @Autowired
     MeterRegistry registry;
 
+    @Autowired
+    DataSource dataSource;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
         properties.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
@@ -75,6 +82,7 @@ class OrdersServiceIT {
         assertThat(CloudEventHeaders.text(commands.get(0).headers(), CloudEventHeaders.SOURCE))
                 .isEqualTo("/orders-service");
 
+        long receiptsBefore = receipts();
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
                 new StringSerializer(),
@@ -95,6 +103,9 @@ class OrdersServiceIT {
         await("the event about someone else's order is skipped")
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> skippedAllocated() > skippedBefore);
+        assertThat(receipts() - receiptsBefore)
+                .as("a receipt for each event about order-1, none for the news about someone else's order")
+                .isEqualTo(2);
         assertThat(TestKafka.read(EVENTS + DeadLetters.SUFFIX, 1, Duration.ofSeconds(30)))
                 .as("only the garbage is dead-lettered")
                 .singleElement()
@@ -130,6 +141,15 @@ class OrdersServiceIT {
         assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
         assertThat(response.body()).contains("repeats sku A");
         assertThat(get("/orders/unknown").statusCode()).isEqualTo(404);
+    }
+
+    private long receipts() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from messaging.inbox")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private double skippedAllocated() {

@@ -71,6 +71,11 @@ final class JdbcOrders implements Orders {
         }
     }
 
+    /** Whether a preload or lookup found no such order (and none was placed in this unit of work since). */
+    boolean isAbsent(String orderId) {
+        return orders.isAbsent(orderId);
+    }
+
     List<Object> drainEvents() {
         List<Object> events = new ArrayList<>();
         orders.all().forEach(t -> events.addAll(t.aggregate().drainEvents()));

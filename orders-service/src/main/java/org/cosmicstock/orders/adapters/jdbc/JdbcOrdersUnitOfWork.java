@@ -1,6 +1,7 @@
 package org.cosmicstock.orders.adapters.jdbc;
 
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.cosmicstock.messaging.outbox.OutgoingMessage;
 import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.Event;
 import org.cosmicstock.orders.domain.Orders;
+import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 
 /** The orders unit of work on PostgreSQL: orders, their Allocate commands in the outbox and the inbox, in one transaction. */
@@ -20,6 +22,7 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
 
     private final JdbcOrders orders;
     private final Function<Event, OutgoingMessage> outgoing;
+    private final Set<String> placedHere = new HashSet<>();
 
     public JdbcOrdersUnitOfWork(
             DataSource dataSource, TransactionalMessaging messaging, Function<Event, OutgoingMessage> outgoing) {
@@ -40,6 +43,9 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
         for (Object message : messages) {
             if (message instanceof Command command) {
                 ids.add(command.orderId());
+                if (command instanceof PlaceOrder) {
+                    placedHere.add(command.orderId());
+                }
             }
         }
         try {
@@ -47,6 +53,19 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
         } catch (SQLException e) {
             throw new PersistenceFailure("Could not preload " + ids.size() + " order(s)", e);
         }
+    }
+
+    /**
+     * News (from the allocation events) about an order this service does not hold, one an outside
+     * producer's Allocate made: the handlers would skip it, so it needs no receipt, and a batch of
+     * only such news writes nothing.
+     */
+    @Override
+    public boolean isForeign(Object message) {
+        return message instanceof Command command
+                && !(command instanceof PlaceOrder)
+                && !placedHere.contains(command.orderId())
+                && orders.isAbsent(command.orderId());
     }
 
     @Override
