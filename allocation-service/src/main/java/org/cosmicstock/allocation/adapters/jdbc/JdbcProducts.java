@@ -26,6 +26,14 @@ import org.cosmicstock.messaging.jdbc.TrackedAggregates;
  */
 final class JdbcProducts implements Products {
 
+    // One round trip: each product's version row with its batches (none for a product without any).
+    private static final String LOAD = """
+            select p.sku, p.version_number, b.reference, b.purchased_quantity, b.allocated_quantity, b.eta
+              from products p left join batches b on b.sku = p.sku
+             where p.sku = any(?)
+             order by b.id
+            """;
+
     private final Connection connection;
     private final TrackedAggregates<String, Product> products = new TrackedAggregates<>();
     private final Map<String, Map<String, StoredBatch>> storedBatches = new HashMap<>();
@@ -126,35 +134,23 @@ final class JdbcProducts implements Products {
 
     private Map<String, TrackedAggregates.Loaded<Product>> load(List<String> skus) throws SQLException {
         Map<String, Integer> versions = new HashMap<>();
-        try (PreparedStatement select =
-                connection.prepareStatement("select sku, version_number from products where sku = any(?)")) {
+        Map<String, List<Batch>> batches = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(LOAD)) {
             select.setArray(1, connection.createArrayOf("text", skus.toArray()));
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    versions.put(r.getString(1), r.getInt(2));
-                }
-            }
-        }
-        Map<String, List<Batch>> batches = new HashMap<>();
-        if (!versions.isEmpty()) {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select sku, reference, purchased_quantity, allocated_quantity, eta
-                      from batches where sku = any(?) order by id
-                    """)) {
-                select.setArray(
-                        1, connection.createArrayOf("text", versions.keySet().toArray()));
-                try (ResultSet r = select.executeQuery()) {
-                    while (r.next()) {
-                        String sku = r.getString(1);
-                        String reference = r.getString(2);
-                        Batch batch =
-                                new Batch(reference, sku, r.getInt(3), r.getInt(4), r.getObject(5, LocalDate.class));
-                        batches.computeIfAbsent(sku, s -> new ArrayList<>()).add(batch);
-                        storedBatches
-                                .computeIfAbsent(sku, s -> new LinkedHashMap<>())
-                                .put(reference, new StoredBatch(batch.purchasedQuantity(), batch.allocatedQuantity()));
-                        skuOfBatch.put(reference, sku);
+                    String sku = r.getString(1);
+                    versions.put(sku, r.getInt(2));
+                    String reference = r.getString(3);
+                    if (reference == null) {
+                        continue;
                     }
+                    Batch batch = new Batch(reference, sku, r.getInt(4), r.getInt(5), r.getObject(6, LocalDate.class));
+                    batches.computeIfAbsent(sku, s -> new ArrayList<>()).add(batch);
+                    storedBatches
+                            .computeIfAbsent(sku, s -> new LinkedHashMap<>())
+                            .put(reference, new StoredBatch(batch.purchasedQuantity(), batch.allocatedQuantity()));
+                    skuOfBatch.put(reference, sku);
                 }
             }
         }
