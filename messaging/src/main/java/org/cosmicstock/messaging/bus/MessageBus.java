@@ -166,23 +166,28 @@ public final class MessageBus<U extends UnitOfWork> {
         try (U uow = unitsOfWork.begin()) {
             List<Object> messages = new ArrayList<>(items.size());
             items.forEach(item -> messages.add(item.envelope.message()));
-            uow.prepare(messages);
             // A message about nothing this service holds changes nothing, now or when delivered
             // again: it needs no receipt, and a batch of only such messages writes nothing at all.
-            boolean[] foreign = new boolean[items.size()];
+            Set<Object> foreign = uow.foreign(messages);
             Set<Receipt> receipts = new LinkedHashSet<>();
-            for (int i = 0; i < items.size(); i++) {
-                foreign[i] = uow.isForeign(items.get(i).envelope.message());
-                if (!foreign[i]) {
-                    receipts.add(items.get(i).receipt);
+            for (Item<U> item : items) {
+                if (!foreign.contains(item.envelope.message())) {
+                    receipts.add(item.receipt);
                 }
             }
             Set<Receipt> fresh = receipts.isEmpty() ? Set.of() : uow.firstDeliveries(receipts);
+            List<Object> toHandle = new ArrayList<>();
+            for (Item<U> item : items) {
+                if (fresh.contains(item.receipt)) {
+                    toHandle.add(item.envelope.message());
+                }
+            }
+            uow.prepare(toHandle);
             Result[] results = new Result[items.size()];
             Set<Receipt> applied = new HashSet<>();
             for (int i = 0; i < items.size(); i++) {
                 Item<U> item = items.get(i);
-                if (foreign[i]) {
+                if (foreign.contains(item.envelope.message())) {
                     results[i] = Result.of(Outcome.SKIPPED);
                     continue;
                 }

@@ -17,20 +17,18 @@ public interface UnitOfWork extends AutoCloseable {
      */
     Set<Receipt> firstDeliveries(Collection<Receipt> receipts);
 
-    /**
-     * Loads, in bulk, what these messages are about to need (before their receipts are recorded, so
-     * duplicates included); optional, a way to save round trips.
-     */
+    /** Loads, in bulk, what these messages are about to need; optional, a way to save round trips. */
     default void prepare(List<Object> messages) {}
 
     /**
-     * Whether the message is about nothing this service holds, so that handling it changes nothing
-     * now and would change nothing when delivered again (news about an order placed elsewhere):
-     * such a message is skipped without a receipt. Asked after {@link #prepare}, which can look it
-     * up for the whole batch at once; the default, false, records a receipt for every message.
+     * Of these messages, those about nothing this service holds, so that handling one changes
+     * nothing now and would change nothing when delivered again (news about an order placed
+     * elsewhere): they are skipped without a receipt, and a batch of only such messages writes
+     * nothing. Asked first, before the receipts are recorded; it may read in bulk what {@link
+     * #prepare} would need. The default, none, records a receipt for every message.
      */
-    default boolean isForeign(Object message) {
-        return false;
+    default Set<Object> foreign(List<Object> messages) {
+        return Set.of();
     }
 
     /**

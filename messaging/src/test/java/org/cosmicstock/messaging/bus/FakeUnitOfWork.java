@@ -45,7 +45,7 @@ final class FakeUnitOfWork implements UnitOfWork {
         return List.copyOf(prepared);
     }
 
-    /** In order: "prepare" and "receipts", each time the bus asked. */
+    /** In order: "foreign", "receipts" and "prepare", each time the bus asked. */
     List<String> steps() {
         return List.copyOf(steps);
     }
@@ -73,11 +73,11 @@ final class FakeUnitOfWork implements UnitOfWork {
     }
 
     @Override
-    public boolean isForeign(Object message) {
-        if (!prepared.contains(message)) {
-            throw new IllegalStateException("Asked whether " + message + " is foreign before preparing it");
-        }
-        return database.isForeign(message);
+    public Set<Object> foreign(List<Object> messages) {
+        steps.add("foreign");
+        Set<Object> foreign = new LinkedHashSet<>();
+        messages.stream().filter(database::isForeign).forEach(foreign::add);
+        return foreign;
     }
 
     @Override

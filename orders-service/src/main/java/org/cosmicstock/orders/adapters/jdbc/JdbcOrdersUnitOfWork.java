@@ -22,7 +22,6 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
 
     private final JdbcOrders orders;
     private final Function<Event, OutgoingMessage> outgoing;
-    private final Set<String> placedHere = new HashSet<>();
 
     public JdbcOrdersUnitOfWork(
             DataSource dataSource, TransactionalMessaging messaging, Function<Event, OutgoingMessage> outgoing) {
@@ -43,9 +42,6 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
         for (Object message : messages) {
             if (message instanceof Command command) {
                 ids.add(command.orderId());
-                if (command instanceof PlaceOrder) {
-                    placedHere.add(command.orderId());
-                }
             }
         }
         try {
@@ -56,16 +52,25 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
     }
 
     /**
-     * News (from the allocation events) about an order this service does not hold, one an outside
-     * producer's Allocate made: the handlers would skip it, so it needs no receipt, and a batch of
-     * only such news writes nothing.
+     * News (from the allocation events) about orders this service does not hold, ones an outside
+     * producer's Allocate made: the handlers would skip it, so it needs no receipt. The orders are
+     * read here in one query, which {@link #prepare} then finds done.
      */
     @Override
-    public boolean isForeign(Object message) {
-        return message instanceof Command command
-                && !(command instanceof PlaceOrder)
-                && !placedHere.contains(command.orderId())
-                && orders.isAbsent(command.orderId());
+    public Set<Object> foreign(List<Object> messages) {
+        prepare(messages);
+        Set<String> placedHere = new HashSet<>();
+        messages.stream().filter(PlaceOrder.class::isInstance).forEach(m -> placedHere.add(((PlaceOrder) m).orderId()));
+        Set<Object> foreign = new HashSet<>();
+        for (Object message : messages) {
+            if (message instanceof Command command
+                    && !(command instanceof PlaceOrder)
+                    && !placedHere.contains(command.orderId())
+                    && orders.isAbsent(command.orderId())) {
+                foreign.add(message);
+            }
+        }
+        return foreign;
     }
 
     @Override
