@@ -27,9 +27,11 @@ import org.cosmicstock.messaging.jdbc.TrackedAggregates;
 final class JdbcProducts implements Products {
 
     // One round trip: each product's version row with its batches (none for a product without any).
+    // Both tables are filtered by the SKUs, so that the plan PostgreSQL keeps for the statement reads
+    // both through their indexes, never every batch (as it would joining on b.sku = p.sku alone).
     private static final String LOAD = """
             select p.sku, p.version_number, b.reference, b.purchased_quantity, b.allocated_quantity, b.eta
-              from products p left join batches b on b.sku = p.sku
+              from products p left join batches b on b.sku = p.sku and b.sku = any(?)
              where p.sku = any(?)
              order by b.id
             """;
@@ -136,7 +138,9 @@ final class JdbcProducts implements Products {
         Map<String, Integer> versions = new HashMap<>();
         Map<String, List<Batch>> batches = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(LOAD)) {
-            select.setArray(1, connection.createArrayOf("text", skus.toArray()));
+            java.sql.Array wanted = connection.createArrayOf("text", skus.toArray());
+            select.setArray(1, wanted);
+            select.setArray(2, wanted);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     String sku = r.getString(1);
