@@ -103,11 +103,7 @@ public final class OutboxRelay implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (!store.tryLock(connection)) {
-                    connection.rollback();
-                    return 0;
-                }
-                List<OutboxRow> rows = store.nextRows(connection, settings.batchSize());
+                List<OutboxRow> rows = store.lockAndReadNextRows(connection, settings.batchSize());
                 if (rows.isEmpty()) {
                     connection.commit();
                     return 0;

@@ -18,31 +18,30 @@ final class OutboxStore {
     private static final long RELAY_LOCK = 0x7b0c5L;
 
     // A parked row holds back the later rows of its key: per-key order is kept even past a row that
-    // cannot be sent; every other key goes on.
+    // cannot be sent; every other key goes on. The relay lock is taken by the same statement (an
+    // uncorrelated subquery, run once before any row is read): a relay that does not get it reads
+    // nothing, and one round trip per round is saved.
     private static final String NEXT_ROWS = """
             select o.id, o.message_id, o.topic, o.message_key, o.message_type, o.payload, o.source,
                    o.correlation_id, o.causation_id, o.traceparent, o.created_at, o.attempts
               from messaging.outbox o
-             where o.published_at is null and o.parked_at is null
+             where (select pg_try_advisory_xact_lock(?))
+               and o.published_at is null and o.parked_at is null
                and not exists (select 1 from messaging.outbox p
                                 where p.parked_at is not null and p.published_at is null
                                   and p.topic = o.topic and p.message_key = o.message_key and p.id < o.id)
              order by o.id limit ?
             """;
 
-    boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet result = lock.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    List<OutboxRow> nextRows(Connection connection, int limit) throws SQLException {
+    /**
+     * The next rows to publish, in id order, with the relay lock taken for this transaction; none if
+     * another instance's relay holds the lock.
+     */
+    List<OutboxRow> lockAndReadNextRows(Connection connection, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(NEXT_ROWS)) {
-            select.setInt(1, limit);
+            select.setLong(1, RELAY_LOCK);
+            select.setInt(2, limit);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     MessageContext context = new MessageContext(

@@ -88,6 +88,25 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aRelayPublishesNothingWhileAnotherHoldsTheRelayLock() throws Exception {
+        commit(List.of(change("SKU-1", 1)), MessageContext.newFlow("/test-client"));
+        try (OutboxRelay relay = relay();
+                Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, 0x7b0c5L);
+                lock.execute();
+            }
+            assertThat(relay.publishOnce()).as("the lock is held elsewhere").isZero();
+            assertThat(unpublished()).isEqualTo(1);
+
+            other.rollback();
+            assertThat(relay.publishOnce()).isEqualTo(1);
+        }
+        assertThat(unpublished()).isZero();
+    }
+
+    @Test
     void neverPublishesRowsOfARolledBackTransaction() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
