@@ -84,10 +84,10 @@ public class AllocationConfiguration {
         String events = properties.topics().events();
         metrics.knowConsumed(events, EVENT_TYPES);
         String reallocation = group + REALLOCATION_GROUP_SUFFIX;
-        return consumers.group(
+        // Nobody waits for it: the in-process run is the fast path, this one catches what a crash lost.
+        return consumers.background(
                 reallocation,
                 List.of(events),
-                1,
                 incoming.handler(reallocation, AvroEvents::ownEventToMessage, bus::handleEvents));
     }
 

@@ -31,8 +31,44 @@ public final class KafkaConsumers {
         this.metrics = metrics;
     }
 
+    /**
+     * How long the broker may hold a fetch of a {@link #background} consumer (unless {@value
+     * #BACKGROUND_FETCH_MIN_BYTES} bytes gather first).
+     */
+    public static final int BACKGROUND_FETCH_MAX_WAIT_MS = 500;
+
+    public static final int BACKGROUND_FETCH_MIN_BYTES = 64 * 1024;
+
     public BatchConsumer group(String groupId, Collection<String> topics, int threads, RecordBatchHandler handler) {
+        return group(groupId, topics, threads, handler, Map.of());
+    }
+
+    /**
+     * A group nobody waits for, such as a durable path behind an in-process one (ADR 5): one thread,
+     * and the broker answers its fetch once {@value #BACKGROUND_FETCH_MIN_BYTES} bytes have gathered
+     * or {@value #BACKGROUND_FETCH_MAX_WAIT_MS} ms have passed. Under load that is a fetch or two a
+     * second instead of one for every few records the relay sends, each of which costs the broker
+     * and the service CPU that the consumers people do wait for share.
+     */
+    public BatchConsumer background(String groupId, Collection<String> topics, RecordBatchHandler handler) {
+        return group(
+                groupId,
+                topics,
+                1,
+                handler,
+                Map.of(
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, BACKGROUND_FETCH_MIN_BYTES,
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, BACKGROUND_FETCH_MAX_WAIT_MS));
+    }
+
+    private BatchConsumer group(
+            String groupId,
+            Collection<String> topics,
+            int threads,
+            RecordBatchHandler handler,
+            Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.putAll(overrides);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
