@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,6 +63,19 @@ public final class VersionedRows {
         for (Created c : created) {
             if (!inserted.contains(c.key())) {
                 throw new StaleAggregate(kind + " " + c.key(), 0);
+            }
+        }
+    }
+
+    /**
+     * For a statement of the caller's own that moved the versions (with the same {@code where key =
+     * ? and version = from} check) and returned the keys it moved: throws {@link StaleAggregate} for
+     * the first aggregate whose version did not move.
+     */
+    public void checkMoved(List<Moved> moved, Collection<String> movedKeys) {
+        for (Moved m : moved) {
+            if (!movedKeys.contains(m.key())) {
+                throw new StaleAggregate(kind + " " + m.key(), m.from());
             }
         }
     }

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.cosmicstock.allocation.domain.Allocation;
 import org.cosmicstock.allocation.domain.Batch;
 import org.cosmicstock.allocation.domain.Product;
-import org.cosmicstock.messaging.bus.StaleAggregate;
 import org.cosmicstock.messaging.jdbc.TrackedAggregates;
 import org.cosmicstock.messaging.jdbc.VersionedRows;
 
@@ -154,12 +153,7 @@ final class ProductWriter {
             save.setArray(13, linesIn);
             try (ResultSet r = save.executeQuery()) {
                 r.next();
-                Set<String> movedNow = Set.of((String[]) r.getArray(1).getArray());
-                for (VersionedRows.Moved m : moved) {
-                    if (!movedNow.contains(m.key())) {
-                        throw new StaleAggregate("Product " + m.key(), m.from());
-                    }
-                }
+                VERSIONS.checkMoved(moved, Set.of((String[]) r.getArray(1).getArray()));
                 checkLinesStored(made.size(), r.getInt(3));
             }
         }
