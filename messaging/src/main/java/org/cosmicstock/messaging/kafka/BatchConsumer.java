@@ -195,12 +195,9 @@ public final class BatchConsumer implements AutoCloseable {
             }
             long now = System.nanoTime();
             if (commitInterval.isZero()) {
-                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(uncommitted);
-                uncommitted.clear();
-                commitNow(c, offsets);
+                commitNow(c, takeUncommitted());
             } else if (now - lastCommitAt >= commitInterval.toNanos()) {
-                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(uncommitted);
-                uncommitted.clear();
+                Map<TopicPartition, OffsetAndMetadata> offsets = takeUncommitted();
                 c.commitAsync(offsets, (committed, error) -> {
                     if (error != null) {
                         retryLater(offsets, error);
@@ -210,6 +207,13 @@ public final class BatchConsumer implements AutoCloseable {
                 return;
             }
             lastCommitAt = now;
+        }
+
+        /** The finished offsets not committed yet, handed over: they are no longer owed. */
+        private Map<TopicPartition, OffsetAndMetadata> takeUncommitted() {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(uncommitted);
+            uncommitted.clear();
+            return offsets;
         }
 
         /** A failed asynchronous commit: its offsets go with the next one, unless newer ones or a new owner took over. */
@@ -230,8 +234,7 @@ public final class BatchConsumer implements AutoCloseable {
 
         /** The last commit, as the consumer stops; a wake-up meant for the poll is not a reason to skip it. */
         private void commitOnStop(Consumer<String, byte[]> c) {
-            Map<TopicPartition, OffsetAndMetadata> owed = new HashMap<>(uncommitted);
-            uncommitted.clear();
+            Map<TopicPartition, OffsetAndMetadata> owed = takeUncommitted();
             try {
                 commitNow(c, owed);
             } catch (WakeupException stopping) {
