@@ -15,7 +15,6 @@ import org.cosmicstock.messaging.config.OutboxConfiguration;
 import org.cosmicstock.messaging.config.TopicDeclarations;
 import org.cosmicstock.messaging.config.WrittenSchemas;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
-import org.cosmicstock.messaging.kafka.BatchConsumer;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.schemas.codec.MessageCodec;
@@ -25,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /** The composition root: plain objects from the service layer wired to their adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +52,7 @@ public class AllocationConfiguration {
 
     /** Every command, a partition's poll at a time, each batch in one transaction. */
     @Bean
-    BatchConsumer commandsConsumer(
+    ConcurrentMessageListenerContainer<String, byte[]> commandsConsumer(
             KafkaConsumers consumers,
             IncomingMessages incoming,
             MessageBus<AllocationUnitOfWork> bus,
@@ -74,7 +74,7 @@ public class AllocationConfiguration {
      * between the commit that deallocated a line and the in-process handler (ADR 5).
      */
     @Bean
-    BatchConsumer ownEventsConsumer(
+    ConcurrentMessageListenerContainer<String, byte[]> ownEventsConsumer(
             KafkaConsumers consumers,
             IncomingMessages incoming,
             MessageBus<AllocationUnitOfWork> bus,

@@ -2,31 +2,38 @@ package org.cosmicstock.messaging.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.cosmicstock.messaging.kafka.BatchConsumer;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
 import org.cosmicstock.messaging.kafka.KafkaHealthIndicator;
+import org.cosmicstock.messaging.kafka.ConsumerLiveness;
+import org.cosmicstock.messaging.metrics.KafkaClientMeters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.registry.RegistrationMode;
 import org.cosmicstock.schemas.registry.RegistryClient;
 import org.cosmicstock.schemas.registry.SubjectNameStrategy;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The messaging plumbing every service shares: the codec, the metrics, Kafka health, the one
- * dead-letter path, the consumer groups' factory and their lifecycle. Services {@code @Import} it.
+ * dead-letter path, the consumer groups' factory and their liveness. Services {@code @Import} it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -76,24 +83,44 @@ public class MessagingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeadLetterProducer deadLetterProducer(KafkaProperties kafka) {
-        var producer =
-                new KafkaProducer<>(kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
+    DeadLetterProducer deadLetterProducer(KafkaProperties kafka, MeterRegistry registry) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+        var producer = KafkaClientMeters.<String, byte[]>producers(
+                        () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), registry)
+                .get();
         return new DeadLetterProducer(producer);
     }
 
     @Bean
-    IncomingMessages incomingMessages(MessageCodec codec, MessagingMetrics metrics, DeadLetterProducer deadLetters) {
-        return new IncomingMessages(codec, metrics, deadLetters);
+    IncomingMessages incomingMessages(
+            MessageCodec codec, MessagingMetrics metrics, DeadLetterProducer deadLetters, MessagingProperties properties) {
+        return new IncomingMessages(codec, metrics, deadLetters, properties.retry().notYetFor());
     }
 
+    /** Consumer groups as listener containers on Boot's consumer factory (and its Kafka client metrics). */
     @Bean
-    KafkaConsumers kafkaConsumers(KafkaProperties kafka, MessagingProperties properties, MessagingMetrics metrics) {
-        return new KafkaConsumers(kafka, properties, metrics);
+    KafkaConsumers kafkaConsumers(
+            ConsumerFactory<?, ?> consumerFactory,
+            MessagingProperties properties,
+            MessagingMetrics metrics,
+            @Qualifier("consumerRetryScheduler") TaskScheduler scheduler) {
+        return new KafkaConsumers(consumerFactory, properties, metrics, scheduler);
     }
 
+    /** Resumes partitions whose back-off is over. */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskScheduler consumerRetryScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("consumer-retries-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        return scheduler;
+    }
+
+    /** A consumer thread that stopped on an Error makes the instance not live: the orchestrator restarts it. */
     @Bean
-    SmartLifecycle consumersLifecycle(ObjectProvider<BatchConsumer> consumers) {
-        return new ConsumersLifecycle(consumers.orderedStream().toList());
+    ConsumerLiveness consumerLiveness(ApplicationEventPublisher publisher) {
+        return new ConsumerLiveness(publisher);
     }
 }

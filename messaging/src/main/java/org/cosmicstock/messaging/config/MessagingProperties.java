@@ -48,7 +48,8 @@ public record MessagingProperties(
      * @param concurrency consumer threads per consumer group (each takes a share of the partitions)
      * @param maxPollRecords the most records one poll returns: the largest batch
      * @param commitInterval how often finished offsets are committed (asynchronously; 0 commits
-     *     synchronously after every poll): a crash redelivers at most this much, as duplicates
+     *     synchronously after every partition's batch): a crash redelivers at most this much, as
+     *     duplicates
      */
     public record Consumer(
             @DefaultValue("3") int concurrency,
@@ -58,12 +59,16 @@ public record MessagingProperties(
     /**
      * @param conflictAttempts how often a batch that lost a version conflict is tried in process before
      *     its partition backs off
+     * @param notYetFor how long a record that may pass a moment later (a schema id the registry does
+     *     not know yet, a {@code ChangeBatchQuantity} read before its batch's {@code CreateBatch}) is
+     *     retried, its partition waiting, before it is dead-lettered
      */
     public record Retry(
             @DefaultValue("200ms") Duration initialInterval,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("5s") Duration maxInterval,
-            @DefaultValue("5") int conflictAttempts) {}
+            @DefaultValue("5") int conflictAttempts,
+            @DefaultValue("2m") Duration notYetFor) {}
 
     /**
      * @param maxBlock how long a send may wait for the broker's metadata before the relay backs off

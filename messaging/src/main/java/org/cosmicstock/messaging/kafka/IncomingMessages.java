@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.cosmicstock.messaging.bus.Envelope;
 import org.cosmicstock.messaging.bus.HandlerObserver;
 import org.cosmicstock.messaging.bus.MessageContext;
@@ -18,6 +20,7 @@ import org.cosmicstock.messaging.metrics.Consumed;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.codec.MessageDecodingException;
+import org.cosmicstock.schemas.codec.UnknownSchemaIdException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,13 +39,24 @@ public final class IncomingMessages {
     private final MessageCodec codec;
     private final MessagingMetrics metrics;
     private final DeadLetterProducer deadLetters;
+    private final Duration notYetFor;
     // The wire type of each message of the batch this thread is applying, for the handler timer.
     private final ThreadLocal<Map<Envelope, String>> wireTypes = ThreadLocal.withInitial(IdentityHashMap::new);
 
     public IncomingMessages(MessageCodec codec, MessagingMetrics metrics, DeadLetterProducer deadLetters) {
+        this(codec, metrics, deadLetters, Duration.ofMinutes(2));
+    }
+
+    /**
+     * @param notYetFor how long a record that may pass later (a schema id the registry does not know
+     *     yet, a batch not created yet) is retried before it is dead-lettered
+     */
+    public IncomingMessages(
+            MessageCodec codec, MessagingMetrics metrics, DeadLetterProducer deadLetters, Duration notYetFor) {
         this.codec = codec;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
+        this.notYetFor = notYetFor;
     }
 
     /**
@@ -51,15 +65,18 @@ public final class IncomingMessages {
      */
     public RecordBatchHandler handler(
             String consumerGroup, PayloadMapper mapper, Function<List<Envelope>, List<Result>> apply) {
-        return records -> handle(records, consumerGroup, mapper, apply);
+        return (records, failingFor) -> handle(records, failingFor, consumerGroup, mapper, apply);
     }
 
     private void handle(
             List<ConsumerRecord<String, byte[]>> records,
+            Duration failingFor,
             String consumerGroup,
             PayloadMapper mapper,
             Function<List<Envelope>, List<Result>> apply)
             throws Exception {
+        // What may pass later is retried from its offset until it has waited notYetFor, then dead-lettered.
+        boolean patient = failingFor.compareTo(notYetFor) < 0;
         List<Envelope> envelopes = new ArrayList<>(records.size());
         List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>(records.size());
         List<String> types = new ArrayList<>(records.size());
@@ -67,6 +84,9 @@ public final class IncomingMessages {
         List<String> letterTypes = new ArrayList<>();
         List<Consumed> outcomes = new ArrayList<>();
         List<String> outcomeTypes = new ArrayList<>();
+        List<Long> outcomeOffsets = new ArrayList<>();
+        ConsumerRecord<String, byte[]> notYet = null;
+        Exception notYetCause = null;
         String topic = records.isEmpty() ? "" : records.get(0).topic();
         for (ConsumerRecord<String, byte[]> record : records) {
             String type = MessagingMetrics.UNKNOWN_TYPE;
@@ -77,11 +97,21 @@ public final class IncomingMessages {
                 if (message.isEmpty()) {
                     outcomes.add(Consumed.SKIPPED);
                     outcomeTypes.add(type);
+                    outcomeOffsets.add(record.offset());
                     continue;
                 }
                 envelopes.add(new Envelope(message.get(), CloudEventHeaders.read(record)));
                 applied.add(record);
                 types.add(type);
+            } catch (UnknownSchemaIdException unregistered) {
+                if (patient) {
+                    // Maybe registered a moment later: nothing from here on is handled now.
+                    notYet = record;
+                    notYetCause = unregistered;
+                    break;
+                }
+                letters.add(new DeadLetterProducer.Letter(record, unregistered));
+                letterTypes.add(type);
             } catch (MessageDecodingException | MessageRejected invalid) {
                 letters.add(new DeadLetterProducer.Letter(record, invalid));
                 letterTypes.add(type);
@@ -100,29 +130,48 @@ public final class IncomingMessages {
         for (int i = 0; i < results.size(); i++) {
             Result result = results.get(i);
             if (result.isRejected()) {
+                if (patient && result.rejection().mayPassLater()) {
+                    if (notYet == null || applied.get(i).offset() < notYet.offset()) {
+                        notYet = applied.get(i);
+                        notYetCause = result.rejection();
+                    }
+                    continue;
+                }
                 letters.add(new DeadLetterProducer.Letter(applied.get(i), result.rejection()));
                 letterTypes.add(types.get(i));
             } else {
                 outcomes.add(counted(result));
                 outcomeTypes.add(types.get(i));
+                outcomeOffsets.add(applied.get(i).offset());
             }
         }
-        if (!letters.isEmpty()) {
-            for (DeadLetterProducer.Letter letter : letters) {
-                ConsumerRecord<String, byte[]> r = letter.record();
-                LOG.warn(
-                        "Dead-lettering {}-{}@{}: {}",
-                        r.topic(),
-                        r.partition(),
-                        r.offset(),
-                        DeadLetters.reason(letter.reason()));
+        // Records from the one that must wait on come again: they are dead-lettered and counted then.
+        long limit = notYet == null ? Long.MAX_VALUE : notYet.offset();
+        List<DeadLetterProducer.Letter> due = new ArrayList<>(letters.size());
+        List<String> dueTypes = new ArrayList<>(letters.size());
+        for (int i = 0; i < letters.size(); i++) {
+            DeadLetterProducer.Letter letter = letters.get(i);
+            ConsumerRecord<String, byte[]> r = letter.record();
+            if (r.offset() >= limit) {
+                continue;
             }
-            deadLetters.send(letters, consumerGroup);
+            LOG.warn(
+                    "Dead-lettering {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), DeadLetters.reason(letter.reason()));
+            due.add(letter);
+            dueTypes.add(letterTypes.get(i));
         }
+        if (!due.isEmpty()) {
+            deadLetters.send(due, consumerGroup);
+        }
+        dueTypes.forEach(type -> metrics.consumed(topic, type, Consumed.INVALID));
         for (int i = 0; i < outcomes.size(); i++) {
-            metrics.consumed(topic, outcomeTypes.get(i), outcomes.get(i));
+            if (outcomeOffsets.get(i) < limit) {
+                metrics.consumed(topic, outcomeTypes.get(i), outcomes.get(i));
+            }
         }
-        letterTypes.forEach(type -> metrics.consumed(topic, type, Consumed.INVALID));
+        if (notYet != null) {
+            throw new RetryFrom(new TopicPartition(notYet.topic(), notYet.partition()), notYet.offset(), notYetCause);
+        }
     }
 
     private static Consumed counted(Result result) {

@@ -1,84 +1,122 @@
 package org.cosmicstock.messaging.kafka;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * The partitions of one consumer thread that wait for a transient failure to pass: when each may be
- * tried again, and a log line when one starts failing, once a minute while it keeps failing, and when
- * it recovers. Counted in {@code consumer_retries_total} and {@code consumer_retrying_partitions}.
+ * The error handler of every consumer group's listener container: a batch that failed for a
+ * transient reason pauses only its own partition. The container hands the listener one partition's
+ * records at a time (a sub-batch per partition), so a failure belongs to one partition: it is sought
+ * back to its first unfinished record and paused for the next interval of an exponential back-off
+ * without a limit on attempts, then delivered again, for as long as the failure lasts. The other
+ * partitions go on, and the consumer keeps polling, so it stays in the group. Nothing of a failed
+ * batch is committed ({@link #isAckAfterHandle()} is false).
+ *
+ * <p>spring-kafka's stock handlers pause the whole consumer during a back-off, which would stop
+ * every partition of a thread for one bad database row (ADR 6).
+ *
+ * <p>Logs when a partition starts failing, once a minute while it keeps failing, and when it
+ * recovers; counts {@code consumer_retries_total} and {@code consumer_retrying_partitions}.
  */
-final class PartitionRetries {
+public final class PartitionRetries implements CommonErrorHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionRetries.class);
     private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
 
     private final String group;
-    private final RetryBackoff backoff;
+    private final BackOff backOff;
+    private final ListenerContainerPauseService pauses;
     private final MessagingMetrics metrics;
-    private final Map<TopicPartition, Failing> failing = new HashMap<>();
+    // A partition is handled by one consumer thread at a time, but the handler serves them all.
+    private final Map<TopicPartition, Failing> failing = new ConcurrentHashMap<>();
 
-    PartitionRetries(String group, RetryBackoff backoff, MessagingMetrics metrics) {
+    public PartitionRetries(String group, BackOff backOff, TaskScheduler scheduler, MessagingMetrics metrics) {
         this.group = group;
-        this.backoff = backoff;
+        this.backOff = backOff;
+        this.pauses = new ListenerContainerPauseService(null, scheduler);
         this.metrics = metrics;
     }
 
-    private static final class Failing {
+    private final class Failing {
+        final long offset;
         final long since;
+        final BackOffExecution backOff = PartitionRetries.this.backOff.start();
         int attempts;
-        long retryAt;
         long reportedAt;
 
-        Failing(long now) {
+        Failing(long offset, long now) {
+            this.offset = offset;
             this.since = now;
             this.reportedAt = now;
         }
     }
 
-    /** Records a failed attempt; returns how long the partition waits before the next one. */
-    Duration failed(TopicPartition partition, Exception cause, long now) {
-        Failing state = failing.get(partition);
-        if (state == null) {
-            state = new Failing(now);
-            failing.put(partition, state);
-            metrics.retrying(partition.topic(), +1);
-        }
-        state.attempts++;
-        Duration pause = backoff.after(state.attempts);
-        state.retryAt = now + pause.toMillis();
-        metrics.retried(partition.topic());
-        if (state.attempts == 1) {
-            LOG.warn(
-                    "{} partition {}: transient failure, retrying in {} ms (this partition waits; the others go on): {}",
-                    group,
-                    partition,
-                    pause.toMillis(),
-                    DeadLetters.reason(cause),
-                    cause);
-        } else if (now - state.reportedAt >= REPORT_EVERY.toMillis()) {
-            state.reportedAt = now;
-            LOG.warn(
-                    "{} partition {}: still failing after {} attempts over {} s, next in {} ms: {}",
-                    group,
-                    partition,
-                    state.attempts,
-                    (now - state.since) / 1000,
-                    pause.toMillis(),
-                    DeadLetters.reason(cause));
-        }
-        return pause;
+    @Override
+    public boolean seeksAfterHandling() {
+        return true;
     }
 
-    void succeeded(TopicPartition partition, long now) {
+    /** What failed is delivered again later: never committed. */
+    @Override
+    public boolean isAckAfterHandle() {
+        return false;
+    }
+
+    @Override
+    public void handleBatch(
+            Exception thrown,
+            ConsumerRecords<?, ?> data,
+            Consumer<?, ?> consumer,
+            MessageListenerContainer container,
+            Runnable invokeListener) {
+        Exception cause = unwrap(thrown);
+        for (TopicPartition partition : data.partitions()) {
+            long from = data.records(partition).get(0).offset();
+            if (cause instanceof RetryFrom retry && retry.partition().equals(partition)) {
+                from = retry.offset();
+            }
+            consumer.seek(partition, from);
+            Duration pause = failed(partition, from, cause, System.currentTimeMillis());
+            pauses.pausePartition(container, partition, pause);
+        }
+    }
+
+    @Override
+    public void handleOtherException(
+            Exception thrown, Consumer<?, ?> consumer, MessageListenerContainer container, boolean batchListener) {
+        // Not a listener's failure (a commit that failed, for instance): the container goes on.
+        LOG.warn("{}: consumer error, going on: {}", group, DeadLetters.reason(thrown));
+    }
+
+    /**
+     * How long the record at {@code offset} of {@code partition} has been failing, zero if it is not
+     * the record this partition is waiting on.
+     */
+    public Duration failingFor(TopicPartition partition, long offset) {
+        Failing state = failing.get(partition);
+        if (state == null || state.offset != offset) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(System.currentTimeMillis() - state.since);
+    }
+
+    /** The partition's records were handled: if it was failing, it has recovered. */
+    public void succeeded(TopicPartition partition) {
         Failing state = failing.remove(partition);
         if (state != null) {
             metrics.retrying(partition.topic(), -1);
@@ -87,24 +125,12 @@ final class PartitionRetries {
                     group,
                     partition,
                     state.attempts,
-                    (now - state.since) / 1000);
+                    (System.currentTimeMillis() - state.since) / 1000);
         }
     }
 
-    /** Partitions whose pause is over. */
-    List<TopicPartition> due(long now) {
-        List<TopicPartition> due = new ArrayList<>();
-        failing.forEach((partition, state) -> {
-            if (state.retryAt != 0 && state.retryAt <= now) {
-                due.add(partition);
-                state.retryAt = 0;
-            }
-        });
-        return due;
-    }
-
-    /** The partitions went to another consumer (or this one stops): it retries them from the committed offset. */
-    void forget(Collection<TopicPartition> partitions) {
+    /** The partitions went to another member (or the consumer stops): it retries them from the committed offset. */
+    public void forget(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             if (failing.remove(partition) != null) {
                 metrics.retrying(partition.topic(), -1);
@@ -112,7 +138,48 @@ final class PartitionRetries {
         }
     }
 
-    void forgetAll() {
-        forget(new ArrayList<>(failing.keySet()));
+    /** Records a failed attempt at the record at {@code offset}; returns how long the partition waits. */
+    Duration failed(TopicPartition partition, long offset, Exception cause, long now) {
+        Failing state = failing.get(partition);
+        if (state == null || state.offset != offset) {
+            if (state == null) {
+                metrics.retrying(partition.topic(), +1);
+            }
+            state = new Failing(offset, now);
+            failing.put(partition, state);
+        }
+        state.attempts++;
+        Duration pause = Duration.ofMillis(state.backOff.nextBackOff());
+        metrics.retried(partition.topic());
+        if (state.attempts == 1) {
+            LOG.warn(
+                    "{} partition {}: transient failure at offset {}, retrying in {} ms (this partition waits; the others go on): {}",
+                    group,
+                    partition,
+                    offset,
+                    pause.toMillis(),
+                    DeadLetters.reason(cause),
+                    cause);
+        } else if (now - state.reportedAt >= REPORT_EVERY.toMillis()) {
+            state.reportedAt = now;
+            LOG.warn(
+                    "{} partition {}: still failing at offset {} after {} attempts over {} s, next in {} ms: {}",
+                    group,
+                    partition,
+                    offset,
+                    state.attempts,
+                    (now - state.since) / 1000,
+                    pause.toMillis(),
+                    DeadLetters.reason(cause));
+        }
+        return pause;
+    }
+
+    private static Exception unwrap(Exception thrown) {
+        Throwable cause = thrown;
+        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof Exception e ? e : thrown;
     }
 }

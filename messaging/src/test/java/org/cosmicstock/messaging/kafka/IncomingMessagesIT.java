@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class IncomingMessagesIT {
         var alsoGood = record(5, codec.encode(new Allocate("order-5", "SKU", 2)));
 
         incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
-                .handle(List.of(good, garbage, breaksContract, refusedByHandler, notForUs, alsoGood));
+                .handle(List.of(good, garbage, breaksContract, refusedByHandler, notForUs, alsoGood), Duration.ZERO);
 
         assertThat(applied)
                 .extracting(e -> ((Allocate) e.message()).getOrderId())
@@ -92,12 +93,52 @@ class IncomingMessagesIT {
         assertThatThrownBy(() -> incoming.handler("test-group", IncomingMessagesIT::map, envelopes -> {
                             throw new IllegalStateException("database away");
                         })
-                        .handle(List.of(garbage, good)))
+                        .handle(List.of(garbage, good), Duration.ZERO))
                 .hasMessage("database away");
 
         assertThat(TestKafka.readToEnd(topic + ".DLT")).isEmpty();
         assertThat(count("Allocate", Consumed.PROCESSED)).isZero();
         assertThat(count(MessagingMetrics.UNKNOWN_TYPE, Consumed.INVALID)).isZero();
+    }
+
+    @Test
+    void aRecordThatMayPassLaterIsRetriedFromItsOffsetNotDeadLettered() throws Exception {
+        var good = record(0, codec.encode(new Allocate("order-1", "SKU", 1)));
+        var later = record(1, codec.encode(new Allocate("order-2", "LATER", 1)));
+        var garbage = record(2, "not avro".getBytes(StandardCharsets.UTF_8));
+        var alsoGood = record(3, codec.encode(new Allocate("order-3", "SKU", 1)));
+
+        assertThatThrownBy(() -> incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
+                        .handle(List.of(good, later, garbage, alsoGood), Duration.ofSeconds(119)))
+                .isInstanceOfSatisfying(RetryFrom.class, retry -> {
+                    assertThat(retry.offset()).isEqualTo(1);
+                    assertThat(retry.partition().partition()).isZero();
+                    assertThat(retry).hasMessageContaining("batch LATER not created yet");
+                });
+
+        assertThat(TestKafka.readToEnd(topic + ".DLT"))
+                .as("what comes again after the waiting record is dead-lettered then, not twice")
+                .isEmpty();
+        assertThat(count("Allocate", Consumed.PROCESSED))
+                .as("only what lies before the waiting record is counted now")
+                .isEqualTo(1.0);
+        assertThat(count("Allocate", Consumed.INVALID)).isZero();
+    }
+
+    @Test
+    void aRecordThatMayPassLaterIsDeadLetteredOnceItHasWaitedLongEnough() throws Exception {
+        var good = record(0, codec.encode(new Allocate("order-1", "SKU", 1)));
+        var later = record(1, codec.encode(new Allocate("order-2", "LATER", 1)));
+
+        incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
+                .handle(List.of(later, good), Duration.ofMinutes(2));
+
+        assertThat(TestKafka.readToEnd(topic + ".DLT"))
+                .extracting(IncomingMessagesIT::reason)
+                .singleElement()
+                .satisfies(reason -> assertThat(reason).contains("batch LATER not created yet"));
+        assertThat(count("Allocate", Consumed.PROCESSED)).isEqualTo(1.0);
+        assertThat(count("Allocate", Consumed.INVALID)).isEqualTo(1.0);
     }
 
     private static Optional<Object> map(org.apache.avro.specific.SpecificRecord payload) {
@@ -116,6 +157,13 @@ class IncomingMessagesIT {
             Allocate allocate = (Allocate) envelope.message();
             if (allocate.getSku().equals("REFUSED")) {
                 results.add(new Result(Result.Status.REJECTED, new MessageRejected("no such sku REFUSED")));
+            } else if (allocate.getSku().equals("LATER")) {
+                results.add(new Result(Result.Status.REJECTED, new MessageRejected("batch LATER not created yet") {
+                    @Override
+                    public boolean mayPassLater() {
+                        return true;
+                    }
+                }));
             } else {
                 results.add(new Result(Result.Status.PROCESSED, null));
             }

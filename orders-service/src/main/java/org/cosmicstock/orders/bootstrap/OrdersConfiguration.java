@@ -10,7 +10,6 @@ import org.cosmicstock.messaging.config.OutboxConfiguration;
 import org.cosmicstock.messaging.config.TopicDeclarations;
 import org.cosmicstock.messaging.config.WrittenSchemas;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
-import org.cosmicstock.messaging.kafka.BatchConsumer;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
@@ -25,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /** The composition root of the orders service. */
 @Configuration(proxyBeanMethods = false)
@@ -55,7 +55,7 @@ public class OrdersConfiguration {
 
     /** Follows allocation events to track every order line; events about batches are skipped. */
     @Bean
-    BatchConsumer allocationEventsConsumer(
+    ConcurrentMessageListenerContainer<String, byte[]> allocationEventsConsumer(
             KafkaConsumers consumers,
             IncomingMessages incoming,
             MessageBus<OrdersUnitOfWork> bus,

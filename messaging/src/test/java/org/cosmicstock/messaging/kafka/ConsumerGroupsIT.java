@@ -15,28 +15,37 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.messaging.config.KafkaConsumers;
+import org.cosmicstock.messaging.config.MessagingProperties;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.testing.TestKafka;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
-/** The consumer loop against a real broker: batches per partition, commits, and retries that pause one partition. */
-class BatchConsumerIT {
+/**
+ * The consumer groups' listener containers against a real broker: batches per partition, commits,
+ * and retries that pause one partition.
+ */
+class ConsumerGroupsIT {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MessagingMetrics metrics = new MessagingMetrics(registry);
     private final List<String> handled = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean partitionZeroFails = new AtomicBoolean();
+    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private String topic;
     private String group;
 
@@ -46,6 +55,12 @@ class BatchConsumerIT {
         group = "group-" + UUID.randomUUID();
         TestKafka.createTopic(topic, 2);
         metrics.knowConsumed(topic, List.of());
+        scheduler.initialize();
+    }
+
+    @AfterEach
+    void tearDown() {
+        scheduler.shutdown();
     }
 
     @Test
@@ -53,8 +68,7 @@ class BatchConsumerIT {
         partitionZeroFails.set(true);
         send(0, "p0-a", "p0-b");
         send(1, "p1-a", "p1-b");
-        try (BatchConsumer consumer = consumer()) {
-            consumer.start();
+        try (Running consumer = start(consumer())) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(handled).containsExactly("p1-a", "p1-b");
                 assertThat(registry.get("consumer.retries")
@@ -82,8 +96,7 @@ class BatchConsumerIT {
     void handlesWhatOnePollReturnsPerPartitionAsOneBatchAndCommitsPastIt() throws Exception {
         List<String> values = numbered("v", 200);
         send(0, values.toArray(String[]::new));
-        try (BatchConsumer consumer = consumer()) {
-            consumer.start();
+        try (Running consumer = start(consumer())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 200);
         }
         assertThat(handled).containsExactlyElementsOf(values);
@@ -92,8 +105,7 @@ class BatchConsumerIT {
 
         // A new member of the group starts where the last one committed: nothing is handled twice.
         send(0, "after");
-        try (BatchConsumer consumer = consumer()) {
-            consumer.start();
+        try (Running consumer = start(consumer())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("after"));
         }
         assertThat(handled).hasSize(201);
@@ -103,8 +115,7 @@ class BatchConsumerIT {
     void commitsFinishedOffsetsWithinTheIntervalWhileRunning() throws Exception {
         send(0, "a", "b", "c");
         send(1, "d");
-        try (BatchConsumer consumer = consumer(Duration.ofMillis(100))) {
-            consumer.start();
+        try (Running consumer = start(consumer(Duration.ofMillis(100)))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 4);
             // Nothing more arrives: the loop's empty polls must still send what it owes.
             await().atMost(Duration.ofSeconds(10)).until(() -> committed(0) == 3 && committed(1) == 1);
@@ -117,14 +128,12 @@ class BatchConsumerIT {
         send(0, numbered("v", 50).toArray(String[]::new));
         send(1, numbered("w", 50).toArray(String[]::new));
         // An interval far longer than the test: only the rebalance (or the stop) commits.
-        try (BatchConsumer first = consumer(Duration.ofHours(1))) {
-            first.start();
+        try (Running first = start(consumer(Duration.ofHours(1)))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 100);
             assertThat(committed(0))
                     .as("nothing committed yet: the interval has not passed")
                     .isEqualTo(-1);
-            try (BatchConsumer second = consumer(Duration.ofHours(1))) {
-                second.start();
+            try (Running second = start(consumer(Duration.ofHours(1)))) {
                 // The second member's arrival revokes the first one's partitions: they are committed first.
                 await().atMost(Duration.ofSeconds(60)).until(() -> committed(0) == 50 && committed(1) == 50);
                 send(0, "after-0");
@@ -154,35 +163,40 @@ class BatchConsumerIT {
                 .value();
     }
 
-    private BatchConsumer consumer() {
+    private ConcurrentMessageListenerContainer<String, byte[]> consumer() {
         return consumer(Duration.ZERO);
     }
 
-    private BatchConsumer consumer(Duration commitInterval) {
-        Map<String, Object> config = Map.of(
+    private ConcurrentMessageListenerContainer<String, byte[]> consumer(Duration commitInterval) {
+        MessagingProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                        "cosmicstock.messaging.consumer.commit-interval", commitInterval.toMillis() + "ms",
+                        "cosmicstock.messaging.retry.initial-interval", "100ms",
+                        "cosmicstock.messaging.retry.max-interval", "500ms")))
+                .bindOrCreate("cosmicstock.messaging", MessagingProperties.class);
+        var factory = new DefaultKafkaConsumerFactory<String, byte[]>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        return new BatchConsumer(
-                group,
-                List.of(topic),
-                1,
-                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-                records -> {
+                "earliest"));
+        return new KafkaConsumers(factory, properties, metrics, scheduler)
+                .group(group, List.of(topic), 1, (records, failingFor) -> {
                     if (records.get(0).partition() == 0 && partitionZeroFails.get()) {
                         throw new IllegalStateException("database away");
                     }
                     batchSizes.add(records.size());
                     records.forEach(r -> handled.add(new String(r.value(), StandardCharsets.UTF_8)));
-                },
-                new RetryBackoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(500)),
-                commitInterval,
-                metrics);
+                });
+    }
+
+    private static Running start(ConcurrentMessageListenerContainer<String, byte[]> container) {
+        container.start();
+        return container::stop;
+    }
+
+    /** A started container, stopped (and its offsets committed) when the test leaves the block. */
+    private interface Running extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private void send(int partition, String... values) throws Exception {
