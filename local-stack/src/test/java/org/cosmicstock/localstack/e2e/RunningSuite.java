@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -51,12 +53,16 @@ final class RunningSuite {
     /** Writes Avro single-object encoding, as the suite's own format without a registry. */
     final MessageCodec singleObject = MessageCodec.create();
 
+    /** Where every service exports its spans (all of them: sampling 1.0). */
+    final OtlpReceiver spans;
+
     private final OperatorCredentials operator;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningSuite(LocalStack stack) {
+    private RunningSuite(LocalStack stack, OtlpReceiver spans) {
         this.stack = stack;
+        this.spans = spans;
         this.config = stack.config();
         this.operator = config.operator();
         this.producer = new KafkaProducer<>(
@@ -75,8 +81,17 @@ final class RunningSuite {
         if (instance == null) {
             Path repoRoot = Path.of("..").toAbsolutePath().normalize();
             Path dataDir = Files.createTempDirectory("cosmic-e2e-");
+            OtlpReceiver spans = new OtlpReceiver();
+            List<String> javaOptions = new ArrayList<>(StackOptions.DEFAULT_SERVICE_JAVA_OPTIONS);
+            // Boot 3's name of the OTLP endpoint, which the services still take.
+            javaOptions.add("-Dmanagement.otlp.tracing.endpoint=" + spans.endpoint());
+            javaOptions.add("-Dmanagement.tracing.sampling.probability=1.0");
             StackConfig config = StackConfig.withFreePorts(repoRoot, dataDir, true)
-                    .with(StackOptions.defaults().withRedis().withRegistry().withInstances(1, 2));
+                    .with(StackOptions.defaults()
+                            .withRedis()
+                            .withRegistry()
+                            .withInstances(1, 2)
+                            .withServiceJavaOptions(javaOptions));
             LocalStack stack = new LocalStack(config, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             try {
                 stack.start();
@@ -84,7 +99,7 @@ final class RunningSuite {
                 stack.close();
                 throw e;
             }
-            instance = new RunningSuite(stack);
+            instance = new RunningSuite(stack, spans);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "e2e-suite-stop"));
         }
         return instance;
@@ -93,6 +108,7 @@ final class RunningSuite {
     private void stop() {
         producer.close(Duration.ofSeconds(5));
         stack.close();
+        spans.close();
     }
 
     ServiceProcess allocation() {
@@ -138,14 +154,15 @@ final class RunningSuite {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(int port, String path, String json) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> post(int port, String path, String json, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The value of a counter of a service's {@code /actuator/prometheus}, 0 if it is not there. */

@@ -195,7 +195,7 @@ public final class MessageBus<U extends UnitOfWork> {
                     results[i] = Result.DUPLICATE;
                     continue;
                 }
-                observer.starting(item.envelope);
+                MessageContext context = observer.starting(item.envelope);
                 long start = System.nanoTime();
                 try {
                     results[i] = Result.of(item.handler.handle(item.envelope.message(), uow));
@@ -204,7 +204,7 @@ public final class MessageBus<U extends UnitOfWork> {
                 } finally {
                     observer.finished(item.envelope, System.nanoTime() - start);
                 }
-                uow.collectEvents(item.envelope.context());
+                uow.collectEvents(context);
             }
             uow.commit();
             return Attempt.committed(results, uow.committedEvents());

@@ -17,15 +17,32 @@ public record MessageContext(
         Objects.requireNonNull(correlationId, "correlationId");
     }
 
-    /** A message that starts a new flow at {@code source}, such as an HTTP request or a test. */
+    /** A message that starts a new flow at {@code source}, such as a test, in a trace of its own. */
     public static MessageContext newFlow(String source) {
-        String id = UUID.randomUUID().toString();
-        return new MessageContext(source, id, id, null, Traceparent.random());
+        return newFlow(source, null);
     }
 
-    /** The context of a message {@code source} sends because of this one, identified by {@code childId}. */
+    /**
+     * A message that starts a new flow at {@code source}, such as an HTTP request, in the trace of
+     * {@code traceparent} (the request's span); a trace of its own if that is not a valid one.
+     */
+    public static MessageContext newFlow(String source, String traceparent) {
+        String id = UUID.randomUUID().toString();
+        return new MessageContext(
+                source, id, id, null, Traceparent.isValid(traceparent) ? traceparent : Traceparent.random());
+    }
+
+    /**
+     * The context of a message {@code source} sends because of this one, identified by {@code childId}:
+     * sent from within this one's span, so it carries this one's trace context.
+     */
     public MessageContext causing(String source, String childId) {
-        return new MessageContext(source, childId, correlationId, messageId, Traceparent.childOf(traceparent));
+        return new MessageContext(source, childId, correlationId, messageId, traceparent);
+    }
+
+    /** This context within another span of the same flow (the span that handles it). */
+    public MessageContext within(String spanTraceparent) {
+        return new MessageContext(source, messageId, correlationId, causationId, spanTraceparent);
     }
 
     /** The receipt that records this message as applied by {@code handler} ("" for a command's one handler). */

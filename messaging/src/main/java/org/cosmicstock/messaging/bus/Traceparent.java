@@ -26,14 +26,6 @@ public final class Traceparent {
                 && !value.substring(36, 52).equals(ZERO_SPAN_ID);
     }
 
-    /** The same trace with a new span id, as a child hop of {@code parent}; a new trace if invalid. */
-    public static String childOf(String parent) {
-        if (!isValid(parent)) {
-            return random();
-        }
-        return parent.substring(0, 36) + randomHex(8) + parent.substring(52);
-    }
-
     private static String randomHex(int bytes) {
         byte[] buffer = new byte[bytes];
         ThreadLocalRandom.current().nextBytes(buffer);

@@ -144,7 +144,9 @@ public final class KafkaConsumers {
         Properties consumer = new Properties();
         consumer.putAll(overrides);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.consumer().maxPollRecords()));
+        consumer.put(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                String.valueOf(properties.consumer().maxPollRecords()));
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return consumer;
@@ -191,8 +193,11 @@ public final class KafkaConsumers {
             } catch (RuntimeException e) {
                 // The partitions moved on: their new owner reads these records again, and the inbox
                 // makes them duplicates.
-                LOG.info("{}: offsets of {} not confirmed before the handover ({}); they may be redelivered",
-                        group, partitions, e.toString());
+                LOG.info(
+                        "{}: offsets of {} not confirmed before the handover ({}); they may be redelivered",
+                        group,
+                        partitions,
+                        e.toString());
             }
             retries.forget(partitions);
         }

@@ -1,6 +1,8 @@
 package org.cosmicstock.messaging.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,16 +11,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.cosmicstock.messaging.kafka.ConsumerLiveness;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
 import org.cosmicstock.messaging.kafka.IncomingMessages;
 import org.cosmicstock.messaging.kafka.KafkaHealthIndicator;
-import org.cosmicstock.messaging.kafka.ConsumerLiveness;
 import org.cosmicstock.messaging.metrics.KafkaClientMeters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.registry.RegistrationMode;
 import org.cosmicstock.schemas.registry.RegistryClient;
 import org.cosmicstock.schemas.registry.SubjectNameStrategy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -94,8 +98,21 @@ public class MessagingConfiguration {
 
     @Bean
     IncomingMessages incomingMessages(
-            MessageCodec codec, MessagingMetrics metrics, DeadLetterProducer deadLetters, MessagingProperties properties) {
-        return new IncomingMessages(codec, metrics, deadLetters, properties.retry().notYetFor());
+            MessageCodec codec,
+            MessagingMetrics metrics,
+            DeadLetterProducer deadLetters,
+            MessagingProperties properties,
+            MessageTracing tracing) {
+        return new IncomingMessages(
+                codec, metrics, deadLetters, properties.retry().notYetFor(), tracing);
+    }
+
+    /** Spans for each message handled and each outbox row published, when a tracer is configured. */
+    @Bean
+    MessageTracing messageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null ? MessageTracing.NONE : new MessageTracing(t, p);
     }
 
     /** Consumer groups as listener containers on Boot's consumer factory (and its Kafka client metrics). */

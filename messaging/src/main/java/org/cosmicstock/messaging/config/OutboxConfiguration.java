@@ -1,5 +1,6 @@
 package org.cosmicstock.messaging.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import javax.sql.DataSource;
@@ -11,10 +12,12 @@ import org.cosmicstock.messaging.inbox.InboxPruner;
 import org.cosmicstock.messaging.inbox.JdbcInbox;
 import org.cosmicstock.messaging.jdbc.MessagingTables;
 import org.cosmicstock.messaging.jdbc.TransactionalMessaging;
+import org.cosmicstock.messaging.metrics.KafkaClientMeters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.outbox.OutboxRelay;
 import org.cosmicstock.messaging.outbox.OutboxRelaySettings;
 import org.cosmicstock.messaging.outbox.OutboxWriter;
+import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -61,7 +64,9 @@ public class OutboxConfiguration {
             KafkaProperties kafka,
             MessagingMetrics metrics,
             MessagingProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry registry,
+            MessageTracing tracing) {
         var o = properties.outbox();
         var config = new HashMap<>(kafka.buildProducerProperties());
         // Throughput without giving up a guarantee: acks from every in-sync replica, no duplicates or
@@ -85,10 +90,12 @@ public class OutboxConfiguration {
                 o.cleanupInterval());
         return new OutboxRelay(
                 dataSource,
-                () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+                KafkaClientMeters.producers(
+                        () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), registry),
                 metrics,
                 settings,
-                clock);
+                clock,
+                tracing);
     }
 
     @Bean

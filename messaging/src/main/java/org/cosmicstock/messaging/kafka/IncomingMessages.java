@@ -1,12 +1,15 @@
 package org.cosmicstock.messaging.kafka;
 
+import io.micrometer.tracing.Span;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +21,7 @@ import org.cosmicstock.messaging.bus.MessageRejected;
 import org.cosmicstock.messaging.bus.Result;
 import org.cosmicstock.messaging.metrics.Consumed;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.codec.MessageDecodingException;
 import org.cosmicstock.schemas.codec.UnknownSchemaIdException;
@@ -42,9 +46,12 @@ public final class IncomingMessages {
     private final Duration notYetFor;
     // The wire type of each message of the batch this thread is applying, for the handler timer.
     private final ThreadLocal<Map<Envelope, String>> wireTypes = ThreadLocal.withInitial(IdentityHashMap::new);
+    // The span of the message this thread is handling.
+    private final ThreadLocal<Deque<MessageTracing.Traced>> spans = ThreadLocal.withInitial(ArrayDeque::new);
+    private final MessageTracing tracing;
 
     public IncomingMessages(MessageCodec codec, MessagingMetrics metrics, DeadLetterProducer deadLetters) {
-        this(codec, metrics, deadLetters, Duration.ofMinutes(2));
+        this(codec, metrics, deadLetters, Duration.ofMinutes(2), MessageTracing.NONE);
     }
 
     /**
@@ -52,7 +59,12 @@ public final class IncomingMessages {
      *     yet, a batch not created yet) is retried before it is dead-lettered
      */
     public IncomingMessages(
-            MessageCodec codec, MessagingMetrics metrics, DeadLetterProducer deadLetters, Duration notYetFor) {
+            MessageCodec codec,
+            MessagingMetrics metrics,
+            DeadLetterProducer deadLetters,
+            Duration notYetFor,
+            MessageTracing tracing) {
+        this.tracing = tracing;
         this.codec = codec;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
@@ -156,7 +168,11 @@ public final class IncomingMessages {
                 continue;
             }
             LOG.warn(
-                    "Dead-lettering {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), DeadLetters.reason(letter.reason()));
+                    "Dead-lettering {}-{}@{}: {}",
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    DeadLetters.reason(letter.reason()));
             due.add(letter);
             dueTypes.add(letterTypes.get(i));
         }
@@ -188,38 +204,43 @@ public final class IncomingMessages {
     }
 
     /**
-     * Times each handler as {@code message_handling_seconds{type}} and puts the message's ids into the
-     * logging context while it runs.
+     * Times each handler as {@code message_handling_seconds{type}}, traces it as a span (a child of the
+     * trace context the message came with, and the parent of what it causes), and puts the message's
+     * ids into the logging context while it runs.
      */
     public HandlerObserver observer() {
         return new HandlerObserver() {
             @Override
-            public void starting(Envelope envelope) {
+            public MessageContext starting(Envelope envelope) {
                 MessageContext context = envelope.context();
+                MessageTracing.Traced span = tracing.start(
+                        "handle " + typeOf(envelope),
+                        context.traceparent(),
+                        Span.Kind.CONSUMER,
+                        Map.of(
+                                "messaging.message.id", context.messageId(),
+                                "messaging.message.conversation_id", context.correlationId()));
+                spans.get().push(span);
                 MDC.put("messageId", context.messageId());
                 MDC.put("correlationId", context.correlationId());
+                return context.within(span.traceparent());
             }
 
             @Override
             public void finished(Envelope envelope, long nanos) {
-                String type = wireTypes.get().get(envelope);
-                if (type == null) {
-                    type = envelope.message().getClass().getSimpleName();
-                }
-                metrics.handlingTimer(type).record(nanos, TimeUnit.NANOSECONDS);
+                metrics.handlingTimer(typeOf(envelope)).record(nanos, TimeUnit.NANOSECONDS);
                 MDC.remove("messageId");
                 MDC.remove("correlationId");
+                MessageTracing.Traced span = spans.get().poll();
+                if (span != null) {
+                    span.close();
+                }
             }
         };
     }
 
-    /** The simple type name of a payload for metrics and logs, or "unknown" when it cannot be read. */
-    public String typeOf(byte[] payload) {
-        try {
-            String fullName = codec.typeOf(payload);
-            return fullName.substring(fullName.lastIndexOf('.') + 1);
-        } catch (RuntimeException unreadable) {
-            return MessagingMetrics.UNKNOWN_TYPE;
-        }
+    private String typeOf(Envelope envelope) {
+        String type = wireTypes.get().get(envelope);
+        return type == null ? envelope.message().getClass().getSimpleName() : type;
     }
 }

@@ -1,5 +1,6 @@
 package org.cosmicstock.messaging.outbox;
 
+import io.micrometer.tracing.Span;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final MessagingMetrics metrics;
     private final OutboxRelaySettings settings;
     private final Clock clock;
+    private final MessageTracing tracing;
     private final OutboxStore store = new OutboxStore();
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -70,6 +74,18 @@ public final class OutboxRelay implements AutoCloseable {
             MessagingMetrics metrics,
             OutboxRelaySettings settings,
             Clock clock) {
+        this(dataSource, producers, metrics, settings, clock, MessageTracing.NONE);
+    }
+
+    /** @param tracing a span per row published, the parent of whoever reads the record */
+    public OutboxRelay(
+            DataSource dataSource,
+            Supplier<Producer<String, byte[]>> producers,
+            MessagingMetrics metrics,
+            OutboxRelaySettings settings,
+            Clock clock,
+            MessageTracing tracing) {
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.producers = producers;
         this.metrics = metrics;
@@ -161,9 +177,21 @@ public final class OutboxRelay implements AutoCloseable {
         Exception failure = null;
         for (OutboxRow row : rows) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            // A span from the send to the broker's answer, a child of the span that wrote the row; the
+            // record carries it as its traceparent.
+            MessageTracing.Traced span = tracing.start(
+                    "publish " + row.topic(),
+                    row.context().traceparent(),
+                    Span.Kind.PRODUCER,
+                    Map.of(
+                            "messaging.destination.name",
+                            row.topic(),
+                            "messaging.message.id",
+                            row.context().messageId()));
+            span.leave();
             CloudEventHeaders.write(
                     record.headers(),
-                    row.context(),
+                    row.context().within(span.traceparent()),
                     row.type(),
                     row.createdAt(),
                     MessageCodec.contentTypeOf(row.payload()));
@@ -172,8 +200,15 @@ public final class OutboxRelay implements AutoCloseable {
             // must never go out ahead of this one.
             Future<RecordMetadata> ack;
             try {
-                ack = p.send(record);
+                ack = p.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        span.error(error);
+                    }
+                    span.end();
+                });
             } catch (RuntimeException e) {
+                span.error(e);
+                span.end();
                 failure = e;
                 break;
             }

@@ -469,6 +469,27 @@ class MessageBusTest {
     }
 
     @Test
+    void theEventsAHandlerRaisesCarryTheContextItRanIn() {
+        String handlingSpan = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var bus = MessageBus.builder(database)
+                .command(Greet.class, MessageBusTest::greet)
+                .observer(new HandlerObserver() {
+                    @Override
+                    public MessageContext starting(Envelope envelope) {
+                        return envelope.context().within(handlingSpan);
+                    }
+                })
+                .build();
+        List<Envelope> batch = envelopes(new Greet("Ann"));
+
+        bus.handleAll(batch);
+
+        MessageContext event = database.published().get(0).context();
+        assertThat(event.traceparent()).isEqualTo(handlingSpan);
+        assertThat(event.causationId()).isEqualTo(batch.get(0).context().messageId());
+    }
+
+    @Test
     void aCommandHasExactlyOneHandler() {
         var builder = MessageBus.builder(database).command(Greet.class, MessageBusTest::greet);
 

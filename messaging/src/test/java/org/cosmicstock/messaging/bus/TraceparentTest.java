@@ -25,20 +25,13 @@ class TraceparentTest {
     }
 
     @Test
-    void aChildKeepsTheTraceIdAndFlagsWithANewSpanId() {
-        String child = Traceparent.childOf(PARENT);
+    void aNewFlowContinuesTheTraceOfItsRequestAndWhatItCausesCarriesTheSameContext() {
+        MessageContext flow = MessageContext.newFlow("/orders-service", PARENT);
+        MessageContext caused = flow.causing("/orders-service", "allocate-1");
 
-        assertThat(Traceparent.isValid(child)).isTrue();
-        assertThat(traceId(child)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
-        assertThat(spanId(child)).isNotEqualTo("00f067aa0ba902b7");
-        assertThat(child).startsWith("00-").endsWith("-01");
-    }
-
-    @Test
-    void aChildKeepsAnUnsampledFlag() {
-        String unsampled = PARENT.substring(0, 53) + "00";
-
-        assertThat(Traceparent.childOf(unsampled)).endsWith("-00");
+        assertThat(flow.traceparent()).isEqualTo(PARENT);
+        assertThat(caused.traceparent()).isEqualTo(PARENT);
+        assertThat(caused.causationId()).isEqualTo(flow.messageId());
     }
 
     @ParameterizedTest
@@ -56,17 +49,13 @@ class TraceparentTest {
     void anInvalidParentStartsANewTrace(String invalid) {
         assertThat(Traceparent.isValid(invalid)).isFalse();
 
-        String child = Traceparent.childOf(invalid);
+        String flow = MessageContext.newFlow("/orders-service", invalid).traceparent();
 
-        assertThat(Traceparent.isValid(child)).isTrue();
-        assertThat(traceId(child)).isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(Traceparent.isValid(flow)).isTrue();
+        assertThat(traceId(flow)).isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
     private static String traceId(String traceparent) {
         return traceparent.split("-")[1];
-    }
-
-    private static String spanId(String traceparent) {
-        return traceparent.split("-")[2];
     }
 }

@@ -65,7 +65,9 @@ class ConsumerLivenessIT {
             });
             send("after");
             Thread.sleep(1_000);
-            assertThat(HANDLED).as("nothing is consumed after the consumer died").doesNotContain("after");
+            assertThat(HANDLED)
+                    .as("nothing is consumed after the consumer died")
+                    .doesNotContain("after");
         }
     }
 

@@ -16,7 +16,9 @@ import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.config.MessagingProperties;
 import org.cosmicstock.messaging.config.TopicDeclarations;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
+import org.cosmicstock.messaging.metrics.KafkaClientMeters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.codec.MessageTypes;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
@@ -102,12 +104,15 @@ public class StockViewConfiguration {
             MessagingMetrics metrics,
             DeadLetterProducer deadLetters,
             MeterRegistry registry,
-            Clock clock) {
+            Clock clock,
+            MessageTracing tracing) {
         String topic = properties.topics().events();
         metrics.knowConsumed(topic, EVENT_TYPES);
         var consumerConfig = new HashMap<>(kafka.buildConsumerProperties());
         // The reader assigns partitions itself and keeps its positions in the view: no group, no commits.
         consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        // The label of its Kafka client metrics (fetch rate, records lag per partition).
+        consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "stock-view-reader");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // A position the broker no longer holds must never be skipped silently, to either end: the
         // reader is told, and checks whether retention deleted events the view never applied.
@@ -132,10 +137,13 @@ public class StockViewConfiguration {
                 .register(registry);
         var trouble = new DeadLetterTrouble(clock, stockView.deadLetterPatience(), deadLetterFailures);
         return new AllocationEventsReader(
-                () -> new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
+                KafkaClientMeters.consumers(
+                        () -> new KafkaConsumer<>(
+                                consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()),
+                        registry),
                 topic,
                 view,
-                new RecordProjection(view, codec, metrics, deadLetters, trouble, lag, clock),
+                new RecordProjection(view, codec, metrics, deadLetters, trouble, lag, clock, tracing),
                 progress,
                 stockView.partitionCheckInterval());
     }

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.stockview.adapters.kafka.AllocationEventsReader;
 import org.cosmicstock.stockview.adapters.kafka.DeadLetterTrouble;
@@ -74,7 +75,8 @@ public final class ReaderUnderTest implements AutoCloseable {
                 deadLetters,
                 trouble,
                 Timer.builder("projection.lag").register(registry),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                MessageTracing.NONE);
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker,

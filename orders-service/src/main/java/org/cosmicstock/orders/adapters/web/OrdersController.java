@@ -4,6 +4,7 @@ import java.net.URI;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.config.ServiceSource;
+import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
 import org.cosmicstock.orders.domain.Order;
 import org.cosmicstock.orders.domain.PlaceOrder;
@@ -27,11 +28,14 @@ public class OrdersController {
     private final MessageBus<OrdersUnitOfWork> bus;
     private final JdbcOrderQueries queries;
     private final String source;
+    private final MessageTracing tracing;
 
-    public OrdersController(MessageBus<OrdersUnitOfWork> bus, JdbcOrderQueries queries, ServiceSource source) {
+    public OrdersController(
+            MessageBus<OrdersUnitOfWork> bus, JdbcOrderQueries queries, ServiceSource source, MessageTracing tracing) {
         this.bus = bus;
         this.queries = queries;
         this.source = source.value();
+        this.tracing = tracing;
     }
 
     /**
@@ -45,7 +49,9 @@ public class OrdersController {
         // the same new id at once both find no order; the second insert loses a version conflict, which
         // the bus retries in process: it then finds the first one's order, so the loser answers like a
         // sequential retry would: 202 with the order, placed once.
-        bus.handle(command, MessageContext.newFlow(source));
+        // The order's messages continue the request's trace (an incoming traceparent, or the one the
+        // request's span started).
+        bus.handle(command, MessageContext.newFlow(source, tracing.currentTraceparent()));
         Order order = queries.find(command.orderId()).orElseThrow();
         URI location = UriComponentsBuilder.fromPath("/orders/{orderId}")
                 .buildAndExpand(command.orderId())

@@ -1,11 +1,13 @@
 package org.cosmicstock.stockview.adapters.kafka;
 
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +15,7 @@ import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
 import org.cosmicstock.messaging.metrics.Consumed;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.codec.MessageDecodingException;
 import org.cosmicstock.stockview.domain.Event;
@@ -42,6 +45,7 @@ public final class RecordProjection {
     private final DeadLetterTrouble trouble;
     private final Timer projectionLag;
     private final Clock clock;
+    private final MessageTracing tracing;
 
     public RecordProjection(
             StockView view,
@@ -50,7 +54,9 @@ public final class RecordProjection {
             DeadLetterProducer deadLetters,
             DeadLetterTrouble trouble,
             Timer projectionLag,
-            Clock clock) {
+            Clock clock,
+            MessageTracing tracing) {
+        this.tracing = tracing;
         this.view = view;
         this.codec = codec;
         this.metrics = metrics;
@@ -73,6 +79,7 @@ public final class RecordProjection {
             throws InterruptedException {
         List<PositionedEvent> batch = new ArrayList<>();
         List<String> types = new ArrayList<>();
+        List<MessageTracing.Traced> spans = new ArrayList<>();
         String topic = null;
         for (ConsumerRecord<String, byte[]> record : records) {
             topic = record.topic();
@@ -100,11 +107,31 @@ public final class RecordProjection {
             }
             batch.add(new PositionedEvent(record.partition(), record.offset(), event.get(), eventTime));
             types.add(type);
+            spans.add(span(record, type));
         }
-        if (!batch.isEmpty()) {
-            count(topic, batch, types, view.apply(batch));
+        try {
+            if (!batch.isEmpty()) {
+                count(topic, batch, types, view.apply(batch));
+            }
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.error(e));
+            throw e;
+        } finally {
+            spans.forEach(MessageTracing.Traced::end);
         }
         return true;
+    }
+
+    /** A span per event, a child of the trace it travels in, covering the batch that applies it. */
+    private MessageTracing.Traced span(ConsumerRecord<String, byte[]> record, String type) {
+        MessageTracing.Traced span = tracing.start(
+                "project " + type,
+                CloudEventHeaders.text(record.headers(), CloudEventHeaders.TRACEPARENT),
+                Span.Kind.CONSUMER,
+                Map.of("messaging.kafka.offset", String.valueOf(record.offset())));
+        // The batch is applied at once: none of its spans is the thread's current one.
+        span.leave();
+        return span;
     }
 
     private void count(String topic, List<PositionedEvent> batch, List<String> types, List<PositionedEvent> applied) {

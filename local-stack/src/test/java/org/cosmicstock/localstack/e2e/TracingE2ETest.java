@@ -1,0 +1,116 @@
+package org.cosmicstock.localstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.commands.Allocate;
+import org.cosmicstock.schemas.commands.CreateBatch;
+import org.cosmicstock.schemas.events.Allocated;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One order, one trace: the traceparent a client sends with {@code POST /orders} is continued by
+ * orders-service, carried by the Allocate its outbox writes, continued by allocation-service's
+ * handling and the Allocated it publishes, and by orders-service and stock-view-service reading it;
+ * every service exports its spans over OTLP, and they form one tree.
+ */
+class TracingE2ETest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static RunningSuite suite;
+    private final MessageCodec codec = suite.codec;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        suite = RunningSuite.get();
+    }
+
+    @Test
+    void anOrderPlacedWithATraceparentIsOneTraceAcrossTheThreeServices() throws Exception {
+        String sku = SuiteE2ETest.sku("TRACED");
+        suite.send(sku, codec.encode(new CreateBatch("batch-" + sku, sku, 10, null)));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        suite.get(suite.stockView(1).port(), "/stock/" + sku).statusCode() == 200);
+        String traceId = randomHex(16);
+        String clientSpan = randomHex(8);
+        String orderId = "order-" + UUID.randomUUID();
+
+        var placed = suite.post(
+                suite.orders().port(),
+                "/orders",
+                "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":2}]}",
+                "traceparent",
+                "00-" + traceId + "-" + clientSpan + "-01");
+        assertThat(placed.statusCode()).isEqualTo(202);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(suite.get(suite.orders().port(), "/orders/" + orderId)
+                                .body())
+                        .contains("\"status\":\"ALLOCATED\""));
+
+        // The messages carry the trace in their traceparent header.
+        ConsumerRecord<String, byte[]> allocate = Events.readToEnd(suite, RunningSuite.COMMANDS, sku).stream()
+                .filter(r -> codec.decode(r.value()) instanceof Allocate a
+                        && a.getOrderId().equals(orderId))
+                .findFirst()
+                .orElseThrow();
+        ConsumerRecord<String, byte[]> allocated = Events.readToEnd(suite, RunningSuite.EVENTS, sku).stream()
+                .filter(r -> codec.decode(r.value()) instanceof Allocated a
+                        && a.getOrderId().equals(orderId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(traceIdOf(Events.header(allocate, "traceparent"))).isEqualTo(traceId);
+        assertThat(traceIdOf(Events.header(allocated, "traceparent"))).isEqualTo(traceId);
+
+        // Each service exported its part, and the parts make one tree under the client's span.
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<OtlpReceiver.ExportedSpan> trace = suite.spans.trace(traceId);
+            assertThat(trace)
+                    .extracting(OtlpReceiver.ExportedSpan::service)
+                    .contains("orders-service", "allocation-service", "stock-view-service");
+            assertThat(trace)
+                    .extracting(s -> s.service() + " " + s.name())
+                    .contains(
+                            "orders-service handle PlaceOrder",
+                            "orders-service publish allocation.commands",
+                            "allocation-service handle Allocate",
+                            "allocation-service publish allocation.events",
+                            "orders-service handle Allocated",
+                            "stock-view-service project Allocated");
+            assertThat(trace).anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("orders-service");
+                assertThat(s.parentSpanId()).isEqualTo(clientSpan);
+            });
+            Set<String> ids =
+                    trace.stream().map(OtlpReceiver.ExportedSpan::spanId).collect(Collectors.toSet());
+            assertThat(trace)
+                    .as("every span's parent is the client's span or another span of the trace")
+                    .allSatisfy(s -> assertThat(s.parentSpanId()).isIn(union(ids, clientSpan)));
+        });
+    }
+
+    private static Set<String> union(Set<String> ids, String clientSpan) {
+        return java.util.stream.Stream.concat(ids.stream(), java.util.stream.Stream.of(clientSpan))
+                .collect(Collectors.toSet());
+    }
+
+    private static String traceIdOf(String traceparent) {
+        return traceparent.split("-")[1];
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] value = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(value);
+        return HexFormat.of().formatHex(value);
+    }
+}
