@@ -68,7 +68,7 @@ public record MessagingProperties(
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("5s") Duration maxInterval,
             @DefaultValue("5") int conflictAttempts,
-            @DefaultValue("2m") Duration notYetFor) {}
+            @DefaultValue("30s") Duration notYetFor) {}
 
     /**
      * @param maxBlock how long a send may wait for the broker's metadata before the relay backs off

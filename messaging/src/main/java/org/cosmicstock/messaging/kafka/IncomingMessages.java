@@ -51,7 +51,7 @@ public final class IncomingMessages {
     private final MessageTracing tracing;
 
     public IncomingMessages(MessageCodec codec, MessagingMetrics metrics, DeadLetterProducer deadLetters) {
-        this(codec, metrics, deadLetters, Duration.ofMinutes(2), MessageTracing.NONE);
+        this(codec, metrics, deadLetters, Duration.ofSeconds(30), MessageTracing.NONE);
     }
 
     /**

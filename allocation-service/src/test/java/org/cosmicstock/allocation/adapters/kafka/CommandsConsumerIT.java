@@ -52,6 +52,7 @@ class CommandsConsumerIT {
 
     private static final String COMMANDS = TestKafka.uniqueTopic("commands");
     private static final String EVENTS = TestKafka.uniqueTopic("events");
+    private static final Duration NOT_YET_FOR = Duration.ofSeconds(20);
     private static KafkaProducer<String, byte[]> producer;
     private final MessageCodec codec = MessageCodec.create();
 
@@ -67,6 +68,7 @@ class CommandsConsumerIT {
         properties.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
         properties.add("cosmicstock.messaging.topics.commands", () -> COMMANDS);
         properties.add("cosmicstock.messaging.topics.events", () -> EVENTS);
+        properties.add("cosmicstock.messaging.retry.not-yet-for", () -> NOT_YET_FOR.toMillis() + "ms");
     }
 
     @BeforeAll
@@ -192,6 +194,59 @@ class CommandsConsumerIT {
         assertThat(TestKafka.readToEnd(EVENTS).stream().filter(r -> "SKU-R".equals(r.key())))
                 .as("reallocated once, read to the end of the topic")
                 .hasSize(6);
+    }
+
+    @Test
+    void aChangeBatchQuantityReadBeforeItsCreateBatchWaitsForItInsteadOfBeingDeadLettered() throws Exception {
+        // Keyed by batch ref, the change travels on another partition than the batch's creation, and
+        // is read first.
+        double retriesBefore = retries();
+        send(0, "late-ref", codec.encode(new ChangeBatchQuantity("late-ref", 7, null)), "change-late");
+        await("the change tried and waiting").atMost(Duration.ofSeconds(30)).until(() -> retries() > retriesBefore);
+        send(1, "SKU-L", codec.encode(new CreateBatch("late-ref", "SKU-L", 10, null)), "create-late");
+
+        List<SpecificRecord> events =
+                TestKafka.read(EVENTS, 2, r -> "SKU-L".equals(r.key()), Duration.ofSeconds(60)).stream()
+                        .map(r -> codec.decode(r.value()))
+                        .toList();
+        assertThat(events)
+                .containsExactly(
+                        new BatchCreated("late-ref", "SKU-L", 10, null),
+                        new BatchQuantityChanged("late-ref", "SKU-L", 7));
+        assertThat(TestKafka.readToEnd(COMMANDS + DeadLetters.SUFFIX))
+                .as("nothing dead-lettered for the change that waited")
+                .noneMatch(r -> "change-late".equals(CloudEventHeaders.text(r.headers(), CloudEventHeaders.ID)));
+    }
+
+    @Test
+    void aChangeBatchQuantityForABatchThatNeverComesIsDeadLetteredOnceItHasWaited() throws Exception {
+        long sent = System.nanoTime();
+        send(2, "never-ref", codec.encode(new ChangeBatchQuantity("never-ref", 7, null)), "change-never");
+        send(2, "SKU-N", codec.encode(new CreateBatch("batch-n", "SKU-N", 10, null)), "create-behind");
+
+        ConsumerRecord<String, byte[]> letter = TestKafka.read(
+                        COMMANDS + DeadLetters.SUFFIX,
+                        1,
+                        r -> "change-never".equals(CloudEventHeaders.text(r.headers(), CloudEventHeaders.ID)),
+                        Duration.ofSeconds(90))
+                .get(0);
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(NOT_YET_FOR);
+        assertThat(CloudEventHeaders.text(letter.headers(), DeadLetters.REASON_HEADER))
+                .contains("Unknown batch never-ref");
+        // The partition waited behind it, then went on.
+        assertThat(TestKafka.read(EVENTS, 1, r -> "SKU-N".equals(r.key()), Duration.ofSeconds(60)).stream()
+                        .map(r -> codec.decode(r.value())))
+                .containsExactly(new BatchCreated("batch-n", "SKU-N", 10, null));
+    }
+
+    private double retries() {
+        return registry.get("consumer.retries").tag("topic", COMMANDS).counter().count();
+    }
+
+    private void send(int partition, String key, byte[] value, String id) throws Exception {
+        var record = new ProducerRecord<>(COMMANDS, partition, key, value);
+        record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get(10, TimeUnit.SECONDS);
     }
 
     private void send(String key, byte[] value, String id) throws Exception {
