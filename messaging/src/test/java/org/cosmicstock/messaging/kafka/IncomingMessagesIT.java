@@ -3,13 +3,17 @@ package org.cosmicstock.messaging.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,6 +28,8 @@ import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.events.OutOfStock;
+import org.cosmicstock.schemas.registry.RegistryClient;
+import org.cosmicstock.schemas.registry.SubjectNameStrategy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +115,7 @@ class IncomingMessagesIT {
         var alsoGood = record(3, codec.encode(new Allocate("order-3", "SKU", 1)));
 
         assertThatThrownBy(() -> incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
-                        .handle(List.of(good, later, garbage, alsoGood), Duration.ofSeconds(119)))
+                        .handle(List.of(good, later, garbage, alsoGood), Duration.ofSeconds(29)))
                 .isInstanceOfSatisfying(RetryFrom.class, retry -> {
                     assertThat(retry.offset()).isEqualTo(1);
                     assertThat(retry.partition().partition()).isZero();
@@ -131,7 +137,7 @@ class IncomingMessagesIT {
         var later = record(1, codec.encode(new Allocate("order-2", "LATER", 1)));
 
         incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
-                .handle(List.of(later, good), Duration.ofMinutes(2));
+                .handle(List.of(later, good), Duration.ofSeconds(30));
 
         assertThat(TestKafka.readToEnd(topic + ".DLT"))
                 .extracting(IncomingMessagesIT::reason)
@@ -139,6 +145,68 @@ class IncomingMessagesIT {
                 .satisfies(reason -> assertThat(reason).contains("batch LATER not created yet"));
         assertThat(count("Allocate", Consumed.PROCESSED)).isEqualTo(1.0);
         assertThat(count("Allocate", Consumed.INVALID)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSchemaIdTheRegistryDoesNotKnowYetIsRetriedAndReadOnceRegistered() throws Exception {
+        AtomicBoolean registered = new AtomicBoolean();
+        HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        registry.createContext("/schemas/ids/77", exchange -> {
+            byte[] body = registered.get()
+                    ? ("{\"schema\":" + quoted(Allocate.getClassSchema().toString()) + "}")
+                            .getBytes(StandardCharsets.UTF_8)
+                    : "{\"error_code\":40403,\"message\":\"Schema not found\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(registered.get() ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        registry.start();
+        try {
+            MessageCodec reader = MessageCodec.withRegistry(
+                    RegistryClient.connect(
+                            "http://127.0.0.1:" + registry.getAddress().getPort()),
+                    SubjectNameStrategy.parse("record"));
+            IncomingMessages patient = new IncomingMessages(reader, metrics, deadLetters);
+            var good = record(0, codec.encode(new Allocate("order-1", "SKU", 1)));
+            var unregistered = record(1, registryFormat(77, new Allocate("order-2", "SKU", 2)));
+            var alsoGood = record(2, codec.encode(new Allocate("order-3", "SKU", 3)));
+
+            assertThatThrownBy(() -> patient.handler("test-group", IncomingMessagesIT::map, this::apply)
+                            .handle(List.of(good, unregistered, alsoGood), Duration.ZERO))
+                    .isInstanceOfSatisfying(
+                            RetryFrom.class, retry -> assertThat(retry.offset()).isEqualTo(1));
+            assertThat(applied)
+                    .as("nothing from the unknown id on is handled yet")
+                    .extracting(e -> ((Allocate) e.message()).getOrderId())
+                    .containsExactly("order-1");
+
+            registered.set(true);
+            patient.handler("test-group", IncomingMessagesIT::map, this::apply)
+                    .handle(List.of(unregistered, alsoGood), Duration.ofSeconds(3));
+
+            assertThat(applied)
+                    .extracting(e -> ((Allocate) e.message()).getOrderId())
+                    .containsExactly("order-1", "order-2", "order-3");
+            assertThat(TestKafka.readToEnd(topic + ".DLT")).isEmpty();
+        } finally {
+            registry.stop(0);
+        }
+    }
+
+    /** The schema-registry wire format: magic byte 0, the schema id, the Avro body. */
+    private byte[] registryFormat(int schemaId, Allocate message) {
+        byte[] singleObject = codec.encode(message);
+        byte[] body = java.util.Arrays.copyOfRange(singleObject, 10, singleObject.length);
+        return ByteBuffer.allocate(5 + body.length)
+                .put((byte) 0)
+                .putInt(schemaId)
+                .put(body)
+                .array();
+    }
+
+    private static String quoted(String json) {
+        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static Optional<Object> map(org.apache.avro.specific.SpecificRecord payload) {
