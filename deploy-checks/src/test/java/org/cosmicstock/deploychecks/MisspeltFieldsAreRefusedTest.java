@@ -93,4 +93,26 @@ class MisspeltFieldsAreRefusedTest {
 
         assertThat(ApiSchemas.violations(unknown)).singleElement().asString().contains("no schema for v1 Servic");
     }
+
+    @Test
+    void aMisspeltFieldInAScaledObjectFailsAgainstItsCrd() {
+        ObjectNode scaled = rendered("production", "ScaledObject", "orders-service");
+        assertThat(ApiSchemas.violations(scaled)).isEmpty();
+
+        rename(scaled.path("spec"), "maxReplicaCount", "maxReplicasCount");
+
+        assertThat(ApiSchemas.violations(scaled))
+                .isNotEmpty()
+                .anySatisfy(v -> assertThat(v).contains("maxReplicasCount"));
+    }
+
+    @Test
+    void aMisspeltFieldInAnHpaFails() {
+        ObjectNode hpa = rendered("production", "HorizontalPodAutoscaler", "stock-view-service");
+        assertThat(ApiSchemas.violations(hpa)).isEmpty();
+
+        rename(hpa.path("spec"), "maxReplicas", "maxReplica");
+
+        assertThat(ApiSchemas.violations(hpa)).singleElement().asString().contains("maxReplica");
+    }
 }
