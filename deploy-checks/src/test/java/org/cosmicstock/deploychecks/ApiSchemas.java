@@ -68,7 +68,13 @@ final class ApiSchemas {
             "crds/prometheus-operator/monitoring.coreos.com_podmonitors.yaml",
             "crds/prometheus-operator/monitoring.coreos.com_prometheusrules.yaml",
             "crds/keda/keda.sh_scaledobjects.yaml",
-            "crds/keda/keda.sh_triggerauthentications.yaml");
+            "crds/keda/keda.sh_triggerauthentications.yaml",
+            "crds/strimzi/040-Crd-kafka.yaml",
+            "crds/strimzi/043-Crd-kafkatopic.yaml",
+            "crds/strimzi/044-Crd-kafkauser.yaml",
+            "crds/strimzi/045-Crd-kafkanodepool.yaml",
+            "crds/cloudnative-pg/postgresql.cnpg.io_clusters.yaml",
+            "crds/cloudnative-pg/postgresql.cnpg.io_databases.yaml");
 
     private static final ObjectMapper STRICT = strictMapper();
     private static final Map<String, Schema> CUSTOM = customSchemas();
