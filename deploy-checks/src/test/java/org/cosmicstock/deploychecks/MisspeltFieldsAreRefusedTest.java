@@ -115,4 +115,18 @@ class MisspeltFieldsAreRefusedTest {
 
         assertThat(ApiSchemas.violations(hpa)).singleElement().asString().contains("maxReplica");
     }
+
+    @Test
+    void misspeltFieldsInStrimziAndCloudNativePgObjectsFailAgainstTheirCrds() {
+        ObjectNode topic = rendered("local", "KafkaTopic", "allocation.events");
+        ObjectNode cluster = rendered("local", "Cluster", "postgres");
+        assertThat(ApiSchemas.violations(topic)).isEmpty();
+        assertThat(ApiSchemas.violations(cluster)).isEmpty();
+
+        rename(topic.path("spec"), "partitions", "partition");
+        rename(cluster.path("spec"), "instances", "instance");
+
+        assertThat(ApiSchemas.violations(topic)).anySatisfy(v -> assertThat(v).contains("partition"));
+        assertThat(ApiSchemas.violations(cluster)).anySatisfy(v -> assertThat(v).contains("instance"));
+    }
 }
