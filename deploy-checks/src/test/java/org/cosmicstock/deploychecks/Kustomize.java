@@ -55,19 +55,21 @@ final class Kustomize {
     private static List<ObjectNode> run(Path dir) {
         List<String> command = command(dir);
         try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(false).start();
+            Path errors = Files.createTempFile("kustomize", ".err");
+            Process process = new ProcessBuilder(command)
+                    .redirectError(errors.toFile()) // not a pipe: a full one would block the tool
+                    .start();
             process.getOutputStream().close();
             var stdout = process.getInputStream().readAllBytes();
-            var stderr = process.getErrorStream().readAllBytes();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish");
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                        + "):\n" + new String(stderr, StandardCharsets.UTF_8));
+                        + "):\n" + Files.readString(errors));
             }
+            Files.deleteIfExists(errors);
             return Yaml.documents(new String(stdout, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
