@@ -155,4 +155,65 @@ class MonitoringComesFromOpsSourcesTest {
             }
         }
     }
+
+    /**
+     * Prometheus (namespace monitoring, pods app.kubernetes.io/name: prometheus, as kube-prometheus-stack
+     * labels them) may reach the port each PodMonitor scrapes, through the NetworkPolicies of its pods.
+     */
+    @Test
+    void theNetworkPoliciesLetPrometheusScrapeWhatThePodMonitorsSelect() {
+        Egress objects = new Egress(kubePrometheus());
+        List<ObjectNode> monitors = objects.of("PodMonitor");
+        assertThat(monitors).isNotEmpty();
+        for (ObjectNode monitor : monitors) {
+            JsonNode selector = monitor.at("/spec/selector/matchLabels");
+            ObjectNode deployment = objects.of("Deployment").stream()
+                    .filter(d -> contains(d.at("/spec/template/metadata/labels"), selector))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            "PodMonitor " + monitor.at("/metadata/name").asText() + " selects no Deployment's pods"));
+            JsonNode podLabels = deployment.at("/spec/template/metadata/labels");
+            for (JsonNode endpoint : monitor.at("/spec/podMetricsEndpoints")) {
+                String port = endpoint.path("port").asText();
+                assertThat(deployment.at("/spec/template/spec/containers/0/ports"))
+                        .as(
+                                "%s has a container port named %s",
+                                deployment.at("/metadata/name").asText(), port)
+                        .anySatisfy(p -> assertThat(p.path("name").asText()).isEqualTo(port));
+                boolean admitted = objects.of("NetworkPolicy").stream()
+                        .filter(p -> contains(podLabels, p.at("/spec/podSelector/matchLabels")))
+                        .flatMap(p -> java.util.stream.StreamSupport.stream(
+                                p.at("/spec/ingress").spliterator(), false))
+                        .anyMatch(rule -> java.util.stream.StreamSupport.stream(
+                                                rule.path("ports").spliterator(), false)
+                                        .anyMatch(rp -> rp.path("port").asText().equals(port))
+                                && java.util.stream.StreamSupport.stream(
+                                                rule.path("from").spliterator(), false)
+                                        .anyMatch(peer -> peer.at(
+                                                                "/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
+                                                        .asText()
+                                                        .equals("monitoring")
+                                                && contains(PROMETHEUS_POD, peer.at("/podSelector/matchLabels"))));
+                assertThat(admitted)
+                        .as(
+                                "Prometheus may scrape %s:%s",
+                                deployment.at("/metadata/name").asText(), port)
+                        .isTrue();
+            }
+        }
+    }
+
+    private static final JsonNode PROMETHEUS_POD =
+            Yaml.JSON.createObjectNode().put("app.kubernetes.io/name", "prometheus");
+
+    /** Whether {@code labels} has every pair of {@code selector}. */
+    private static boolean contains(JsonNode labels, JsonNode selector) {
+        for (var it = selector.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!labels.path(e.getKey()).asText("\u0000").equals(e.getValue().asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
