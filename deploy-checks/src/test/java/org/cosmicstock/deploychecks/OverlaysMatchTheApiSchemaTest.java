@@ -28,4 +28,19 @@ class OverlaysMatchTheApiSchemaTest {
 
         assertThat(violations).as("schema violations in %s", overlay).isEmpty();
     }
+
+    /** An object without a namespace lands in whatever namespace kubectl's context names. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyNamespacedObjectNamesTheOverlaysOneNamespace(Path overlay) {
+        List<String> namespaces = Kustomize.render(overlay).stream()
+                .filter(o -> !o.path("kind").asText().equals("Namespace"))
+                .map(o -> o.path("kind").asText() + " " + o.at("/metadata/name").asText() + " -> "
+                        + o.at("/metadata/namespace").asText("(none)"))
+                .toList();
+
+        assertThat(namespaces)
+                .as("in %s", overlay)
+                .allSatisfy(n -> assertThat(n).endsWith(" -> cosmic-stock"));
+    }
 }
