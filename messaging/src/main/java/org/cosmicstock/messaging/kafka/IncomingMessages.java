@@ -87,8 +87,10 @@ public final class IncomingMessages {
             PayloadMapper mapper,
             Function<List<Envelope>, List<Result>> apply)
             throws Exception {
-        // What may pass later is retried from its offset until it has waited notYetFor, then dead-lettered.
-        boolean patient = failingFor.compareTo(notYetFor) < 0;
+        // What may pass later is retried from its offset until it has waited notYetFor, then
+        // dead-lettered: the partition was sought back to it, so it is the first of the batch.
+        ConsumerRecord<String, byte[]> waitedEnough =
+                failingFor.compareTo(notYetFor) >= 0 && !records.isEmpty() ? records.get(0) : null;
         List<Envelope> envelopes = new ArrayList<>(records.size());
         List<ConsumerRecord<String, byte[]>> applied = new ArrayList<>(records.size());
         List<String> types = new ArrayList<>(records.size());
@@ -116,7 +118,7 @@ public final class IncomingMessages {
                 applied.add(record);
                 types.add(type);
             } catch (UnknownSchemaIdException unregistered) {
-                if (patient) {
+                if (record != waitedEnough) {
                     // Maybe registered a moment later: nothing from here on is handled now.
                     notYet = record;
                     notYetCause = unregistered;
@@ -142,7 +144,7 @@ public final class IncomingMessages {
         for (int i = 0; i < results.size(); i++) {
             Result result = results.get(i);
             if (result.isRejected()) {
-                if (patient && result.rejection().mayPassLater()) {
+                if (result.rejection().mayPassLater() && applied.get(i) != waitedEnough) {
                     if (notYet == null || applied.get(i).offset() < notYet.offset()) {
                         notYet = applied.get(i);
                         notYetCause = result.rejection();

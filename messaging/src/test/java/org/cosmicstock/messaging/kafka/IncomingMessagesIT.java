@@ -148,6 +148,26 @@ class IncomingMessagesIT {
     }
 
     @Test
+    void onlyTheRecordThatHasWaitedIsDeadLetteredAnotherBehindItGetsItsOwnWait() throws Exception {
+        var waited = record(0, codec.encode(new Allocate("order-1", "LATER", 1)));
+        var fresh = record(1, codec.encode(new Allocate("order-2", "LATER", 1)));
+
+        assertThatThrownBy(() -> incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
+                        .handle(List.of(waited, fresh), Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(
+                        RetryFrom.class, retry -> assertThat(retry.offset()).isEqualTo(1));
+
+        assertThat(TestKafka.readToEnd(topic + ".DLT"))
+                .extracting(r -> CloudEventHeaders.text(r.headers(), "kafka_dlt-original-offset") == null
+                        ? -1L
+                        : java.nio.ByteBuffer.wrap(r.headers()
+                                        .lastHeader("kafka_dlt-original-offset")
+                                        .value())
+                                .getLong())
+                .containsExactly(0L);
+    }
+
+    @Test
     void aSchemaIdTheRegistryDoesNotKnowYetIsRetriedAndReadOnceRegistered() throws Exception {
         AtomicBoolean registered = new AtomicBoolean();
         HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
