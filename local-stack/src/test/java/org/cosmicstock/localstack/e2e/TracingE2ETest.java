@@ -19,10 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * One order, one trace: the traceparent a client sends with {@code POST /orders} is continued by
+ * What an operator watches, on the running suite. One order, one trace: the traceparent a client sends with {@code POST /orders} is continued by
  * orders-service, carried by the Allocate its outbox writes, continued by allocation-service's
  * handling and the Allocated it publishes, and by orders-service and stock-view-service reading it;
- * every service exports its spans over OTLP, and they form one tree.
+ * every service exports its spans over OTLP, and they form one tree. And every consumer group's
+ * lag per partition is on {@code /actuator/prometheus}.
  */
 class TracingE2ETest {
 
@@ -97,6 +98,40 @@ class TracingE2ETest {
                     .as("every span's parent is the client's span or another span of the trace")
                     .allSatisfy(s -> assertThat(s.parentSpanId()).isIn(union(ids, clientSpan)));
         });
+    }
+
+    @Test
+    void everyConsumerGroupShowsItsLagPerPartition() throws Exception {
+        // Something on every partition's consumer, so that each has fetched.
+        suite.send(
+                SuiteE2ETest.sku("LAG"), codec.encode(new CreateBatch("batch-lag", SuiteE2ETest.sku("LAG"), 1, null)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(lagSeries(suite.allocation().prometheusUrl()))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("client_id=\"allocation-service-0\"")
+                            .contains("topic=\"allocation.commands\"")
+                            .contains("partition=\""))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("client_id=\"allocation-service-reallocation-0\"")
+                            .contains("topic=\"allocation.events\""));
+            assertThat(lagSeries(suite.orders().prometheusUrl()))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("client_id=\"orders-service-0\"")
+                            .contains("topic=\"allocation.events\"")
+                            .contains("partition=\""));
+            assertThat(lagSeries(suite.stockView(1).prometheusUrl()))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("client_id=\"stock-view-reader\"")
+                            .contains("partition=\""));
+        });
+    }
+
+    private static List<String> lagSeries(String prometheusUrl) throws Exception {
+        return suite.get(java.net.URI.create(prometheusUrl), false)
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("kafka_consumer_fetch_manager_records_lag{"))
+                .toList();
     }
 
     private static Set<String> union(Set<String> ids, String clientSpan) {
