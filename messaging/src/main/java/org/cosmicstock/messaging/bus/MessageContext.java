@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * Identity and lineage of the message being handled: who sent it ({@code source}) and its id there
  * (together the de-duplication key, as CloudEvents defines), the id of the request that started the
- * flow, the id of the message that caused it, and the W3C trace context it travels with.
+ * flow, the id of the message that caused it, and the W3C trace context it travels with (null for a
+ * message that came without one: its handling starts a trace).
  */
 public record MessageContext(
         String source, String messageId, String correlationId, String causationId, String traceparent) {

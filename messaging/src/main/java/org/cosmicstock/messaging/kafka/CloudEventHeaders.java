@@ -37,7 +37,9 @@ public final class CloudEventHeaders {
             put(headers, CAUSATION_ID, context.causationId());
         }
         put(headers, CONTENT_TYPE, contentType);
-        put(headers, TRACEPARENT, context.traceparent());
+        if (context.traceparent() != null) {
+            put(headers, TRACEPARENT, context.traceparent());
+        }
     }
 
     /**
@@ -62,7 +64,8 @@ public final class CloudEventHeaders {
                 id,
                 correlationId == null || correlationId.isBlank() ? id : correlationId,
                 text(headers, CAUSATION_ID),
-                Traceparent.isValid(traceparent) ? traceparent : Traceparent.random());
+                // None (or an invalid one): its handling starts a trace, sampled as new traces are.
+                Traceparent.isValid(traceparent) ? traceparent : null);
     }
 
     /** The {@code ce_time} of a record, or its Kafka timestamp when the header is absent or unreadable. */

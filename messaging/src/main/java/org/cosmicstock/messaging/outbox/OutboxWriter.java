@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.bus.Traceparent;
 import org.cosmicstock.schemas.codec.MessageCodec;
 
 /**
@@ -56,7 +57,7 @@ public final class OutboxWriter {
                 insert.setString(6, source);
                 insert.setString(7, context.correlationId());
                 insert.setString(8, context.causationId());
-                insert.setString(9, context.traceparent());
+                insert.setString(9, context.traceparent() != null ? context.traceparent() : Traceparent.random());
                 insert.setTimestamp(10, now);
                 insert.addBatch();
                 contexts.add(context);

@@ -39,13 +39,13 @@ public final class MessageTracing {
     }
 
     /**
-     * Starts a span named {@code name} as a child of {@code parent} (a {@code traceparent}; a new
-     * trace if there is none) and makes it the current one on this thread until {@link
+     * Starts a span named {@code name} as a child of {@code parent} (a {@code traceparent}; without
+     * one, a new trace that the sampler keeps or not, as it does a new HTTP request's) and makes it the current one on this thread until {@link
      * Traced#close()}: log lines meanwhile carry its {@code traceId} and {@code spanId}.
      */
     public Traced start(String name, String parent, Span.Kind kind, Map<String, String> tags) {
         if (tracer == null) {
-            return new Traced(null, null, parent);
+            return new Traced(null, null, Traceparent.isValid(parent) ? parent : Traceparent.random());
         }
         Map<String, String> carrier = new HashMap<>(2);
         if (Traceparent.isValid(parent)) {
