@@ -42,6 +42,24 @@ class LogInjectionTest {
     }
 
     @Test
+    void aLineCarriesTheTraceAndSpanOfWhatIsBeingHandled(CapturedOutput output) {
+        MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+        MDC.put("spanId", "00f067aa0ba902b7");
+        MDC.put("messageId", "msg-2");
+        MDC.put("correlationId", "order-2");
+        try {
+            LOG.info("Placed order {}", "order-2");
+        } finally {
+            MDC.clear();
+        }
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Placed order order-2")))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("[4bf92f3577b34da6a3ce929d0e0e4736/00f067aa0ba902b7 msg-2/order-2] "));
+    }
+
+    @Test
     void aLineBreakInALoggedValueStaysOnItsLine(CapturedOutput output) {
         MDC.put("messageId", "msg-1\r\n" + FORGED);
         try {
@@ -56,7 +74,7 @@ class LogInjectionTest {
                 .filteredOn(line -> line.contains("Placed order"))
                 .singleElement()
                 .satisfies(line -> assertThat(line)
-                        .contains("[msg-1\\r\\n" + FORGED + "/]")
+                        .contains("[/ msg-1\\r\\n" + FORGED + "/]")
                         .endsWith("Placed order order-1\\r\\n" + FORGED + "?[2J?"));
     }
 
