@@ -76,7 +76,7 @@ public record SchemaVersions(Map<String, Integer> write, Map<String, Integer> re
             try {
                 released.version(type, version);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(prefix + "." + name + "=" + version + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(prefix + "." + name + "=" + version + ": " + e.getMessage());
             }
             Integer before = resolved.put(type, version);
             if (before != null && !before.equals(version)) {
