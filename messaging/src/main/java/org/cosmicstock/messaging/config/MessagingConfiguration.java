@@ -19,6 +19,7 @@ import org.cosmicstock.messaging.metrics.KafkaClientMeters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.codec.SchemaVersions;
 import org.cosmicstock.schemas.registry.RegistrationMode;
 import org.cosmicstock.schemas.registry.RegistryClient;
 import org.cosmicstock.schemas.registry.SubjectNameStrategy;
@@ -51,14 +52,19 @@ public class MessagingConfiguration {
     /** Avro single-object encoding, or the schema-registry format when a registry is configured; reads both. */
     @Bean
     MessageCodec messageCodec(MessagingProperties properties) {
+        var schemas = properties.schemas();
+        // An unknown type or version in the settings stops the start-up here, naming the setting.
+        SchemaVersions versions =
+                SchemaVersions.fromSettings(schemas.write(), schemas.read(), "cosmicstock.messaging.schemas");
         var registry = properties.schemaRegistry();
         if (!registry.configured()) {
-            return MessageCodec.create();
+            return MessageCodec.create(versions);
         }
         return MessageCodec.withRegistry(
                 RegistryClient.connect(registry.url(), registry.username(), registry.password(), registry.timeout()),
                 SubjectNameStrategy.parse(registry.subjectNaming()),
-                RegistrationMode.parse(registry.registration()));
+                RegistrationMode.parse(registry.registration()),
+                versions);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.cosmicstock.messaging.config;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outbox how the outbox relay runs
  * @param inbox how long receipts of applied messages are kept
  * @param schemaRegistry where the schemas live when messages are written in the schema-registry format
+ * @param schemas which version of each message type this service writes (and, to rehearse an upgrade, reads)
  */
 @ConfigurationProperties("cosmicstock.messaging")
 public record MessagingProperties(
@@ -23,7 +25,8 @@ public record MessagingProperties(
         @DefaultValue Retry retry,
         @DefaultValue Outbox outbox,
         @DefaultValue Inbox inbox,
-        @DefaultValue SchemaRegistry schemaRegistry) {
+        @DefaultValue SchemaRegistry schemaRegistry,
+        @DefaultValue Schemas schemas) {
 
     /**
      * @param commands the topic of allocation commands
@@ -119,6 +122,27 @@ public record MessagingProperties(
 
         public boolean configured() {
             return url != null && !url.isBlank();
+        }
+    }
+
+    /**
+     * Schema versions per message type, the type named by its simple name ({@code Allocated}; any case, so
+     * {@code COSMICSTOCK_MESSAGING_SCHEMAS_WRITE_ALLOCATED=2} works) or its full name. Checked at start-up: an
+     * unknown type or a version that is not released stops the service.
+     *
+     * @param write the version written; a type not given is written in the version shared-schemas declares
+     *     for this release (the newest one the previous release reads, so that a rolling upgrade dead-letters
+     *     nothing). Raise it once every reader runs a release that knows the newer version
+     *     (docs/adding-a-schema-version.md)
+     * @param read the newest version read in single-object encoding; a type not given is read in every
+     *     released version. Only to rehearse an upgrade: the service then reads as a release that knew only
+     *     those versions did, and dead-letters newer ones
+     */
+    public record Schemas(Map<String, Integer> write, Map<String, Integer> read) {
+
+        public Schemas {
+            write = write == null ? Map.of() : Map.copyOf(write);
+            read = read == null ? Map.of() : Map.copyOf(read);
         }
     }
 }

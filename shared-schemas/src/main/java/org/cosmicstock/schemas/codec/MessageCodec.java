@@ -26,7 +26,8 @@ import org.cosmicstock.schemas.registry.SubjectNameStrategy;
  * single-object encoding (the writer schema resolved among every released version by its fingerprint) and,
  * when a registry is configured, the schema-registry format (the writer schema fetched by id). Either way
  * the message is read into the current generated class. Writes single-object encoding, or the registry
- * format when built {@link #withRegistry}. Thread-safe.
+ * format when built {@link #withRegistry}, in the current schema of each type unless built with {@link
+ * SchemaVersions} that say otherwise (a service writes what readers of the previous release know). Thread-safe.
  */
 public final class MessageCodec {
 
@@ -34,10 +35,11 @@ public final class MessageCodec {
     private final MessageWriters writers;
     private final RegistryReaders registryReaders;
     private final RegistryWriters registryWriters;
+    private final ReleasedSchemas released;
 
     /** A single-object codec over the given versions; {@link #create()} is the one for production. */
     public MessageCodec(ReleasedSchemas released) {
-        this(released, null, null, null);
+        this(released, SchemaVersions.newest(), null, null, null);
     }
 
     /**
@@ -46,12 +48,30 @@ public final class MessageCodec {
      */
     public MessageCodec(
             ReleasedSchemas released, RegistryClient registry, SubjectNameStrategy naming, RegistrationMode mode) {
+        this(released, SchemaVersions.newest(), Objects.requireNonNull(registry, "registry"), naming, mode);
+    }
+
+    /**
+     * A codec over the given versions that writes and reads the versions {@code versions} says, in the
+     * schema-registry format if {@code registry} is not null (then {@code naming} and {@code mode} are needed),
+     * single-object encoding otherwise.
+     *
+     * @throws IllegalArgumentException if {@code versions} names a type or version that is not released
+     */
+    public MessageCodec(
+            ReleasedSchemas released,
+            SchemaVersions versions,
+            RegistryClient registry,
+            SubjectNameStrategy naming,
+            RegistrationMode mode) {
         Objects.requireNonNull(released, "released");
+        Objects.requireNonNull(versions, "versions");
         Map<String, MessageType> types =
                 MessageType.ALL.stream().collect(Collectors.toMap(MessageType::fullName, Function.identity()));
         TrustedClasses.trust(MessageType.ALL.stream().map(MessageType::type).toList());
-        this.singleObjectReaders = new SingleObjectReaders(released, types);
-        this.writers = new MessageWriters(released);
+        this.singleObjectReaders = new SingleObjectReaders(released.upTo(versions.readUpTo()), types);
+        this.writers = new MessageWriters(released, versions);
+        this.released = released;
         if (registry == null) {
             this.registryReaders = null;
             this.registryWriters = null;
@@ -65,6 +85,14 @@ public final class MessageCodec {
     /** A codec over the versions released in this jar that writes single-object encoding and reads no registry. */
     public static MessageCodec create() {
         return new MessageCodec(ReleasedSchemas.load());
+    }
+
+    /**
+     * A codec over the versions released in this jar that writes single-object encoding in the versions {@code
+     * versions} says (a service's: {@link SchemaVersions#fromSettings}) and reads no registry.
+     */
+    public static MessageCodec create(SchemaVersions versions) {
+        return new MessageCodec(ReleasedSchemas.load(), versions, null, null, null);
     }
 
     /** As {@link #withRegistry(RegistryClient, SubjectNameStrategy, RegistrationMode)}, verifying only. */
@@ -82,6 +110,16 @@ public final class MessageCodec {
     public static MessageCodec withRegistry(
             RegistryClient registry, SubjectNameStrategy naming, RegistrationMode mode) {
         return new MessageCodec(ReleasedSchemas.load(), Objects.requireNonNull(registry, "registry"), naming, mode);
+    }
+
+    /**
+     * As {@link #withRegistry(RegistryClient, SubjectNameStrategy, RegistrationMode)}, writing the versions
+     * {@code versions} says (a service's: {@link SchemaVersions#fromSettings}).
+     */
+    public static MessageCodec withRegistry(
+            RegistryClient registry, SubjectNameStrategy naming, RegistrationMode mode, SchemaVersions versions) {
+        return new MessageCodec(
+                ReleasedSchemas.load(), versions, Objects.requireNonNull(registry, "registry"), naming, mode);
     }
 
     /** The Avro full name of a message, e.g. {@code org.cosmicstock.schemas.commands.Allocate}. */
@@ -105,6 +143,17 @@ public final class MessageCodec {
     /** The format {@link #encode} writes. */
     public WireFormat writeFormat() {
         return registryWriters == null ? WireFormat.SINGLE_OBJECT : WireFormat.SCHEMA_REGISTRY;
+    }
+
+    /**
+     * The version {@link #encode} writes of a message type, e.g. 1 for {@code Allocated} written as v1 while
+     * readers of the previous release may still run.
+     *
+     * @throws IllegalArgumentException if the type is not a message type of the contract
+     */
+    public int writeVersion(Class<? extends SpecificRecord> type) {
+        Schema written = writers.of(messageType(type)).released();
+        return released.versionOf(written);
     }
 
     /** The {@code content-type} header value of what {@link #encode} writes. */
@@ -179,7 +228,7 @@ public final class MessageCodec {
     }
 
     /**
-     * Start-up check of a producer: makes sure the current schema of each type it writes to {@code topic} is
+     * Start-up check of a producer: makes sure the schema of each type it writes to {@code topic} (in the version it writes) is
      * registered under its subject (or registers it, in {@link RegistrationMode#REGISTER}) and caches the ids, so
      * that no message waits for the registry later. Nothing to do, and an empty list, for a single-object codec.
      *
@@ -192,16 +241,20 @@ public final class MessageCodec {
     public List<RegisteredSchema> verifyWriters(String topic, Collection<Class<? extends SpecificRecord>> types) {
         List<RegisteredSchema> found = new ArrayList<>();
         for (Class<? extends SpecificRecord> type : types) {
-            MessageType known = MessageType.ALL.stream()
-                    .filter(candidate -> candidate.type().equals(type))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(type.getName() + " is not a message type"));
+            MessageType known = messageType(type);
             if (registryWriters != null) {
                 Schema schema = writers.of(known).released();
                 found.add(registryWriters.ensure(registryWriters.subject(topic, known.fullName()), schema));
             }
         }
         return found;
+    }
+
+    private static MessageType messageType(Class<? extends SpecificRecord> type) {
+        return MessageType.ALL.stream()
+                .filter(candidate -> candidate.type().equals(type))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(type.getName() + " is not a message type"));
     }
 
     private RegistryReaders registryReaders(byte[] bytes) {

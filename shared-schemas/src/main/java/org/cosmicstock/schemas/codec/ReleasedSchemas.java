@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
@@ -28,6 +30,15 @@ public final class ReleasedSchemas {
 
     /** Classpath directory of the released versions: {@code <FullName>/v<N>.avsc} and {@code index.txt}. */
     public static final String DIRECTORY = "org/cosmicstock/schemas/released/";
+
+    /**
+     * The declaration of the version each service writes of each type unless configured otherwise: the newest
+     * version the previous release reads (docs/adding-a-schema-version.md).
+     */
+    public static final String WRITE_VERSIONS = DIRECTORY + "write-versions.properties";
+
+    /** The {@code index.txt} of the previous release: what every reader still running during an upgrade knows. */
+    public static final String PREVIOUS_RELEASE_INDEX = DIRECTORY + "previous-release-index.txt";
 
     private static final Pattern INDEX_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)/v([1-9][0-9]*)\\.avsc");
 
@@ -46,6 +57,14 @@ public final class ReleasedSchemas {
     /** Reads {@code index.txt} and every version it lists from the classpath. */
     public static ReleasedSchemas load() {
         return Loaded.INSTANCE;
+    }
+
+    /**
+     * The versions the previous release knew ({@link #PREVIOUS_RELEASE_INDEX}): what the oldest reader still
+     * running during a rolling upgrade to this release reads.
+     */
+    public static ReleasedSchemas previousRelease() {
+        return new ReleasedSchemas(readIndex(PREVIOUS_RELEASE_INDEX));
     }
 
     /** Versions given by the caller (type full name to versions, oldest first), e.g. to test a future version. */
@@ -71,21 +90,95 @@ public final class ReleasedSchemas {
         return versions;
     }
 
-    // A holder class, so the classpath is read once and only when first needed.
-    private static final class Loaded {
-        static final ReleasedSchemas INSTANCE = new ReleasedSchemas(readIndex());
+    /**
+     * These versions without the newer ones: for each type in {@code newest} (full name to version), only v1 up
+     * to that version; every version of the other types. A reader over the result reads as a release that knew
+     * only those versions did.
+     *
+     * @throws IllegalArgumentException if a type is not released or a version is not one of its versions
+     */
+    public ReleasedSchemas upTo(Map<String, Integer> newest) {
+        Map<String, List<Schema>> kept = new TreeMap<>(versions);
+        newest.forEach((type, version) -> kept.put(type, versionsOf(type).subList(0, checkedVersion(type, version))));
+        return new ReleasedSchemas(kept);
     }
 
-    private static Map<String, List<Schema>> readIndex() {
+    /**
+     * Version {@code version} (from 1) of a type.
+     *
+     * @throws IllegalArgumentException if the type is not released or has no such version
+     */
+    public Schema version(String fullName, int version) {
+        return versionsOf(fullName).get(checkedVersion(fullName, version) - 1);
+    }
+
+    /** The version number (from 1) of a released schema of a type, 0 if it is none of them. */
+    public int versionOf(Schema schema) {
+        return versionsOf(schema.getFullName()).indexOf(schema) + 1;
+    }
+
+    /**
+     * The version each type is written in unless a service is configured otherwise, as declared in {@link
+     * #WRITE_VERSIONS}: type full name to version.
+     *
+     * @throws IllegalStateException if the declaration misses a type of these versions, names one that is not
+     *     released, or a version that is not
+     */
+    public Map<String, Integer> defaultWriteVersions() {
+        Properties declared = new Properties();
+        try (InputStream in = open(WRITE_VERSIONS);
+                InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            declared.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + WRITE_VERSIONS, e);
+        }
+        Map<String, Integer> result = new TreeMap<>();
+        for (String type : declared.stringPropertyNames()) {
+            String value = declared.getProperty(type).strip();
+            try {
+                int version = Integer.parseInt(value);
+                checkedVersion(type, version);
+                result.put(type, version);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Bad line in " + WRITE_VERSIONS + ": '" + type + "=" + value + "': "
+                        + (e instanceof NumberFormatException ? "not a version number" : e.getMessage()));
+            }
+        }
+        Set<String> missing = new TreeSet<>(typeNames());
+        missing.removeAll(result.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(WRITE_VERSIONS + " declares no write version for " + missing);
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    private int checkedVersion(String type, int version) {
+        List<Schema> list = versionsOf(type);
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("no message type " + type + " is released");
+        }
+        if (version < 1 || version > list.size()) {
+            throw new IllegalArgumentException(
+                    type + " has no version " + version + ": its released versions are v1 to v" + list.size());
+        }
+        return version;
+    }
+
+    // A holder class, so the classpath is read once and only when first needed.
+    private static final class Loaded {
+        static final ReleasedSchemas INSTANCE = new ReleasedSchemas(readIndex(DIRECTORY + "index.txt"));
+    }
+
+    private static Map<String, List<Schema>> readIndex(String index) {
         Map<String, TreeMap<Integer, Schema>> found = new TreeMap<>();
-        for (String line : lines(DIRECTORY + "index.txt")) {
+        for (String line : lines(index)) {
             Matcher matcher = INDEX_LINE.matcher(line);
             if (!matcher.matches()) {
-                throw new IllegalStateException("Bad line in " + DIRECTORY + "index.txt: '" + line + "'");
+                throw new IllegalStateException("Bad line in " + index + ": '" + line + "'");
             }
             TreeMap<Integer, Schema> byVersion = found.computeIfAbsent(matcher.group(1), type -> new TreeMap<>());
             if (byVersion.put(Integer.valueOf(matcher.group(2)), parse(DIRECTORY + line)) != null) {
-                throw new IllegalStateException("Listed twice in " + DIRECTORY + "index.txt: " + line);
+                throw new IllegalStateException("Listed twice in " + index + ": " + line);
             }
         }
         Map<String, List<Schema>> versions = new TreeMap<>();

@@ -1,6 +1,10 @@
 package org.cosmicstock.schemas.codec;
 
-/** The writer schema's fingerprint is not a released version of any message type this codec reads. */
+/**
+ * The writer schema's fingerprint is not a released version of any message type this codec reads. Never a
+ * message of the suite's own writers when upgrades follow docs/adding-a-schema-version.md (they write only
+ * versions every running reader knows), so it is dead-lettered at once.
+ */
 public final class UnknownSchemaException extends MessageDecodingException {
 
     private final long fingerprint;
@@ -13,7 +17,8 @@ public final class UnknownSchemaException extends MessageDecodingException {
     static UnknownSchemaException notReleased(long fingerprint) {
         return new UnknownSchemaException(
                 "Unknown schema fingerprint " + SingleObjectHeader.hex(fingerprint)
-                        + " (not a released version of any message type)",
+                        + " (not a released version of any message type this reader knows; if a newer release"
+                        + " wrote it, that writer must write the version the readers know until they are upgraded)",
                 fingerprint);
     }
 

@@ -64,6 +64,28 @@ class RegistryCodecCacheTest {
                 .hasSize(1);
     }
 
+    /**
+     * An id unknown when first met (a producer that registered its schema a moment after this reader looked) is
+     * read once the registry has it: nothing about it was remembered. A consumer retrying such a message for a
+     * while then reads it instead of dead-lettering it.
+     */
+    @Test
+    void anIdRegisteredAfterItWasFirstUnknownIsReadOnTheNextAttempt() {
+        MessageCodec consumer = consumer();
+        int id = 4711;
+        byte[] bytes = encodedBy(producer(), new Allocate("order-1", "RED-CHAIR", 2));
+        RegistryHeader.write(bytes, id);
+
+        assertThatThrownBy(() -> consumer.decode(bytes))
+                .isInstanceOf(UnknownSchemaIdException.class)
+                .hasMessageContaining("not registered yet");
+        assertThatThrownBy(() -> consumer.typeOf(bytes)).isInstanceOf(UnknownSchemaIdException.class);
+        registry.put(id, allocateV1.toString(), "AVRO");
+
+        assertThat(consumer.typeOf(bytes)).isEqualTo(allocateV1.getFullName());
+        assertThat(consumer.decode(bytes)).isEqualTo(new Allocate("order-1", "RED-CHAIR", 2));
+    }
+
     @Test
     void verifiedWritersEncodeWithoutAnyRequest() {
         registry.add(allocateV1.getFullName(), allocateV1);

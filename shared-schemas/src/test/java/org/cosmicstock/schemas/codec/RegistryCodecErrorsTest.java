@@ -40,8 +40,9 @@ class RegistryCodecErrorsTest {
         assertThat(thrown)
                 .isInstanceOf(UnknownSchemaIdException.class)
                 .isInstanceOf(MessageDecodingException.class)
-                .hasMessage("Unknown schema id 4242: the schema registry at " + registry.url()
-                        + " has no schema with that id (written against another registry, or deleted)");
+                .hasMessage(
+                        "Unknown schema id 4242: the schema registry at " + registry.url()
+                                + " has no schema with that id (written against another registry, deleted, or not registered yet)");
         assertThat(((UnknownSchemaIdException) thrown).schemaId()).isEqualTo(4242);
         assertThatThrownBy(() -> codec.typeOf(unknown)).isInstanceOf(UnknownSchemaIdException.class);
     }
