@@ -88,10 +88,10 @@ class RegistryE2ETest {
             assertThat(Events.header(event, "content-type")).isEqualTo("application/avro; format=schema-registry");
         });
         assertThat(events.stream().map(ConsumerRecord::value).map(suite.codec::decode))
-                .as("allocated in the order sent, on one partition; v1, this release's default, without totals")
+                .as("allocated in the order sent, on one partition: the batch holds 2, then 5")
                 .contains(
-                        new Allocated(viaRegistry, sku, 2, "batch-" + sku, null),
-                        new Allocated(viaSingleObject, sku, 3, "batch-" + sku, null));
+                        new Allocated(viaRegistry, sku, 2, "batch-" + sku, 2),
+                        new Allocated(viaSingleObject, sku, 3, "batch-" + sku, 5));
         for (int replica = 1; replica <= 2; replica++) {
             int port = suite.stockView(replica).port();
             await().atMost(PATIENCE)

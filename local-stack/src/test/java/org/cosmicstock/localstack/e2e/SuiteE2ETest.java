@@ -98,14 +98,12 @@ class SuiteE2ETest {
         List<SpecificRecord> events = Events.of(suite, sku, 6, PATIENCE).stream()
                 .map(r -> codec.decode(r.value()))
                 .toList();
-        // Allocated and Deallocated in v1, as this release writes them by default (docs/adding-a-schema-version.md):
-        // no batch totals, and no batch in a Deallocated (it follows its batch's BatchQuantityChanged).
         assertThat(events.subList(2, 6))
                 .containsExactly(
-                        new Allocated(orderId, sku, 10, "batch1-" + sku, null),
+                        new Allocated(orderId, sku, 10, "batch1-" + sku, 10),
                         new BatchQuantityChanged("batch1-" + sku, sku, 5),
-                        new Deallocated(orderId, sku, 10, null, null),
-                        new Allocated(orderId, sku, 10, "batch2-" + sku, null));
+                        new Deallocated(orderId, sku, 10, "batch1-" + sku, 0),
+                        new Allocated(orderId, sku, 10, "batch2-" + sku, 10));
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(
                                 suite.get(suite.stockView(1).port(), "/stock/" + sku + "/availability?qty=5")
@@ -135,7 +133,7 @@ class SuiteE2ETest {
         assertThat(events)
                 .containsExactly(
                         new BatchCreated("batch-" + sku, sku, 10, null),
-                        new Allocated(orderId, sku, 2, "batch-" + sku, null), // v1: this release's default
+                        new Allocated(orderId, sku, 2, "batch-" + sku, 2),
                         new BatchCreated("marker-" + sku, sku, 1, null));
     }
 
