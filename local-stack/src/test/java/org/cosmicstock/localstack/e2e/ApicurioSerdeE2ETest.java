@@ -40,6 +40,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -113,6 +114,8 @@ class ApicurioSerdeE2ETest {
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
         List<String> sentIds = new ArrayList<>();
+        // The events before these commands are not this test's (nor all necessarily in the registry format).
+        Map<TopicPartition, Long> eventsBefore = endOffsets(RunningSuite.EVENTS);
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig)) {
             // Before the batch exists: the suite rejects the order for an unknown SKU.
             sentIds.add(send(
@@ -165,7 +168,7 @@ class ApicurioSerdeE2ETest {
                         new Allocate(order, sku, 3));
 
         // The suite's answers, read by a consumer with the same serde.
-        List<ConsumerRecord<String, Object>> events = readEvents(sku, 3);
+        List<ConsumerRecord<String, Object>> events = readEvents(sku, 3, eventsBefore);
         assertThat(events).hasSize(3);
         assertThat(events).allSatisfy(event -> assertThat(event.value()).isInstanceOf(GenericRecord.class));
         GenericRecord rejected = (GenericRecord) events.get(0).value();
@@ -272,15 +275,25 @@ class ApicurioSerdeE2ETest {
         return id;
     }
 
-    /** Every event keyed {@code sku} from the beginning of the events topic, read with the serde. */
-    private static List<ConsumerRecord<String, Object>> readEvents(String sku, int count) {
+    /** Every event keyed {@code sku} from {@code from} to the end of the events topic, read with the serde. */
+    private static List<ConsumerRecord<String, Object>> readEvents(
+            String sku, int count, Map<TopicPartition, Long> from) {
         return Awaitility.await(count + " events keyed " + sku + " read with Apicurio's deserializer")
                 .atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(300))
-                .until(() -> readEventsToEnd(sku), events -> events.size() >= count);
+                .until(() -> readEventsToEnd(sku, from), events -> events.size() >= count);
     }
 
-    private static List<ConsumerRecord<String, Object>> readEventsToEnd(String sku) {
+    private static Map<TopicPartition, Long> endOffsets(String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.config.bootstrapServers());
+        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.endOffsets(consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList());
+        }
+    }
+
+    private static List<ConsumerRecord<String, Object>> readEventsToEnd(String sku, Map<TopicPartition, Long> from) {
         Map<String, Object> config = new HashMap<>(serdeConfig());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.config.bootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -292,7 +305,7 @@ class ApicurioSerdeE2ETest {
                             .map(p -> new TopicPartition(RunningSuite.EVENTS, p.partition()))
                             .toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            partitions.forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
