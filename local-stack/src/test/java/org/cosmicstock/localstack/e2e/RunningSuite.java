@@ -98,6 +98,9 @@ final class RunningSuite {
                             .withRegistry()
                             .withInstances(1, 2)
                             .withServiceJavaOptions(javaOptions));
+            // The one line per test JVM the other modules' test support writes, saying what the parts are.
+            System.out.println("Test infrastructure: the launcher's own Kafka, PostgreSQL, redis-server and Apicurio"
+                    + " processes (cosmicstock.test.containers does not apply to local-stack: it tests these)");
             LocalStack stack = new LocalStack(config, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             try {
                 stack.start();

@@ -13,59 +13,121 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Whether the test support uses containers, decided once per JVM and shared with {@link TestPostgres}.
- * {@code auto} looks for a Docker endpoint with plain sockets first (milliseconds, no Testcontainers
- * classes loaded), so a machine without Docker is never slowed down by Testcontainers' own probing.
+ * Whether the test support uses containers, decided once per test JVM and shared by {@link TestKafka},
+ * {@link TestPostgres} and the modules' own test parts (stock-view's Redis): the system property
+ * {@code cosmicstock.test.containers} or the environment variable {@code COSMICSTOCK_TEST_CONTAINERS},
+ *
+ * <ul>
+ *   <li>{@code auto} (default): containers when a Docker engine answers and Testcontainers is on the
+ *       module's test classpath, the embedded parts otherwise;
+ *   <li>{@code always}: containers, and a clear failure naming this setting when there is no Docker engine;
+ *   <li>{@code never}: the embedded parts.
+ * </ul>
+ *
+ * <p>{@code auto} looks for a Docker endpoint with plain sockets first (milliseconds, no Testcontainers
+ * classes loaded), so a machine without Docker is never slowed down by Testcontainers' own probing. The
+ * decision is logged once per test JVM, as one line starting with {@code Test infrastructure:}.
  */
-final class Containers {
+public final class Containers {
 
-    static final String SWITCH = "cosmicstock.test.containers";
+    public static final String SWITCH = "cosmicstock.test.containers";
 
-    record Decision(boolean useContainers, String reason) {}
+    private static final Logger LOG = LoggerFactory.getLogger(Containers.class);
+
+    public record Decision(boolean useContainers, String reason) {}
+
+    /** What the decision needs to know about the machine; a fake one in the decision's own test. */
+    interface Probe {
+        /** The first Docker endpoint whose socket answers, or {@code null}. */
+        String dockerEndpoint();
+
+        boolean testcontainersPresent();
+
+        /** Whether the endpoint speaks Docker (Testcontainers' own check); only asked once one answers. */
+        boolean dockerAvailable();
+    }
+
+    static final Probe MACHINE = new Probe() {
+        @Override
+        public String dockerEndpoint() {
+            return Containers.dockerEndpoint();
+        }
+
+        @Override
+        public boolean testcontainersPresent() {
+            return Containers.testcontainersPresent();
+        }
+
+        @Override
+        public boolean dockerAvailable() {
+            return DockerCheck.available();
+        }
+    };
 
     private static Decision decision;
 
     private Containers() {}
 
     /** A system property, else its environment variable (dots and dashes as underscores, upper case), else a default. */
-    static String setting(String property, String fallback) {
+    public static String setting(String property, String fallback) {
         String environment = property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
         String value = System.getProperty(property, System.getenv(environment));
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    static synchronized Decision decide() {
+    /** The decision of this test JVM, made (and logged) at the first call. */
+    public static synchronized Decision decide() {
         if (decision == null) {
-            decision = evaluate(setting(SWITCH, "auto").toLowerCase(Locale.ROOT));
+            decision = evaluate(setting(SWITCH, "auto"), MACHINE);
+            LOG.info(
+                    "Test infrastructure: {} ({})",
+                    decision.useContainers() ? "containers (Testcontainers)" : "embedded parts",
+                    decision.reason());
         }
         return decision;
     }
 
-    private static Decision evaluate(String mode) {
+    static Decision evaluate(String setting, Probe probe) {
+        String mode = setting.strip().toLowerCase(Locale.ROOT);
         switch (mode) {
             case "never":
                 return new Decision(false, SWITCH + "=never");
             case "always":
-                if (!testcontainersPresent()) {
-                    throw new IllegalStateException(SWITCH + "=always, but Testcontainers is not on the test"
-                            + " classpath: add org.testcontainers:testcontainers-kafka and"
+                String required = probe.dockerEndpoint();
+                if (required == null) {
+                    throw new IllegalStateException(SWITCH + "=always, but no Docker engine is reachable (tried"
+                            + " DOCKER_HOST, docker.host in ~/.testcontainers.properties and the usual sockets of"
+                            + " Docker, Docker Desktop, Colima, Rancher Desktop and Podman): start one, or set "
+                            + SWITCH + " (or COSMICSTOCK_TEST_CONTAINERS) to auto or never to use the embedded"
+                            + " Kafka, PostgreSQL and redis-server");
+                }
+                if (!probe.testcontainersPresent()) {
+                    throw new IllegalStateException(SWITCH + "=always, but Testcontainers is not on this module's"
+                            + " test classpath: add org.testcontainers:testcontainers-kafka and"
                             + " testcontainers-postgresql (test scope)");
                 }
-                return new Decision(true, SWITCH + "=always");
+                if (!probe.dockerAvailable()) {
+                    throw new IllegalStateException(SWITCH + "=always, but " + required
+                            + " answers without being a usable Docker engine (see Testcontainers' log above):"
+                            + " fix it, or set " + SWITCH + " to auto or never");
+                }
+                return new Decision(true, SWITCH + "=always: Docker engine at " + required);
             case "auto":
-                String endpoint = dockerEndpoint();
+                String endpoint = probe.dockerEndpoint();
                 if (endpoint == null) {
                     return new Decision(false, SWITCH + "=auto: no Docker engine reachable");
                 }
-                if (!testcontainersPresent()) {
+                if (!probe.testcontainersPresent()) {
                     return new Decision(
                             false,
                             SWITCH + "=auto: Docker at " + endpoint
                                     + ", but Testcontainers is not on this module's test classpath");
                 }
-                if (!DockerCheck.available()) {
+                if (!probe.dockerAvailable()) {
                     return new Decision(false, SWITCH + "=auto: " + endpoint + " answers, but not as Docker");
                 }
                 return new Decision(true, SWITCH + "=auto: Docker engine at " + endpoint);

@@ -48,20 +48,55 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
-            Containers.Decision decision = Containers.decide();
-            if (decision.useContainers()) {
-                String image = Containers.setting("cosmicstock.test.kafka-image", "apache/kafka:4.2.1");
-                bootstrapServers = KafkaInContainer.start(image);
-                LOG.info("Test Kafka: container {} at {} ({})", image, bootstrapServers, decision.reason());
-            } else {
-                EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-                broker.afterPropertiesSet();
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "test-kafka-stop"));
-                bootstrapServers = broker.getBrokersAsString();
-                LOG.info("Test Kafka: embedded KRaft broker at {} ({})", bootstrapServers, decision.reason());
-            }
+            Broker broker = start(PARTITIONS);
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-kafka-stop"));
+            bootstrapServers = broker.bootstrapServers();
         }
         return bootstrapServers;
+    }
+
+    /** A broker of the caller's own, which it may stop (closing it) while clients still use it. */
+    public interface Broker extends AutoCloseable {
+        String bootstrapServers();
+
+        /** Stops the broker; its clients lose it, as when a real one goes away. */
+        @Override
+        void close();
+    }
+
+    /**
+     * Starts a broker of the caller's own, not shared with other tests, on the same switch as
+     * {@link #bootstrapServers()}: a container where the decision says so, the embedded broker otherwise.
+     */
+    public static Broker ownBroker(int partitions) {
+        return start(partitions);
+    }
+
+    private static Broker start(int partitions) {
+        Containers.Decision decision = Containers.decide();
+        Broker broker;
+        if (decision.useContainers()) {
+            String image = Containers.setting("cosmicstock.test.kafka-image", "apache/kafka:4.2.1");
+            broker = KafkaInContainer.start(image, partitions);
+            LOG.info("Test Kafka: container {} at {} ({})", image, broker.bootstrapServers(), decision.reason());
+        } else {
+            EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(1, partitions);
+            embedded.afterPropertiesSet();
+            String bootstrap = embedded.getBrokersAsString();
+            broker = new Broker() {
+                @Override
+                public String bootstrapServers() {
+                    return bootstrap;
+                }
+
+                @Override
+                public void close() {
+                    embedded.destroy();
+                }
+            };
+            LOG.info("Test Kafka: embedded KRaft broker at {} ({})", bootstrap, decision.reason());
+        }
+        return broker;
     }
 
     /** A unique topic name, so tests sharing the broker never see each other's records. */
@@ -186,12 +221,22 @@ public final class TestKafka {
 
     // Only this class names Testcontainers' Kafka module, so the embedded path never loads it.
     private static final class KafkaInContainer {
-        static String start(String image) {
+        static Broker start(String image, int partitions) {
             var kafka = new org.testcontainers.kafka.KafkaContainer(image)
-                    .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(PARTITIONS));
+                    .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(partitions));
             kafka.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "test-kafka-stop"));
-            return kafka.getBootstrapServers();
+            String bootstrap = kafka.getBootstrapServers();
+            return new Broker() {
+                @Override
+                public String bootstrapServers() {
+                    return bootstrap;
+                }
+
+                @Override
+                public void close() {
+                    kafka.stop();
+                }
+            };
         }
     }
 }

@@ -14,24 +14,55 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.cosmicstock.messaging.testing.Containers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A real redis-server from the operating system (Debian's {@code redis-server} package), started
- * once per test JVM on a free port in a temporary directory, without persistence, and stopped when
- * the JVM exits. A missing binary fails the tests: the Redis adapter is not tested without Redis.
+ * A real Redis started once per test JVM, without persistence, stopped when the JVM exits: a
+ * Testcontainers {@code redis} container where a Docker engine is reachable, the operating system's
+ * redis-server (Debian's {@code redis-server} package) on a free port in a temporary directory
+ * otherwise, on the same switch as messaging's {@code TestKafka} ({@code cosmicstock.test.containers=
+ * auto|always|never}; image {@code cosmicstock.test.redis-image}). A missing binary fails the tests:
+ * the Redis adapter is not tested without Redis.
  */
 public final class TestRedis {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TestRedis.class);
+
     private static Process process;
     private static int port;
+    private static String url;
 
     private TestRedis() {}
 
     public static synchronized String url() {
-        if (process == null) {
-            start();
+        if (url == null) {
+            Containers.Decision decision = Containers.decide();
+            if (decision.useContainers()) {
+                String image = Containers.setting("cosmicstock.test.redis-image", "redis:7.4-alpine");
+                url = RedisInContainer.start(image);
+                LOG.info("Test Redis: container {} at {} ({})", image, url, decision.reason());
+            } else {
+                start();
+                url = "redis://127.0.0.1:" + port;
+                LOG.info("Test Redis: redis-server process at {} ({})", url, decision.reason());
+            }
         }
-        return "redis://127.0.0.1:" + port;
+        return url;
+    }
+
+    // Only this class names Testcontainers, so the process path never loads it.
+    private static final class RedisInContainer {
+        static String start(String image) {
+            var redis = new org.testcontainers.containers.GenericContainer<>(
+                            org.testcontainers.utility.DockerImageName.parse(image))
+                    .withExposedPorts(6379)
+                    .withCommand("redis-server", "--save", "", "--appendonly", "no");
+            redis.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::stop, "test-redis-stop"));
+            return "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379);
+        }
     }
 
     private static void start() {

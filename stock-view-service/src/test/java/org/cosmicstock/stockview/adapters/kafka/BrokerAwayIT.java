@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
 import org.cosmicstock.stockview.testing.EventsTopic;
 import org.cosmicstock.stockview.testing.RandomAllocationHistory;
 import org.cosmicstock.stockview.testing.ReaderUnderTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A broker of its own, stopped under a reader that had caught up: the view can still serve what it
@@ -19,9 +19,8 @@ class BrokerAwayIT {
 
     @Test
     void aCaughtUpViewKeepsServingWhileTheBrokerIsAwayAndSaysHowStaleItIs() {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-        String bootstrap = broker.getBrokersAsString();
+        TestKafka.Broker broker = TestKafka.ownBroker(1);
+        String bootstrap = broker.bootstrapServers();
         RandomAllocationHistory history = new RandomAllocationHistory(5, 4);
         ReaderUnderTest reader;
         try (EventsTopic topic = EventsTopic.create("broker-away", bootstrap)) {
@@ -37,7 +36,7 @@ class BrokerAwayIT {
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> reader.progress().stalenessSeconds() < 2);
         } finally {
-            broker.destroy();
+            broker.close();
         }
         try (reader) {
             await("the view has not been confirmed complete for 5 s")

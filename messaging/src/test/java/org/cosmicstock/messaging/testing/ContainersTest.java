@@ -1,0 +1,151 @@
+package org.cosmicstock.messaging.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.cosmicstock.messaging.testing.Containers.Decision;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The choice between containers and the embedded parts, on a machine described by a fake probe: the
+ * development machine has no Docker engine, so the container branches are only reachable this way.
+ */
+class ContainersTest {
+
+    /** A machine: a Docker endpoint or none, Testcontainers on the classpath or not, Docker answering or not. */
+    private record Machine(String endpoint, boolean testcontainers, boolean docker) implements Containers.Probe {
+        @Override
+        public String dockerEndpoint() {
+            return endpoint;
+        }
+
+        @Override
+        public boolean testcontainersPresent() {
+            return testcontainers;
+        }
+
+        @Override
+        public boolean dockerAvailable() {
+            return docker;
+        }
+    }
+
+    private static final Machine WITH_DOCKER = new Machine("unix:///var/run/docker.sock", true, true);
+    private static final Machine WITHOUT_DOCKER = new Machine(null, true, false);
+
+    /** Fails the test if the decision looks at the machine at all. */
+    private static final Containers.Probe UNTOUCHED = new Containers.Probe() {
+        @Override
+        public String dockerEndpoint() {
+            throw new AssertionError("never must not look for Docker");
+        }
+
+        @Override
+        public boolean testcontainersPresent() {
+            throw new AssertionError("never must not look for Testcontainers");
+        }
+
+        @Override
+        public boolean dockerAvailable() {
+            throw new AssertionError("never must not ask Docker");
+        }
+    };
+
+    @Test
+    void autoPicksContainersWhereDockerAnswersAndTestcontainersIsThere() {
+        Decision decision = Containers.evaluate("auto", WITH_DOCKER);
+
+        assertThat(decision.useContainers()).isTrue();
+        assertThat(decision.reason())
+                .isEqualTo("cosmicstock.test.containers=auto: Docker engine at unix:///var/run/docker.sock");
+    }
+
+    @Test
+    void autoKeepsTheEmbeddedPartsWithoutDocker() {
+        Decision decision = Containers.evaluate("auto", WITHOUT_DOCKER);
+
+        assertThat(decision.useContainers()).isFalse();
+        assertThat(decision.reason()).isEqualTo("cosmicstock.test.containers=auto: no Docker engine reachable");
+    }
+
+    @Test
+    void autoKeepsTheEmbeddedPartsWhenTheModuleLacksTestcontainers() {
+        Decision decision = Containers.evaluate("auto", new Machine("tcp://127.0.0.1:2375", false, true));
+
+        assertThat(decision.useContainers()).isFalse();
+        assertThat(decision.reason()).contains("Testcontainers is not on this module's test classpath");
+    }
+
+    @Test
+    void autoKeepsTheEmbeddedPartsWhenTheSocketIsNotDocker() {
+        Decision decision = Containers.evaluate("auto", new Machine("tcp://127.0.0.1:2375", true, false));
+
+        assertThat(decision.useContainers()).isFalse();
+        assertThat(decision.reason()).contains("answers, but not as Docker");
+    }
+
+    @Test
+    void alwaysUsesContainersWhereDockerAnswers() {
+        Decision decision = Containers.evaluate("always", WITH_DOCKER);
+
+        assertThat(decision.useContainers()).isTrue();
+        assertThat(decision.reason()).startsWith("cosmicstock.test.containers=always");
+    }
+
+    @Test
+    void alwaysFailsWithoutDockerNamingTheSetting() {
+        assertThatThrownBy(() -> Containers.evaluate("always", WITHOUT_DOCKER))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cosmicstock.test.containers=always, but no Docker engine is reachable")
+                .hasMessageContaining("to auto or never");
+    }
+
+    @Test
+    void alwaysFailsWhenTheModuleLacksTestcontainers() {
+        assertThatThrownBy(() -> Containers.evaluate("always", new Machine("tcp://127.0.0.1:2375", false, true)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cosmicstock.test.containers=always")
+                .hasMessageContaining("org.testcontainers:testcontainers-kafka");
+    }
+
+    @Test
+    void alwaysFailsWhenTheSocketIsNotDocker() {
+        assertThatThrownBy(() -> Containers.evaluate("always", new Machine("tcp://127.0.0.1:2375", true, false)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cosmicstock.test.containers=always, but tcp://127.0.0.1:2375 answers");
+    }
+
+    @Test
+    void neverKeepsTheEmbeddedPartsWithoutLookingForDocker() {
+        Decision decision = Containers.evaluate("never", UNTOUCHED);
+
+        assertThat(decision).isEqualTo(new Decision(false, "cosmicstock.test.containers=never"));
+    }
+
+    @Test
+    void theSettingIgnoresCaseAndSpaces() {
+        assertThat(Containers.evaluate(" ALWAYS ", WITH_DOCKER).useContainers()).isTrue();
+        assertThat(Containers.evaluate("Never", UNTOUCHED).useContainers()).isFalse();
+    }
+
+    @Test
+    void anUnknownSettingIsRefused() {
+        assertThatThrownBy(() -> Containers.evaluate("sometimes", WITH_DOCKER))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cosmicstock.test.containers (or COSMICSTOCK_TEST_CONTAINERS) must be auto, always or"
+                        + " never, got 'sometimes'");
+    }
+
+    /** The real machine, where it has no Docker engine (as the development machine): always must refuse. */
+    @Test
+    void alwaysFailsOnThisMachineWhenItHasNoDocker() {
+        assumeTrue(Containers.MACHINE.dockerEndpoint() == null, "a Docker endpoint answers on this machine");
+
+        assertThatThrownBy(() -> Containers.evaluate("always", Containers.MACHINE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cosmicstock.test.containers=always, but no Docker engine is reachable");
+        assertThat(Containers.evaluate("auto", Containers.MACHINE).useContainers())
+                .isFalse();
+    }
+}
