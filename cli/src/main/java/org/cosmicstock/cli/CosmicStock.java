@@ -25,9 +25,8 @@ import picocli.CommandLine.Spec;
             RedriveCommand.class
         },
         footer = {
-            "",
-            "Exit status: 0 done, 1 the broker, the registry or the record refused (the reason on stderr),",
-            "2 a bad command line (the reason and the usage on stderr).",
+            "%nExit status: 0 done; 1 the broker, the registry or the record refused (the reason on stderr); 2 a bad"
+                    + " command line (the reason and the usage on stderr).",
             "Each command's options: cosmic-stock <command> --help"
         })
 public final class CosmicStock implements Runnable {

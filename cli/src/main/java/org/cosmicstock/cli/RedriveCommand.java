@@ -38,11 +38,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "redrive",
         mixinStandardHelpOptions = true,
-        description = {
-            "Re-sends the dead letter at --topic/--partition/--offset to its original topic (its",
-            "kafka_dlt-original-topic header), with its key, value and original headers; the dead-letter",
-            "headers (dlt_*, kafka_dlt-*) are dropped. Fix the cause first: what failed fails again."
-        })
+        description = "Re-sends the dead letter at --topic/--partition/--offset to its original topic (its"
+                + " kafka_dlt-original-topic header) with its key, value and original headers; the dead-letter"
+                + " headers (dlt_*, kafka_dlt-*) are dropped. Fix the cause first: what failed fails again.")
 final class RedriveCommand implements Callable<Integer> {
 
     static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";

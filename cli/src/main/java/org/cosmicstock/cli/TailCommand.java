@@ -35,11 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "tail",
         mixinStandardHelpOptions = true,
-        description = {
-            "Prints the events of allocation.events (or --topic) as JSON lines: topic, partition, offset, timestamp,",
-            "key, type, headers and the decoded payload (or \"error\" for bytes that do not decode).",
-            "Without --follow it stops at the end of the topic as it was when it started."
-        })
+        description = "Prints the events of allocation.events (or --topic) as JSON lines: topic, partition,"
+                + " offset, timestamp, key, type, headers and the decoded payload (or \"error\" for bytes that do"
+                + " not decode). Without --follow it stops at the end of the topic as it was when it started.")
 final class TailCommand implements Callable<Integer> {
 
     private static final Duration POLL = Duration.ofMillis(200);
