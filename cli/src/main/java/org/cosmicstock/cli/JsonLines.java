@@ -54,21 +54,28 @@ final class JsonLines {
         }
     }
 
-    /** A header's value as text if it is UTF-8 (every CloudEvents header is), else as hex ({@code 0x...}). */
+    /**
+     * A header's value as text if it is UTF-8 without control characters (every CloudEvents header is), else as
+     * hex ({@code 0x...}), e.g. a dead letter's original partition and offset (big-endian int and long).
+     */
     static String headerText(byte[] value) {
         if (value == null) {
             return null;
         }
         try {
-            return StandardCharsets.UTF_8
+            String text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(value))
                     .toString();
+            if (text.chars().noneMatch(Character::isISOControl)) {
+                return text;
+            }
         } catch (CharacterCodingException binary) {
-            return "0x" + HexFormat.of().formatHex(value);
+            // shown as hex
         }
+        return "0x" + HexFormat.of().formatHex(value);
     }
 
     private static ObjectNode fields(SpecificRecord record) {

@@ -72,6 +72,8 @@ class OpenApiDocumentIT {
     void theServiceServesItOnItsApiPort() {
         HttpResponse<String> served = get("/openapi.yaml");
         assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
         assertThat(served.body()).isEqualTo(DOCUMENT.text());
     }
 
