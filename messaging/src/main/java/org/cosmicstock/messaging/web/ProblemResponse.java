@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,7 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProblemResponse {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // With Spring's mixin, as its message converters write a ProblemDetail: "type" only when set, and the
+    // extension properties (e.g. "field") as members, not as "type": null and "properties": null.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .build();
 
     private ProblemResponse() {}
 

@@ -36,6 +36,13 @@ public class WebApiConfiguration {
     @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
     static class TomcatProblems {
 
+        /** Each service's OpenAPI document, GET /openapi.yaml (static/), as YAML rather than octet-stream. */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> yamlMediaType() {
+            return factory ->
+                    factory.addContextCustomizers(context -> context.addMimeMapping("yaml", "application/yaml"));
+        }
+
         @Bean
         @Order(Ordered.LOWEST_PRECEDENCE)
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
