@@ -76,10 +76,10 @@ public class MessagingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeadLetterProducer deadLetterProducer(KafkaProperties kafka) {
+    DeadLetterProducer deadLetterProducer(KafkaProperties kafka, MessagingMetrics metrics) {
         var producer =
                 new KafkaProducer<>(kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
-        return new DeadLetterProducer(producer);
+        return new DeadLetterProducer(producer, metrics);
     }
 
     @Bean
