@@ -2,6 +2,7 @@ package org.cosmicstock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.bus.MessageRejected;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
+import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
@@ -172,7 +174,8 @@ class RedriveCommandIT {
     /** Dead-letters {@code record} through the suite's one dead-letter path, as a consumer would. */
     private static ConsumerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String dlt)
             throws Exception {
-        try (var deadLetters = new DeadLetterProducer(producer(), "allocation-service")) {
+        try (var deadLetters = new DeadLetterProducer(
+                producer(), new MessagingMetrics(new SimpleMeterRegistry()), "allocation-service")) {
             deadLetters.send(record, new MessageRejected("no batch batch-404"), "allocation-service");
         }
         List<ConsumerRecord<String, byte[]>> letters = TestKafka.read(dlt, 1, Duration.ofSeconds(30));

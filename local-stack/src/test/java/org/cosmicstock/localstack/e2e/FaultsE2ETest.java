@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class FaultsE2ETest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static final Duration FREEZE = Duration.ofMinutes(3);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final int COMMANDS = 1_000;
     private static final int PER_SECOND = 100;
@@ -70,6 +73,41 @@ class FaultsE2ETest {
                     .untilAsserted(() -> assertThat(suite.get(suite.orders().port(), "/orders/" + orderId)
                                     .body())
                             .contains("\"status\":\"ALLOCATED\""));
+        }
+    }
+
+    /**
+     * A broker that stops answering without closing a connection (a long GC pause, a frozen VM, a
+     * network partition) for longer than every producer timeout: sends time out, metadata cannot be
+     * fetched, batches expire. None of it is a row's own fault, so the relays retry and park nothing.
+     */
+    @Test
+    void theBrokerFrozenForThreeMinutesMidLoad() throws Exception {
+        try (AllocateLoad load = new AllocateLoad(suite, "FROZEN", 20).start(COMMANDS, PER_SECOND)) {
+            load.awaitSent(COMMANDS / 3, PATIENCE);
+            String orderId = "order-" + UUID.randomUUID();
+            long broker = suite.stack.kafka().pid();
+            signal("STOP", broker);
+            try {
+                HttpResponse<String> placed = suite.post(
+                        suite.orders().port(),
+                        "/orders",
+                        "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\""
+                                + load.skus().get(0) + "\",\"qty\":1}]}");
+                assertThat(placed.statusCode()).isEqualTo(202);
+                Thread.sleep(FREEZE.toMillis());
+            } finally {
+                signal("CONT", broker);
+            }
+
+            assertNothingLostDoubledDeadLetteredOrReordered(load);
+            await("the order placed while the broker was frozen is allocated")
+                    .atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(suite.get(suite.orders().port(), "/orders/" + orderId)
+                                    .body())
+                            .contains("\"status\":\"ALLOCATED\""));
+            assertNoAttemptCountedAgainstAnOutboxRow("allocation", load.skus());
+            assertNoAttemptCountedAgainstAnOutboxRow("orders", load.skus());
         }
     }
 
@@ -152,6 +190,34 @@ class FaultsE2ETest {
                 assertThat(order.split("\"status\":\"ALLOCATED\"", -1)).hasSize(21 + 1);
             });
             assertNothingLostDoubledDeadLetteredOrReordered(load);
+        }
+    }
+
+    /** Sends {@code signal} to a process of the suite, as {@code kill -signal pid} would. */
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
+        assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
+    }
+
+    /** No outbox row of these SKUs in {@code database} was parked, or had a failed attempt counted. */
+    private static void assertNoAttemptCountedAgainstAnOutboxRow(String database, List<String> skus) throws Exception {
+        try (Connection connection =
+                        DriverManager.getConnection(suite.stack.postgres().jdbcUrl(database), "postgres", "");
+                var select = connection.prepareStatement(
+                        "select count(*), count(*) filter (where attempts > 0 or parked_at is not null)"
+                                + " from messaging.outbox where message_key = any(?)")) {
+            select.setArray(1, connection.createArrayOf("text", skus.toArray()));
+            try (var result = select.executeQuery()) {
+                result.next();
+                assertThat(result.getLong(1))
+                        .as("outbox rows of the load in %s", database)
+                        .isPositive();
+                assertThat(result.getLong(2))
+                        .as("outbox rows of the load in %s parked or counted as failed", database)
+                        .isZero();
+            }
         }
     }
 

@@ -68,8 +68,9 @@ final class RunningSuite {
         this.producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                        // Commands sent while a fault test has the broker stopped wait for it.
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000,
+                        // Commands sent while a fault test has the broker stopped (or frozen, for
+                        // three minutes) wait for it.
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 360_000,
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, 180_000),
                 new StringSerializer(),
                 new ByteArraySerializer());

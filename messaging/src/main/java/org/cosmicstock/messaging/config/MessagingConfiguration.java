@@ -93,13 +93,13 @@ public class MessagingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeadLetterProducer deadLetterProducer(KafkaProperties kafka, MeterRegistry registry) {
+    DeadLetterProducer deadLetterProducer(KafkaProperties kafka, MessagingMetrics metrics, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
         var producer = KafkaClientMeters.<String, byte[]>producers(
                         () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), registry)
                 .get();
-        return new DeadLetterProducer(producer);
+        return new DeadLetterProducer(producer, metrics);
     }
 
     @Bean

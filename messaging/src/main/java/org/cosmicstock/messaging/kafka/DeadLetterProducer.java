@@ -2,34 +2,73 @@ package org.cosmicstock.messaging.kafka;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * The one dead-letter path of every consumer: {@code <topic>.DLT} gets the original key, value and
  * headers, the original topic, partition, offset and consumer group (spring-kafka's {@code
  * kafka_dlt-*} header names, which tools know), the exception, and {@code dlt_reason}.
+ *
+ * <p>No record can stall its partition here. A copy the producer or the broker refuses for good (too
+ * large once the reason headers are added, a topic that refuses writes, an ACL) is sent again in a
+ * form that fits: the value cut to its first {@value #TRUNCATED_VALUE_BYTES} bytes, oversized headers
+ * left out, and {@code dlt_truncated}, {@code dlt_original_value_size}, {@code
+ * dlt_original_value_sha256} and {@code dlt_refused_as_is} added. If that is refused too, {@value
+ * #TRUNCATED_ATTEMPTS} times, the dead letter is given up: an ERROR line and {@code
+ * dead_letter_failures_total{topic}}. Only a transient failure (the broker away or slow, too few
+ * in-sync replicas) propagates, so that the consumer tries the records again and nothing is lost
+ * while the broker is away.
  */
 public final class DeadLetterProducer implements AutoCloseable {
 
+    /** How much of the original value a truncated dead letter keeps. */
+    public static final int TRUNCATED_VALUE_BYTES = 16 * 1024;
+
+    public static final String TRUNCATED_HEADER = "dlt_truncated";
+    public static final String ORIGINAL_SIZE_HEADER = "dlt_original_value_size";
+    public static final String ORIGINAL_SHA256_HEADER = "dlt_original_value_sha256";
+    public static final String REFUSED_AS_IS_HEADER = "dlt_refused_as_is";
+
+    static final int TRUNCATED_ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProducer.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    // A truncated letter keeps an original header, a key or an exception message only up to these sizes.
+    private static final int TEXT_CHARS = 1_024;
+    private static final int HEADER_BYTES = 1_024;
+    private static final int HEADERS_BYTES = 16 * 1024;
+
     private final Producer<String, byte[]> producer;
+    private final MessagingMetrics metrics;
     private final String defaultGroup;
 
-    public DeadLetterProducer(Producer<String, byte[]> producer) {
-        this(producer, "");
+    public DeadLetterProducer(Producer<String, byte[]> producer, MessagingMetrics metrics) {
+        this(producer, metrics, "");
     }
 
     /** @param defaultGroup the consumer group named by {@link #send(ConsumerRecord, Throwable)} */
-    public DeadLetterProducer(Producer<String, byte[]> producer, String defaultGroup) {
+    public DeadLetterProducer(Producer<String, byte[]> producer, MessagingMetrics metrics, String defaultGroup) {
         this.producer = producer;
+        this.metrics = metrics;
         this.defaultGroup = defaultGroup;
     }
 
@@ -37,16 +76,62 @@ public final class DeadLetterProducer implements AutoCloseable {
     public record Letter(ConsumerRecord<String, byte[]> record, Throwable reason) {}
 
     /**
-     * Sends and waits for every acknowledgement: a dead letter that was not written must not be
-     * skipped, so a failure here reaches the consumer, which tries the records again later.
+     * Returns once every letter is written, as is or truncated, or given up on after a refusal that
+     * can never pass (logged at ERROR, counted in {@code dead_letter_failures_total}).
+     *
+     * @throws Exception a transient failure (the broker away, a timeout, too few in-sync replicas):
+     *     the consumer must try the records again later; some letters may have been written already
      */
     public void send(List<Letter> letters, String consumerGroup) throws Exception {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(letters.size());
+        List<Refused> refused = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> asIs = new ArrayList<>(letters.size());
         for (Letter letter : letters) {
-            acks.add(producer.send(toDeadLetter(letter.record(), letter.reason(), consumerGroup)));
+            asIs.add(toDeadLetter(letter.record(), letter.reason(), consumerGroup));
         }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
+        List<Throwable> failures = sendAll(asIs);
+        for (int i = 0; i < letters.size(); i++) {
+            if (failures.get(i) != null) {
+                refused.add(new Refused(letters.get(i), failures.get(i), failures.get(i)));
+            }
+        }
+        Duration pause = FIRST_RETRY;
+        for (int attempt = 1; attempt <= TRUNCATED_ATTEMPTS && !refused.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                Thread.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2);
+            }
+            List<ProducerRecord<String, byte[]>> truncated = new ArrayList<>(refused.size());
+            for (Refused r : refused) {
+                truncated.add(truncated(r.letter().record(), r.letter().reason(), consumerGroup, r.asIs()));
+            }
+            failures = sendAll(truncated);
+            List<Refused> stillRefused = new ArrayList<>();
+            for (int i = 0; i < refused.size(); i++) {
+                Refused r = refused.get(i);
+                if (failures.get(i) == null) {
+                    LOG.warn(
+                            "Dead-lettered {} truncated: refused as is ({})",
+                            where(r.letter().record()),
+                            DeadLetters.reason(r.asIs()));
+                } else {
+                    stillRefused.add(new Refused(r.letter(), r.asIs(), failures.get(i)));
+                }
+            }
+            refused = stillRefused;
+        }
+        for (Refused r : refused) {
+            ConsumerRecord<String, byte[]> record = r.letter().record();
+            LOG.error(
+                    "Gave up dead-lettering {} (value {} bytes, reason: {}): {} refused it as is ({}) and truncated"
+                            + " {} times ({}); the record is skipped and stays on its topic until retention",
+                    where(record),
+                    record.value() == null ? 0 : record.value().length,
+                    DeadLetters.reason(r.letter().reason()),
+                    record.topic() + DeadLetters.SUFFIX,
+                    DeadLetters.reason(r.asIs()),
+                    TRUNCATED_ATTEMPTS,
+                    DeadLetters.reason(r.last()));
+            metrics.deadLetterFailed(record.topic());
         }
     }
 
@@ -60,12 +145,103 @@ public final class DeadLetterProducer implements AutoCloseable {
         send(record, exception, defaultGroup);
     }
 
+    private record Refused(Letter letter, Throwable asIs, Throwable last) {}
+
+    /**
+     * Sends every record and waits for every acknowledgement; per record, null when written or the
+     * refusal. Throws the first transient failure, after waiting for the others.
+     */
+    private List<Throwable> sendAll(List<ProducerRecord<String, byte[]>> records) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        List<Throwable> failures = new ArrayList<>(records.size());
+        Exception transientFailure = null;
+        for (ProducerRecord<String, byte[]> record : records) {
+            try {
+                acks.add(producer.send(record));
+            } catch (RuntimeException e) {
+                if (!DeadLetters.isRefusal(e)) {
+                    throw e;
+                }
+                acks.add(null);
+                failures.add(e);
+                continue;
+            }
+            failures.add(null);
+        }
+        long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+        for (int i = 0; i < acks.size(); i++) {
+            Future<RecordMetadata> ack = acks.get(i);
+            if (ack == null) {
+                continue;
+            }
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (DeadLetters.isRefusal(cause)) {
+                    failures.set(i, cause);
+                } else if (transientFailure == null) {
+                    transientFailure = cause instanceof Exception exception ? exception : e;
+                }
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (transientFailure == null) {
+                    transientFailure = e;
+                }
+            }
+        }
+        if (transientFailure != null) {
+            throw transientFailure;
+        }
+        return failures;
+    }
+
     static ProducerRecord<String, byte[]> toDeadLetter(
             ConsumerRecord<String, byte[]> record, Throwable exception, String consumerGroup) {
         ProducerRecord<String, byte[]> letter =
                 new ProducerRecord<>(record.topic() + DeadLetters.SUFFIX, record.key(), record.value());
         Headers headers = letter.headers();
         record.headers().forEach(h -> headers.add(h.key(), h.value()));
+        addOrigin(headers, record, exception, consumerGroup, Integer.MAX_VALUE);
+        return letter;
+    }
+
+    /**
+     * The form that fits: the value's first {@link #TRUNCATED_VALUE_BYTES} bytes, the original headers
+     * that are small, the key and texts cut to {@value #TEXT_CHARS} characters, and what was there.
+     */
+    static ProducerRecord<String, byte[]> truncated(
+            ConsumerRecord<String, byte[]> record, Throwable exception, String consumerGroup, Throwable refusedAsIs) {
+        byte[] value = record.value();
+        byte[] kept = value == null || value.length <= TRUNCATED_VALUE_BYTES
+                ? value
+                : Arrays.copyOf(value, TRUNCATED_VALUE_BYTES);
+        ProducerRecord<String, byte[]> letter =
+                new ProducerRecord<>(record.topic() + DeadLetters.SUFFIX, cut(record.key()), kept);
+        Headers headers = letter.headers();
+        int headerBytes = 0;
+        for (Header h : record.headers()) {
+            int size = h.key().length() + (h.value() == null ? 0 : h.value().length);
+            if (size <= HEADER_BYTES && headerBytes + size <= HEADERS_BYTES) {
+                headers.add(h.key(), h.value());
+                headerBytes += size;
+            }
+        }
+        addOrigin(headers, record, exception, consumerGroup, TEXT_CHARS);
+        headers.add(TRUNCATED_HEADER, utf8("true"));
+        headers.add(ORIGINAL_SIZE_HEADER, utf8(Integer.toString(value == null ? 0 : value.length)));
+        if (value != null) {
+            headers.add(ORIGINAL_SHA256_HEADER, utf8(sha256(value)));
+        }
+        headers.add(REFUSED_AS_IS_HEADER, utf8(cut(DeadLetters.reason(refusedAsIs))));
+        return letter;
+    }
+
+    private static void addOrigin(
+            Headers headers,
+            ConsumerRecord<String, byte[]> record,
+            Throwable exception,
+            String consumerGroup,
+            int textChars) {
         headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(record.topic()));
         headers.add(
                 KafkaHeaders.DLT_ORIGINAL_PARTITION,
@@ -75,9 +251,32 @@ public final class DeadLetterProducer implements AutoCloseable {
                 ByteBuffer.allocate(8).putLong(record.offset()).array());
         headers.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, utf8(consumerGroup));
         headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(exception.getClass().getName()));
-        headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(String.valueOf(exception.getMessage())));
-        headers.add(DeadLetters.REASON_HEADER, utf8(DeadLetters.reason(exception)));
-        return letter;
+        headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(cut(String.valueOf(exception.getMessage()), textChars)));
+        headers.add(DeadLetters.REASON_HEADER, utf8(cut(DeadLetters.reason(exception), textChars)));
+    }
+
+    private static String cut(String text) {
+        return cut(text, TEXT_CHARS);
+    }
+
+    private static String cut(String text, int chars) {
+        if (text == null || text.length() <= chars) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(chars - 1)) ? chars - 1 : chars;
+        return text.substring(0, end);
+    }
+
+    private static String sha256(byte[] value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     private static byte[] utf8(String value) {

@@ -1,5 +1,9 @@
 package org.cosmicstock.messaging.kafka;
 
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+
 /**
  * Dead letters are for what can never succeed: bytes that do not decode, a payload that breaks the
  * contract. They go to {@code <topic>.DLT} with the original key, value and headers, plus where they
@@ -19,6 +23,24 @@ public final class DeadLetters {
             cause = cause.getCause();
         }
         return cause.getClass().getName() + ": " + cause.getMessage();
+    }
+
+    /**
+     * Whether the producer or the broker refused a record for good: a non-retriable error of Kafka's
+     * protocol (too large, not authorised, an invalid record or topic, an unknown server error) or a
+     * serialisation failure. Anything else (the broker away, a timeout, too few in-sync replicas, a
+     * producer closing, an interrupt) is transient: trying again later can succeed.
+     */
+    public static boolean isRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return false;
+            }
+            if (cause instanceof ApiException || cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isWrapper(Throwable exception) {

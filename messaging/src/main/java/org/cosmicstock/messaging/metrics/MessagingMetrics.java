@@ -50,6 +50,7 @@ public final class MessagingMetrics {
         }
         retriedCounter(topic);
         retryingGauge(topic);
+        deadLetterFailuresCounter(topic);
     }
 
     /** Registers the outbox gauges and the published counters of {@code topic} at zero. */
@@ -81,6 +82,11 @@ public final class MessagingMetrics {
         retryingGauge(topic).addAndGet(change);
     }
 
+    /** A dead letter for a record of {@code topic} could not be written at all: the record was skipped. */
+    public void deadLetterFailed(String topic) {
+        deadLetterFailuresCounter(topic).increment();
+    }
+
     public void published(String topic, String type, Duration delay) {
         publishedCounter(topic, type).increment();
         publishDelay.record(delay);
@@ -106,6 +112,14 @@ public final class MessagingMetrics {
     private Counter retriedCounter(String topic) {
         return Counter.builder("consumer.retries")
                 .description("Batches of records tried again after a transient failure (their partition waited)")
+                .tag("topic", topic)
+                .register(registry);
+    }
+
+    private Counter deadLetterFailuresCounter(String topic) {
+        return Counter.builder("dead.letter.failures")
+                .description("Records of the topic skipped because no dead letter could be written for them, not"
+                        + " even truncated (an ERROR line names each)")
                 .tag("topic", topic)
                 .register(registry);
     }

@@ -21,7 +21,11 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
@@ -42,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * first row that fails and marks only the rows before it, so no later row of a key is ever
  * acknowledged ahead of an earlier one that is sent again; it starts a new producer after a
  * failure, holds the lock and the connection only while sending, refreshes the backlog gauges
- * whatever happens, and parks a row that keeps failing for a reason of its own (too large, refused
- * by the broker) so that it stops blocking the others; later rows of its key wait behind it.
+ * whatever happens, and parks a row that keeps failing for a reason of its own (too large, invalid,
+ * unserialisable: {@link #isRowsOwnFault}) so that it stops blocking the others; later rows of its
+ * key wait behind it. A timeout, a broker away, too few in-sync replicas never count toward parking.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -133,7 +138,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
                 OutboxRow failed = rows.get(sent.acknowledged);
                 boolean parked = false;
-                if (!(sent.failure instanceof RetriableException)) {
+                if (isRowsOwnFault(sent.failure)) {
                     parked = store.recordFailure(
                             connection, failed, DeadLetters.reason(sent.failure), settings.maxAttempts());
                 }
@@ -155,6 +160,27 @@ public final class OutboxRelay implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Whether a row failed for a reason of its own, which no wait can cure: too large for the producer
+     * or the topic, a record or topic name the broker calls invalid, a value that does not serialise.
+     * Only these count toward parking. Everything else is the broker's or the cluster's state (away,
+     * slow, a timeout of the relay's own, too few in-sync replicas, a leader moving, an ACL, a
+     * producer in a bad state) and is retried with back-off for as long as it lasts: parking a healthy
+     * row would hold every later row of its key until an operator re-queued it.
+     */
+    static boolean isRowsOwnFault(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RecordTooLargeException
+                    || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidRecordException
+                    || cause instanceof InvalidTopicException
+                    || cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void askForMetadata(Producer<String, byte[]> p, List<OutboxRow> rows) {

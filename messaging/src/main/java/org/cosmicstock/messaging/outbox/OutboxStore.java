@@ -17,11 +17,20 @@ final class OutboxStore {
     /** One relay publishes at a time, so rows leave in commit order even with several instances running. */
     private static final long RELAY_LOCK = 0x7b0c5L;
 
+    // Two statements sent together, in one round trip: the first takes the relay lock, the second
+    // reads the next rows. In READ COMMITTED every statement reads from a snapshot taken when it
+    // starts, and the server starts the second only once the first has returned: so the rows are
+    // read after the lock is held, and everything the previous holder marked published before it
+    // committed (and so released the lock) is seen. Read in the statement that takes the lock, they
+    // came from a snapshot older than the lock, and a relay that won it right after another's round
+    // published that round's rows again. The second statement asks for the lock again (held already,
+    // it answers at once) only so that a relay without it reads nothing; if the lock was free by then,
+    // what it read is dropped, since the first statement's answer is the one that counts.
+    //
     // A parked row holds back the later rows of its key: per-key order is kept even past a row that
-    // cannot be sent; every other key goes on. The relay lock is taken by the same statement (an
-    // uncorrelated subquery, run once before any row is read): a relay that does not get it reads
-    // nothing, and one round trip per round is saved.
-    private static final String NEXT_ROWS = """
+    // cannot be sent; every other key goes on.
+    private static final String LOCK_THEN_NEXT_ROWS = """
+            select pg_try_advisory_xact_lock(?);
             select o.id, o.message_id, o.topic, o.message_key, o.message_type, o.payload, o.source,
                    o.correlation_id, o.causation_id, o.traceparent, o.created_at, o.attempts
               from messaging.outbox o
@@ -34,15 +43,24 @@ final class OutboxStore {
             """;
 
     /**
-     * The next rows to publish, in id order, with the relay lock taken for this transaction; none if
-     * another instance's relay holds the lock.
+     * The next rows to publish, in id order, read after the relay lock was taken for this
+     * transaction; none if another instance's relay holds the lock.
      */
     List<OutboxRow> lockAndReadNextRows(Connection connection, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(NEXT_ROWS)) {
+        boolean locked;
+        try (PreparedStatement select = connection.prepareStatement(LOCK_THEN_NEXT_ROWS)) {
             select.setLong(1, RELAY_LOCK);
-            select.setInt(2, limit);
-            try (ResultSet r = select.executeQuery()) {
+            select.setLong(2, RELAY_LOCK);
+            select.setInt(3, limit);
+            select.execute();
+            try (ResultSet lock = select.getResultSet()) {
+                locked = lock.next() && lock.getBoolean(1);
+            }
+            if (!select.getMoreResults()) {
+                throw new SQLException("the outbox's next rows were not returned");
+            }
+            try (ResultSet r = select.getResultSet()) {
                 while (r.next()) {
                     MessageContext context = new MessageContext(
                             r.getString("source"),
@@ -62,7 +80,7 @@ final class OutboxStore {
                 }
             }
         }
-        return rows;
+        return locked ? rows : List.of();
     }
 
     /** One statement for the whole batch. */

@@ -49,10 +49,12 @@ class IncomingMessagesIT {
         topic = TestKafka.uniqueTopic("incoming");
         TestKafka.createTopic(topic, 1);
         TestKafka.createTopic(topic + DeadLetters.SUFFIX, 1);
-        deadLetters = new DeadLetterProducer(new KafkaProducer<>(
-                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer()));
+        deadLetters = new DeadLetterProducer(
+                new KafkaProducer<>(
+                        Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer()),
+                metrics);
         incoming = new IncomingMessages(codec, metrics, deadLetters);
         metrics.knowConsumed(topic, List.of("Allocate", "OutOfStock"));
     }

@@ -13,10 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.messaging.bus.MessageContext;
@@ -29,6 +40,8 @@ import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** The relay through failures, against a real broker (or none at all) and a real PostgreSQL. */
 class OutboxRelayFailuresIT {
@@ -118,6 +131,80 @@ class OutboxRelayFailuresIT {
             }
         }
         assertThat(unpublishedKeys()).isEmpty();
+    }
+
+    /**
+     * A write the cluster refuses for a reason that is not the row's (an ACL that denies it) is
+     * retried for as long as it lasts: no attempt is counted, nothing is parked, and the rows go
+     * once the ACL is lifted. A broker of its own, with an authorizer.
+     */
+    @Test
+    void rowsOfATopicTheRelayMayNotWriteToAreRetriedNeverParkedAndGoOnceItMay() throws Exception {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 1)
+                .brokerProperties(Map.of(
+                        "authorizer.class.name",
+                        "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                        "allow.everyone.if.no.acl.found",
+                        "true"));
+        broker.afterPropertiesSet();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            String denied = TestKafka.uniqueTopic("relay-denied");
+            TestKafka.createTopic(broker.getBrokersAsString(), denied, 1);
+            ResourcePattern resource = new ResourcePattern(ResourceType.TOPIC, denied, PatternType.LITERAL);
+            List<AclBinding> acls = List.of(
+                    new AclBinding(
+                            resource,
+                            new AccessControlEntry(
+                                    "User:ANONYMOUS", "*", AclOperation.DESCRIBE, AclPermissionType.ALLOW)),
+                    new AclBinding(
+                            resource,
+                            new AccessControlEntry("User:ANONYMOUS", "*", AclOperation.WRITE, AclPermissionType.DENY)));
+            admin.createAcls(acls).all().get();
+            await("the ACLs in force")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            admin.describeAcls(new AclBindingFilter(resource.toFilter(), AccessControlEntryFilter.ANY))
+                                            .values()
+                                            .get()
+                                            .size()
+                                    == 2);
+            commit(
+                    new OutgoingMessage(denied, "A", new BatchQuantityChanged("b-1", "A", 1)),
+                    new OutgoingMessage(denied, "A", new BatchQuantityChanged("b-2", "A", 2)));
+            try (OutboxRelay relay = relay(broker.getBrokersAsString())) {
+                for (int round = 1; round <= MAX_ATTEMPTS + 2; round++) {
+                    assertThatThrownBy(relay::publishOnce)
+                            .isInstanceOf(PublishFailed.class)
+                            .hasMessageContaining("published 0 row(s)")
+                            .hasMessageContaining("TopicAuthorizationException");
+                }
+                assertThat(relay.parked(10)).as("nothing parked for an ACL").isEmpty();
+                assertThat(attempts()).as("no attempt counted against the rows").containsOnly(0);
+
+                admin.deleteAcls(List.of(new AclBindingFilter(resource.toFilter(), AccessControlEntryFilter.ANY)))
+                        .all()
+                        .get();
+                await().atMost(Duration.ofSeconds(30))
+                        .ignoreException(PublishFailed.class)
+                        .until(relay::publishOnce, published -> published == 2);
+            }
+            assertThat(unpublishedKeys()).isEmpty();
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    private List<Integer> attempts() throws SQLException {
+        List<Integer> attempts = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("select attempts from messaging.outbox order by id")) {
+            while (result.next()) {
+                attempts.add(result.getInt(1));
+            }
+        }
+        return attempts;
     }
 
     private OutboxRelay relay(String bootstrapServers) {

@@ -14,6 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,6 +35,7 @@ import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class OutboxRelayIT {
 
@@ -106,6 +111,79 @@ class OutboxRelayIT {
         assertThat(unpublished()).isZero();
     }
 
+    /**
+     * Holds the race open: the second relay's lock function waits on a gate inside its statement
+     * while the first relay publishes the rows and commits, then takes the lock. A relay that read
+     * its rows in the statement that took the lock read them from a snapshot older than the first
+     * relay's commit, and published them again.
+     */
+    @Test
+    void aRelayThatWinsTheLockRightAfterAnothersRoundReadsWhatThatRoundMarked() throws Exception {
+        String url = TestPostgres.freshDatabaseUrl();
+        DataSource database = dataSource(url, null);
+        MessagingTables.migrate(database);
+        try (Connection setup = database.getConnection();
+                var statement = setup.createStatement()) {
+            // Found before pg_catalog's by a connection whose search_path names it first.
+            statement.execute("create schema gated");
+            statement.execute("""
+                    create function gated.pg_try_advisory_xact_lock(key bigint) returns boolean
+                    language plpgsql volatile as $$
+                    begin
+                      perform pg_catalog.pg_advisory_xact_lock_shared(4242);
+                      return pg_catalog.pg_try_advisory_xact_lock(key);
+                    end $$
+                    """);
+        }
+        commit(database, List.of(change("SKU-1", 1), change("SKU-2", 2)), MessageContext.newFlow("/test-client"));
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (OutboxRelay first = relay(database);
+                OutboxRelay second = relay(dataSource(url, "gated,pg_catalog"));
+                Connection gate = database.getConnection()) {
+            gate.setAutoCommit(false);
+            try (var close = gate.prepareStatement("select pg_advisory_xact_lock(4242)")) {
+                close.execute();
+            }
+            Future<Integer> secondRound = background.submit(second::publishOnce);
+            await("the second relay waits at the gate, inside its round")
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> waitingAtTheGate(gate) == 1);
+
+            assertThat(first.publishOnce()).isEqualTo(2);
+            gate.rollback();
+
+            assertThat(secondRound.get(20, TimeUnit.SECONDS))
+                    .as("rows the first relay published")
+                    .isZero();
+        } finally {
+            background.shutdownNow();
+        }
+        assertThat(TestKafka.readToEnd(topic))
+                .extracting(r -> CloudEventHeaders.text(r.headers(), CloudEventHeaders.ID))
+                .as("each row published once")
+                .hasSize(2)
+                .doesNotHaveDuplicates();
+    }
+
+    private static long waitingAtTheGate(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var result = statement.executeQuery(
+                        "select count(*) from pg_locks where locktype = 'advisory' and objid = 4242 and not granted")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static DataSource dataSource(String url, String searchPath) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser("postgres");
+        if (searchPath != null) {
+            dataSource.setOptions("-c search_path=" + searchPath);
+        }
+        return dataSource;
+    }
+
     @Test
     void neverPublishesRowsOfARolledBackTransaction() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
@@ -179,7 +257,11 @@ class OutboxRelayIT {
     }
 
     private OutboxRelay relay() {
-        return new OutboxRelay(dataSource, this::producer, metrics, OutboxRelaySettings.defaults(), Clock.systemUTC());
+        return relay(dataSource);
+    }
+
+    private OutboxRelay relay(DataSource database) {
+        return new OutboxRelay(database, this::producer, metrics, OutboxRelaySettings.defaults(), Clock.systemUTC());
     }
 
     private Producer<String, byte[]> producer() {
@@ -198,7 +280,12 @@ class OutboxRelayIT {
     }
 
     private List<MessageContext> commit(List<OutgoingMessage> messages, MessageContext cause) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        return commit(dataSource, messages, cause);
+    }
+
+    private List<MessageContext> commit(DataSource database, List<OutgoingMessage> messages, MessageContext cause)
+            throws SQLException {
+        try (Connection connection = database.getConnection()) {
             connection.setAutoCommit(false);
             List<MessageContext> written = writer.append(
                     connection,

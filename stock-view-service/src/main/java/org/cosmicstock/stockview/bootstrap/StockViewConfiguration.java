@@ -125,7 +125,8 @@ public class StockViewConfiguration {
                 .publishPercentileHistogram()
                 .register(registry);
         Counter deadLetterFailures = Counter.builder("projection.dead.letter.failures")
-                .description("Attempts to dead-letter an unreadable record of the events topic that failed")
+                .description("Attempts to dead-letter an unreadable record of the events topic that failed for a"
+                        + " transient reason (the broker away or slow) and are retried")
                 .register(registry);
         ReplayProgress progress = new ReplayProgress(clock);
         Gauge.builder("projection.staleness.seconds", progress, ReplayProgress::stalenessSeconds)

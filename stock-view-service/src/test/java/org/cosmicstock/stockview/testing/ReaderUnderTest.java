@@ -35,6 +35,7 @@ import org.cosmicstock.stockview.domain.StockView;
 public final class ReaderUnderTest implements AutoCloseable {
 
     public final MeterRegistry registry = new SimpleMeterRegistry();
+    public final MessagingMetrics metrics = new MessagingMetrics(registry);
     public final StockView view;
     public final AllocationEventsReader reader;
     private final DeadLetterProducer deadLetters;
@@ -63,6 +64,7 @@ public final class ReaderUnderTest implements AutoCloseable {
                                 1_000),
                         new StringSerializer(),
                         new ByteArraySerializer()),
+                metrics,
                 "stock-view-test");
         var trouble = new DeadLetterTrouble(
                 Clock.systemUTC(),
@@ -71,7 +73,7 @@ public final class ReaderUnderTest implements AutoCloseable {
         var projection = new RecordProjection(
                 view,
                 MessageCodec.create(),
-                new MessagingMetrics(registry),
+                metrics,
                 deadLetters,
                 trouble,
                 Timer.builder("projection.lag").register(registry),

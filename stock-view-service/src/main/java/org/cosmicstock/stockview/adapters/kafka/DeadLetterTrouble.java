@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Whether dead-lettering keeps failing. The reader never skips a record it could not dead-letter,
- * so it retries; but a replica stuck on one for longer than the patience it is given stops reporting
- * ready, with the reason, and every failed attempt is counted.
+ * Whether dead-lettering keeps failing for a transient reason (the broker away or slow). The reader
+ * never skips a record over such a failure, so it retries; but a replica stuck on one for longer
+ * than the patience it is given stops reporting ready, with the reason, and every failed attempt is
+ * counted ({@code projection_dead_letter_failures_total}). A dead letter refused for good (too large
+ * even truncated, a topic that refuses writes) is not a failed attempt here: the shared {@code
+ * DeadLetterProducer} gives it up and counts it in {@code dead_letter_failures_total{topic}}.
  */
 public final class DeadLetterTrouble {
 

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
 import org.cosmicstock.stockview.adapters.cache.RedisConnection;
@@ -227,6 +231,39 @@ class AllocationEventsReaderIT {
         assertThat(reader.consumed("invalid"))
                 .as("the record is not passed over")
                 .isZero();
+    }
+
+    @Test
+    void aDeadLetterTheTopicRefusesForGoodIsSkippedCountedAndTheReplicaStaysInService() throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic.name() + ".DLT", 1, (short) 1)
+                            .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "64"))))
+                    .all()
+                    .get();
+        }
+        TestKafka.awaitLeaders(TestKafka.bootstrapServers(), topic.name() + ".DLT", 1);
+        ReaderUnderTest reader = inMemoryReader().start();
+        send(50);
+        reader.awaitCaughtUp(topic.endOffsets(), PATIENCE);
+
+        topic.sendGarbage(history.skus().get(0), "garbage-refused");
+        send(50);
+
+        reader.awaitCaughtUp(topic.endOffsets(), PATIENCE);
+        assertViewIsTheHistory(reader.view);
+        assertThat(reader.consumed("invalid")).isEqualTo(1);
+        assertThat(reader.registry
+                        .get("dead.letter.failures")
+                        .tag("topic", topic.name())
+                        .counter()
+                        .count())
+                .as("the record skipped without a dead letter")
+                .isEqualTo(1);
+        assertThat(reader.deadLetterFailures())
+                .as("no failed attempt left to retry")
+                .isZero();
+        assertThat(reader.serving()).isTrue();
     }
 
     private ReaderUnderTest redisReader() {
