@@ -95,7 +95,7 @@ class UnwritableDeadLettersIT {
                 .get(0);
         // Sent once the record is behind the consumer, so that it is read in a batch of its own.
         send("SKU-BIG", codec.encode(new Allocate("order-big", "SKU-BIG", 1)), "allocate-big");
-        assertAllocated("SKU-BIG", new Allocated("order-big", "SKU-BIG", 1, "batch-big", 1));
+        assertAllocated("SKU-BIG", new Allocated("order-big", "SKU-BIG", 1, "batch-big", null));
         assertThat(CloudEventHeaders.text(letter.headers(), DeadLetterProducer.TRUNCATED_HEADER))
                 .isEqualTo("true");
         assertThat(CloudEventHeaders.text(letter.headers(), DeadLetterProducer.ORIGINAL_SIZE_HEADER))
@@ -121,7 +121,7 @@ class UnwritableDeadLettersIT {
                     .until(this::deadLetterFailures, count -> count >= failures + 1);
             // Sent once the record is behind the consumer, so that it is read in a batch of its own.
             send("SKU-REF", codec.encode(new Allocate("order-ref", "SKU-REF", 2)), "allocate-ref");
-            assertAllocated("SKU-REF", new Allocated("order-ref", "SKU-REF", 2, "batch-ref", 2));
+            assertAllocated("SKU-REF", new Allocated("order-ref", "SKU-REF", 2, "batch-ref", null));
             assertThat(deadLetterFailures()).isEqualTo(failures + 1);
             assertThat(TestKafka.readToEnd(COMMANDS + DeadLetters.SUFFIX))
                     .noneMatch(r -> "garbage-ref".equals(CloudEventHeaders.text(r.headers(), CloudEventHeaders.ID)));
@@ -130,6 +130,7 @@ class UnwritableDeadLettersIT {
         }
     }
 
+    /** Allocated as this release writes it by default: v1, without the batch's total. */
     private void assertAllocated(String sku, Allocated expected) {
         List<ConsumerRecord<String, byte[]>> events = TestKafka.read(EVENTS, 2, r -> sku.equals(r.key()), PATIENCE);
         assertThat(events.stream().map(r -> codec.decode(r.value()))).contains(expected);
