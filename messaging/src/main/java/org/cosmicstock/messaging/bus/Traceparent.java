@@ -26,6 +26,11 @@ public final class Traceparent {
                 && !value.substring(36, 52).equals(ZERO_SPAN_ID);
     }
 
+    /** Whether a valid {@code traceparent}'s flags say the trace is recorded (the sampled bit). */
+    public static boolean isSampled(String value) {
+        return (Character.digit(value.charAt(value.length() - 1), 16) & 1) == 1;
+    }
+
     private static String randomHex(int bytes) {
         byte[] buffer = new byte[bytes];
         ThreadLocalRandom.current().nextBytes(buffer);

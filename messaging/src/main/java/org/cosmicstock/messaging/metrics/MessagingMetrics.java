@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +26,10 @@ public final class MessagingMetrics {
     private final Map<String, AtomicLong> retryingPartitions = new ConcurrentHashMap<>();
     private final Timer publishDelay;
     private final Counter publishFailures;
+    // Meters looked up by their tags once: a registry lookup builds and sorts tags on every call.
+    private final Map<String, Timer> handlingTimers = new ConcurrentHashMap<>();
+    private final Map<List<Object>, Counter> consumedCounters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> publishedCounters = new ConcurrentHashMap<>();
 
     public MessagingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -66,10 +71,12 @@ public final class MessagingMetrics {
     }
 
     public Timer handlingTimer(String type) {
-        return Timer.builder("message.handling")
-                .description("Time a handler took for one message")
-                .tag("type", type)
-                .register(registry);
+        return handlingTimers.computeIfAbsent(
+                type,
+                t -> Timer.builder("message.handling")
+                        .description("Time a handler took for one message")
+                        .tag("type", t)
+                        .register(registry));
     }
 
     /** A batch of records of {@code topic} failed for a transient reason and will be tried again. */
@@ -103,10 +110,12 @@ public final class MessagingMetrics {
     }
 
     private Counter consumedCounter(String topic, String type, Consumed outcome) {
-        return Counter.builder("messages.consumed")
-                .description("Records a consumer finished with, by outcome")
-                .tags("topic", topic, "type", type, "outcome", outcome.label())
-                .register(registry);
+        return consumedCounters.computeIfAbsent(
+                List.of(topic, type, outcome),
+                key -> Counter.builder("messages.consumed")
+                        .description("Records a consumer finished with, by outcome")
+                        .tags("topic", topic, "type", type, "outcome", outcome.label())
+                        .register(registry));
     }
 
     private Counter retriedCounter(String topic) {
@@ -136,9 +145,11 @@ public final class MessagingMetrics {
     }
 
     private Counter publishedCounter(String topic, String type) {
-        return Counter.builder("outbox.published")
-                .description("Outbox rows published to the broker")
-                .tags("topic", topic, "type", type)
-                .register(registry);
+        return publishedCounters.computeIfAbsent(
+                List.of(topic, type),
+                key -> Counter.builder("outbox.published")
+                        .description("Outbox rows published to the broker")
+                        .tags("topic", topic, "type", type)
+                        .register(registry));
     }
 }

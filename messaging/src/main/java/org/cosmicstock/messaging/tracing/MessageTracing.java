@@ -7,6 +7,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
 import org.cosmicstock.messaging.bus.Traceparent;
+import org.slf4j.MDC;
 
 /**
  * Spans for the suite's own hops, on Micrometer Tracing: a message's handling (a child of the trace
@@ -20,6 +21,8 @@ public final class MessageTracing {
     public static final MessageTracing NONE = new MessageTracing(null, null);
 
     private static final String TRACEPARENT = "traceparent";
+    private static final String TRACE_ID = "traceId";
+    private static final String SPAN_ID = "spanId";
 
     private final Tracer tracer;
     private final Propagator propagator;
@@ -44,17 +47,55 @@ public final class MessageTracing {
      * Traced#close()}: log lines meanwhile carry its {@code traceId} and {@code spanId}.
      */
     public Traced start(String name, String parent, Span.Kind kind, Map<String, String> tags) {
+        boolean valid = Traceparent.isValid(parent);
         if (tracer == null) {
-            return new Traced(null, null, Traceparent.isValid(parent) ? parent : Traceparent.random());
+            return new Traced(null, null, valid ? parent : Traceparent.random());
+        }
+        if (valid && !Traceparent.isSampled(parent)) {
+            // Nothing of this trace is recorded anywhere (a parent-based sampler keeps what its root
+            // decided): no span is made, the next hop carries the same context, and log lines its ids.
+            return Traced.unrecorded(parent);
         }
         Map<String, String> carrier = new HashMap<>(2);
-        if (Traceparent.isValid(parent)) {
+        if (valid) {
             carrier.put(TRACEPARENT, parent);
         }
         Span.Builder builder = propagator.extract(carrier, Map::get).name(name).kind(kind);
         tags.forEach(builder::tag);
         Span span = builder.start();
         return new Traced(span, tracer.withSpan(span), traceparent(span.context()));
+    }
+
+    /** The trace and span ids of a context nothing records, in the logging context while in scope. */
+    private static final class LoggedIds implements Tracer.SpanInScope {
+        private final String traceId;
+        private final String spanId;
+        private boolean open = true;
+
+        LoggedIds(String traceparent) {
+            traceId = MDC.get(TRACE_ID);
+            spanId = MDC.get(SPAN_ID);
+            MDC.put(TRACE_ID, traceparent.substring(3, 35));
+            MDC.put(SPAN_ID, traceparent.substring(36, 52));
+        }
+
+        @Override
+        public void close() {
+            if (!open) {
+                return;
+            }
+            open = false;
+            restore(TRACE_ID, traceId);
+            restore(SPAN_ID, spanId);
+        }
+
+        private static void restore(String key, String value) {
+            if (value == null) {
+                MDC.remove(key);
+            } else {
+                MDC.put(key, value);
+            }
+        }
     }
 
     private static String traceparent(TraceContext context) {
@@ -72,6 +113,14 @@ public final class MessageTracing {
             this.span = span;
             this.scope = scope;
             this.traceparent = traceparent;
+        }
+
+        /**
+         * The hop of a trace nobody records: no span, only its ids in the logging context (what
+         * a non-recording span would put there), restored when the scope is left.
+         */
+        static Traced unrecorded(String traceparent) {
+            return new Traced(null, new LoggedIds(traceparent), traceparent);
         }
 
         /** The context the next hop carries: this span's (the parent's when not tracing). */

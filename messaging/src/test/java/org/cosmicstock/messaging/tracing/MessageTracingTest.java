@@ -61,6 +61,24 @@ class MessageTracingTest {
     }
 
     @Test
+    void aTraceNobodyRecordsIsCarriedOnWithoutASpanAndItsIdsAreLogged() {
+        MessageTracing tracing = tracing(Sampler.parentBased(Sampler.alwaysOn()));
+        String unsampled = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+        MDC.put("traceId", "outer");
+
+        try (MessageTracing.Traced span = tracing.start("handle Allocate", unsampled, Span.Kind.CONSUMER, Map.of())) {
+            assertThat(span.traceparent()).isEqualTo(unsampled);
+            assertThat(MDC.get("traceId")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(MDC.get("spanId")).isEqualTo("00f067aa0ba902b7");
+        }
+
+        assertThat(exported.getFinishedSpanItems()).isEmpty();
+        assertThat(MDC.get("traceId")).isEqualTo("outer");
+        assertThat(MDC.get("spanId")).isNull();
+        MDC.clear();
+    }
+
+    @Test
     void withoutATracerEveryHopKeepsTheContextItWasGivenOrGetsOne() {
         try (MessageTracing.Traced span = MessageTracing.NONE.start("handle", CLIENT, Span.Kind.CONSUMER, Map.of())) {
             assertThat(span.traceparent()).isEqualTo(CLIENT);
