@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,10 +21,7 @@ import org.cosmicstock.schemas.codec.MessageDecodingException;
 import org.cosmicstock.schemas.registry.RegistryUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Re-sends one dead letter to the topic it was dead-lettered from, once an operator has fixed its cause (the batch
@@ -41,19 +37,10 @@ import picocli.CommandLine.Spec;
         description = "Re-sends the dead letter at --topic/--partition/--offset to its original topic (its"
                 + " kafka_dlt-original-topic header) with its key, value and original headers; the dead-letter"
                 + " headers (dlt_*, kafka_dlt-*) are dropped. Fix the cause first: what failed fails again.")
-final class RedriveCommand implements Callable<Integer> {
+final class RedriveCommand extends ClientCommand {
 
     static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
     private static final Duration POLL = Duration.ofMillis(200);
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connection connection;
-
-    @Mixin
-    Encoding encoding;
 
     @Option(
             names = "--topic",

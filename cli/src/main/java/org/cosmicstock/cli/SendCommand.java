@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,28 +23,16 @@ import org.cosmicstock.schemas.registry.RegistryUnavailableException;
 import org.cosmicstock.schemas.registry.SchemaNotRegisteredException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * One command of the contract to {@code allocation.commands}: encoded by the suite's codec in the chosen wire
  * format, keyed as the contract says, with every CloudEvents header the suite itself writes. Values outside the
  * contract's limits are refused here, naming the option, instead of being dead-lettered by the service.
  */
-abstract class SendCommand implements Callable<Integer> {
+abstract class SendCommand extends ClientCommand {
 
     static final String SOURCE = "/cosmic-stock-cli";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connection connection;
-
-    @Mixin
-    Encoding encoding;
 
     @Option(
             names = "--format",

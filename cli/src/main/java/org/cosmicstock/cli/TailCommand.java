@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
@@ -22,10 +21,7 @@ import org.cosmicstock.schemas.codec.MessageDecodingException;
 import org.cosmicstock.schemas.registry.RegistryUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Prints a topic's records as JSON lines, decoded by the suite's codec. Reads every partition without a consumer
@@ -38,18 +34,9 @@ import picocli.CommandLine.Spec;
         description = "Prints the events of allocation.events (or --topic) as JSON lines: topic, partition,"
                 + " offset, timestamp, key, type, headers and the decoded payload (or \"error\" for bytes that do"
                 + " not decode). Without --follow it stops at the end of the topic as it was when it started.")
-final class TailCommand implements Callable<Integer> {
+final class TailCommand extends ClientCommand {
 
     private static final Duration POLL = Duration.ofMillis(200);
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Connection connection;
-
-    @Mixin
-    Encoding encoding;
 
     @Option(
             names = "--topic",

@@ -22,6 +22,23 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(exit, out.toString(), err.toString());
     }
 
+    /**
+     * A command line as a shell would split it: at spaces, except inside single quotes, which are dropped
+     * ({@code --sku 'A B'} is one word, {@code ''} an empty one).
+     */
+    static String[] words(String commandLine) {
+        List<String> words = new ArrayList<>();
+        for (String word : commandLine.trim().split(" +(?=(?:[^']*'[^']*')*[^']*$)")) {
+            words.add(word.replace("'", ""));
+        }
+        return words.toArray(String[]::new);
+    }
+
+    /** Runs {@code commandLine} (see {@link #words}) against {@code bootstrap}, sending to {@code topic}. */
+    static CliRun sending(String bootstrap, String topic, String commandLine) {
+        return of(args(bootstrap, words(commandLine + " --topic " + topic)));
+    }
+
     static String[] args(String bootstrap, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--bootstrap-servers");

@@ -26,18 +26,8 @@ class PackagedJarIT {
         String topic = TestKafka.uniqueTopic("cli.jar");
         TestKafka.createTopic(topic, 3);
 
-        Result run = java(
-                "create-batch",
-                "--ref",
-                "batch-001",
-                "--sku",
-                "SMALL-TABLE",
-                "--qty",
-                "20",
-                "--topic",
-                topic,
-                "--bootstrap-servers",
-                TestKafka.bootstrapServers());
+        Result run = java(CliRun.words("create-batch --ref batch-001 --sku SMALL-TABLE --qty 20 --topic " + topic
+                + " --bootstrap-servers " + TestKafka.bootstrapServers()));
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Sent CreateBatch to " + topic);

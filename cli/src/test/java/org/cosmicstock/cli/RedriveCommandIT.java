@@ -43,15 +43,7 @@ class RedriveCommandIT {
         ConsumerRecord<String, byte[]> original = sendOriginal(topics.original());
         ConsumerRecord<String, byte[]> letter = deadLetter(original, topics.deadLetters());
 
-        CliRun run = CliRun.of(CliRun.args(
-                BOOTSTRAP,
-                "redrive",
-                "--topic",
-                topics.deadLetters(),
-                "--partition",
-                String.valueOf(letter.partition()),
-                "--offset",
-                String.valueOf(letter.offset())));
+        CliRun run = redrive(topics.deadLetters(), letter, "");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
@@ -77,16 +69,7 @@ class RedriveCommandIT {
         Topics topics = topics();
         ConsumerRecord<String, byte[]> letter = deadLetter(sendOriginal(topics.original()), topics.deadLetters());
 
-        CliRun run = CliRun.of(CliRun.args(
-                BOOTSTRAP,
-                "redrive",
-                "--topic",
-                topics.deadLetters(),
-                "--partition",
-                String.valueOf(letter.partition()),
-                "--offset",
-                String.valueOf(letter.offset()),
-                "--dry-run"));
+        CliRun run = redrive(topics.deadLetters(), letter, " --dry-run");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Would send it to " + topics.original());
@@ -98,8 +81,7 @@ class RedriveCommandIT {
         Topics topics = topics();
         deadLetter(sendOriginal(topics.original()), topics.deadLetters());
 
-        CliRun run = CliRun.of(CliRun.args(
-                BOOTSTRAP, "redrive", "--topic", topics.deadLetters(), "--partition", "0", "--offset", "7"));
+        CliRun run = redrive(topics.deadLetters(), 0, 7, "");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("no such record; that partition holds offsets 0-0 now");
@@ -111,15 +93,7 @@ class RedriveCommandIT {
         Topics topics = topics();
         ConsumerRecord<String, byte[]> notALetter = sendOriginal(topics.original());
 
-        CliRun run = CliRun.of(CliRun.args(
-                BOOTSTRAP,
-                "redrive",
-                "--topic",
-                topics.original(),
-                "--partition",
-                String.valueOf(notALetter.partition()),
-                "--offset",
-                String.valueOf(notALetter.offset())));
+        CliRun run = redrive(topics.original(), notALetter, "");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("has no kafka_dlt-original-topic header");
@@ -129,8 +103,7 @@ class RedriveCommandIT {
     @Test
     void aPartitionTheTopicDoesNotHaveIsExitStatusOne() {
         Topics topics = topics();
-        CliRun run = CliRun.of(CliRun.args(
-                BOOTSTRAP, "redrive", "--topic", topics.deadLetters(), "--partition", "5", "--offset", "0"));
+        CliRun run = redrive(topics.deadLetters(), 5, 0, "");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("has no partition 5");
     }
@@ -143,6 +116,16 @@ class RedriveCommandIT {
                 .contains("Missing required options")
                 .contains("--partition")
                 .contains("--offset");
+    }
+
+    private static CliRun redrive(String topic, ConsumerRecord<String, byte[]> record, String more) {
+        return redrive(topic, record.partition(), record.offset(), more);
+    }
+
+    private static CliRun redrive(String topic, int partition, long offset, String more) {
+        return CliRun.of(CliRun.args(
+                BOOTSTRAP,
+                CliRun.words("redrive --topic " + topic + " --partition " + partition + " --offset " + offset + more)));
     }
 
     private record Topics(String original, String deadLetters) {}

@@ -38,19 +38,8 @@ class SendCommandsIT {
     @Test
     void createBatchIsACreateBatchKeyedBySkuWithTheCloudEventsHeaders() {
         String topic = topic("create-batch");
-        CliRun run = CliRun.of(CliRun.args(
-                BOOTSTRAP,
-                "create-batch",
-                "--topic",
-                topic,
-                "--ref",
-                "batch-001",
-                "--sku",
-                "SMALL-TABLE",
-                "--qty",
-                "20",
-                "--eta",
-                "2026-12-24"));
+        CliRun run = CliRun.sending(
+                BOOTSTRAP, topic, "create-batch --ref batch-001 --sku SMALL-TABLE --qty 20 --eta 2026-12-24");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         ConsumerRecord<String, byte[]> record = theOnlyRecordOf(topic);
@@ -65,8 +54,7 @@ class SendCommandsIT {
     @Test
     void createBatchWithoutEtaIsInTheWarehouse() {
         String topic = topic("create-batch-no-eta");
-        CliRun run = CliRun.of(CliRun.args(
-                BOOTSTRAP, "create-batch", "--topic", topic, "--ref", "b-2", "--sku", "LAMP", "--qty", "5"));
+        CliRun run = CliRun.sending(BOOTSTRAP, topic, "create-batch --ref b-2 --sku LAMP --qty 5");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(CODEC.decode(theOnlyRecordOf(topic).value())).isEqualTo(new CreateBatch("b-2", "LAMP", 5, null));
@@ -75,21 +63,10 @@ class SendCommandsIT {
     @Test
     void allocateIsKeyedBySkuAndCarriesTheGivenId() {
         String topic = topic("allocate");
-        CliRun run = CliRun.of(CliRun.args(
+        CliRun run = CliRun.sending(
                 BOOTSTRAP,
-                "allocate",
-                "--topic",
                 topic,
-                "--order-id",
-                "order-1",
-                "--sku",
-                "SMALL-TABLE",
-                "--qty",
-                "3",
-                "--id",
-                "my-first-allocate",
-                "--source",
-                "/procurement"));
+                "allocate --order-id order-1 --sku SMALL-TABLE --qty 3 --id my-first-allocate --source /procurement");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         ConsumerRecord<String, byte[]> record = theOnlyRecordOf(topic);
@@ -104,19 +81,9 @@ class SendCommandsIT {
     @Test
     void changeBatchQuantityIsKeyedBySkuWhenGivenElseByRef() {
         String topic = topic("change");
-        CliRun withSku = CliRun.of(CliRun.args(
-                BOOTSTRAP,
-                "change-batch-quantity",
-                "--topic",
-                topic,
-                "--ref",
-                "batch-001",
-                "--qty",
-                "0",
-                "--sku",
-                "SMALL-TABLE"));
-        CliRun withoutSku = CliRun.of(
-                CliRun.args(BOOTSTRAP, "change-batch-quantity", "--topic", topic, "--ref", "batch-002", "--qty", "7"));
+        CliRun withSku =
+                CliRun.sending(BOOTSTRAP, topic, "change-batch-quantity --ref batch-001 --qty 0 --sku SMALL-TABLE");
+        CliRun withoutSku = CliRun.sending(BOOTSTRAP, topic, "change-batch-quantity --ref batch-002 --qty 7");
 
         assertThat(withSku.exitCode()).as(withSku.err()).isZero();
         assertThat(withoutSku.exitCode()).as(withoutSku.err()).isZero();
@@ -147,21 +114,11 @@ class SendCommandsIT {
             for (org.apache.avro.Schema version : released) {
                 id = registry.add("org.cosmicstock.schemas.commands.Allocate", version);
             }
-            CliRun run = CliRun.of(CliRun.args(
+            CliRun run = CliRun.sending(
                     BOOTSTRAP,
-                    "allocate",
-                    "--topic",
                     topic,
-                    "--format",
-                    "registry",
-                    "--registry-url",
-                    registry.url(),
-                    "--order-id",
-                    "order-9",
-                    "--sku",
-                    "DESK",
-                    "--qty",
-                    "2"));
+                    "allocate --format registry --registry-url " + registry.url()
+                            + " --order-id order-9 --sku DESK --qty 2");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             ConsumerRecord<String, byte[]> record = theOnlyRecordOf(topic);
@@ -184,19 +141,8 @@ class SendCommandsIT {
     void aSchemaTheRegistryDoesNotHaveIsRefusedAndNothingIsSent() {
         String topic = topic("registry-missing");
         try (FakeSchemaRegistry registry = FakeSchemaRegistry.start()) {
-            CliRun run = CliRun.of(CliRun.args(
-                    BOOTSTRAP,
-                    "create-batch",
-                    "--topic",
-                    topic,
-                    "--registry-url",
-                    registry.url(),
-                    "--ref",
-                    "b",
-                    "--sku",
-                    "S",
-                    "--qty",
-                    "1"));
+            CliRun run = CliRun.sending(
+                    BOOTSTRAP, topic, "create-batch --registry-url " + registry.url() + " --ref b --sku S --qty 1");
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("org.cosmicstock.schemas.commands.CreateBatch");
@@ -228,14 +174,7 @@ class SendCommandsIT {
     void aBadCommandLineIsExitStatusTwoWithTheReasonAndUsageOnStderrAndSendsNothing(
             String what, String commandLine, String reason) {
         String topic = topic("bad");
-        List<String> args = new ArrayList<>();
-        for (String word : commandLine.trim().split(" +(?=(?:[^']*'[^']*')*[^']*$)")) {
-            args.add(word.replace("'", ""));
-        }
-        args.add("--topic");
-        args.add(topic);
-
-        CliRun run = CliRun.of(CliRun.args(BOOTSTRAP, args.toArray(String[]::new)));
+        CliRun run = CliRun.sending(BOOTSTRAP, topic, commandLine);
 
         assertThat(run.exitCode()).as(what + ": " + run.err()).isEqualTo(2);
         assertThat(run.err()).as(what).contains(reason).contains("Usage: cosmic-stock ");
@@ -262,17 +201,7 @@ class SendCommandsIT {
     void aBrokerThatIsNotThereIsExitStatusOneSayingSo() {
         String nowhere = "127.0.0.1:" + Ports.free();
         CliRun run = CliRun.of(
-                "allocate",
-                "--order-id",
-                "o",
-                "--sku",
-                "S",
-                "--qty",
-                "1",
-                "--bootstrap-servers",
-                nowhere,
-                "--timeout",
-                "2");
+                CliRun.words("allocate --order-id o --sku S --qty 1 --bootstrap-servers " + nowhere + " --timeout 2"));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("cosmic-stock allocate: ").contains(nowhere);
@@ -286,17 +215,7 @@ class SendCommandsIT {
         // The file names the broker; the command line does not: the file's setting is the one used.
         java.nio.file.Files.writeString(config, "bootstrap.servers=" + BOOTSTRAP + "\nclient.id=from-the-file\n");
         CliRun run = CliRun.of(
-                "allocate",
-                "--topic",
-                topic,
-                "--order-id",
-                "o",
-                "--sku",
-                "S",
-                "--qty",
-                "1",
-                "--command-config",
-                config.toString());
+                CliRun.words("allocate --topic " + topic + " --order-id o --sku S --qty 1 --command-config " + config));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(theOnlyRecordOf(topic).key()).isEqualTo("S");

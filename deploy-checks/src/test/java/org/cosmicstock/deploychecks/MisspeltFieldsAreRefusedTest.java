@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The validation of {@link OverlaysMatchTheApiSchemaTest} fails for the mistakes it is there for: each
@@ -53,37 +55,41 @@ class MisspeltFieldsAreRefusedTest {
         assertThat(ApiSchemas.violations(service)).singleElement().asString().contains("spec.ports[0].port");
     }
 
-    @Test
-    void aMisspeltFieldInANetworkPolicyRuleFails() {
-        ObjectNode policy = rendered("production", "NetworkPolicy", "allocation-service-egress");
-        assertThat(ApiSchemas.violations(policy)).isEmpty();
+    /**
+     * Each row: a rendered object, where its field is, the field and its misspelling, which a violation names;
+     * {@code one} where the misspelling must be the only violation.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a NetworkPolicy rule      | production      | NetworkPolicy           | allocation-service-egress | /spec/egress/1/to/0         | namespaceSelector | namespaceSelecter | one",
+                "a PodMonitor, by its CRD  | kube-prometheus | PodMonitor              | allocation-service        | /spec/podMetricsEndpoints/0 | path              | pth               | some",
+                "a PrometheusRule, its CRD | kube-prometheus | PrometheusRule          | cosmic-stock              | /spec/groups/0/rules/0      | expr              | expression        | some",
+                "a ScaledObject, its CRD   | production      | ScaledObject            | orders-service            | /spec                       | maxReplicaCount   | maxReplicasCount  | some",
+                "an HPA                    | production      | HorizontalPodAutoscaler | stock-view-service        | /spec                       | maxReplicas       | maxReplica        | one",
+                "a Strimzi KafkaTopic      | local           | KafkaTopic              | allocation.events         | /spec                       | partitions        | partition         | some",
+                "a CloudNativePG Cluster   | local           | Cluster                 | postgres                  | /spec                       | instances         | instance          | some",
+            })
+    void aMisspeltFieldFailsAgainstItsSchema(
+            String what,
+            String overlay,
+            String kind,
+            String name,
+            String pointer,
+            String field,
+            String misspelt,
+            String violations) {
+        ObjectNode object = rendered(overlay, kind, name);
+        assertThat(ApiSchemas.violations(object)).as("%s as rendered", what).isEmpty();
 
-        rename(policy.at("/spec/egress/1/to/0"), "namespaceSelector", "namespaceSelecter");
+        rename(object.at(pointer), field, misspelt);
 
-        assertThat(ApiSchemas.violations(policy)).singleElement().asString().contains("namespaceSelecter");
-    }
-
-    @Test
-    void aMisspeltFieldInAPodMonitorFailsAgainstItsCrd() {
-        ObjectNode monitor = rendered("kube-prometheus", "PodMonitor", "allocation-service");
-        assertThat(ApiSchemas.violations(monitor)).isEmpty();
-
-        rename(monitor.at("/spec/podMetricsEndpoints/0"), "path", "pth");
-
-        List<String> violations = ApiSchemas.violations(monitor);
-        assertThat(violations).isNotEmpty().anySatisfy(v -> assertThat(v).contains("pth"));
-    }
-
-    @Test
-    void aMisspeltFieldInAPrometheusRuleFailsAgainstItsCrd() {
-        ObjectNode rule = rendered("kube-prometheus", "PrometheusRule", "cosmic-stock");
-        assertThat(ApiSchemas.violations(rule)).isEmpty();
-
-        rename(rule.at("/spec/groups/0/rules/0"), "expr", "expression");
-
-        assertThat(ApiSchemas.violations(rule))
-                .isNotEmpty()
-                .anySatisfy(v -> assertThat(v).contains("expression"));
+        List<String> found = ApiSchemas.violations(object);
+        assertThat(found).as(what).isNotEmpty().anySatisfy(v -> assertThat(v).contains(misspelt));
+        if (violations.equals("one")) {
+            assertThat(found).as("%s: the misspelling only", what).hasSize(1);
+        }
     }
 
     @Test
@@ -92,41 +98,5 @@ class MisspeltFieldsAreRefusedTest {
         unknown.put("kind", "Servic");
 
         assertThat(ApiSchemas.violations(unknown)).singleElement().asString().contains("no schema for v1 Servic");
-    }
-
-    @Test
-    void aMisspeltFieldInAScaledObjectFailsAgainstItsCrd() {
-        ObjectNode scaled = rendered("production", "ScaledObject", "orders-service");
-        assertThat(ApiSchemas.violations(scaled)).isEmpty();
-
-        rename(scaled.path("spec"), "maxReplicaCount", "maxReplicasCount");
-
-        assertThat(ApiSchemas.violations(scaled))
-                .isNotEmpty()
-                .anySatisfy(v -> assertThat(v).contains("maxReplicasCount"));
-    }
-
-    @Test
-    void aMisspeltFieldInAnHpaFails() {
-        ObjectNode hpa = rendered("production", "HorizontalPodAutoscaler", "stock-view-service");
-        assertThat(ApiSchemas.violations(hpa)).isEmpty();
-
-        rename(hpa.path("spec"), "maxReplicas", "maxReplica");
-
-        assertThat(ApiSchemas.violations(hpa)).singleElement().asString().contains("maxReplica");
-    }
-
-    @Test
-    void misspeltFieldsInStrimziAndCloudNativePgObjectsFailAgainstTheirCrds() {
-        ObjectNode topic = rendered("local", "KafkaTopic", "allocation.events");
-        ObjectNode cluster = rendered("local", "Cluster", "postgres");
-        assertThat(ApiSchemas.violations(topic)).isEmpty();
-        assertThat(ApiSchemas.violations(cluster)).isEmpty();
-
-        rename(topic.path("spec"), "partitions", "partition");
-        rename(cluster.path("spec"), "instances", "instance");
-
-        assertThat(ApiSchemas.violations(topic)).anySatisfy(v -> assertThat(v).contains("partition"));
-        assertThat(ApiSchemas.violations(cluster)).anySatisfy(v -> assertThat(v).contains("instance"));
     }
 }

@@ -12,14 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A real Apicurio Registry (in-memory storage) on 127.0.0.1, run from its Quarkus distribution on a
  * Java 21+; its Confluent-compatible API is what the services' registry wire format talks to. Tests
  * start one with {@link #forTests}; the launcher with {@code --registry}.
  */
-public final class ApicurioRegistry implements AutoCloseable {
+public final class ApicurioRegistry extends StackProcess {
     public static final String VERSION = "3.3.3";
     public static final int JAVA_NEEDED = 21;
     /** Fetches the distribution into local-stack/target/apicurio (from Maven Central, once). */
@@ -39,8 +38,6 @@ public final class ApicurioRegistry implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Path javaHome;
-    private final ProcessSlot slot = new ProcessSlot("The schema registry");
-    private boolean started;
 
     /**
      * {@code distribution} is the {@code apicurio-registry-app-3.3.3-all.tar.gz}, unpacked into {@code
@@ -48,6 +45,7 @@ public final class ApicurioRegistry implements AutoCloseable {
      */
     public ApicurioRegistry(
             Path distribution, Path installDir, Path logFile, int port, int managementPort, Path javaHome) {
+        super("The schema registry");
         this.distribution = distribution.toAbsolutePath();
         this.installDir = installDir.toAbsolutePath();
         this.logFile = logFile.toAbsolutePath();
@@ -129,11 +127,7 @@ public final class ApicurioRegistry implements AutoCloseable {
 
     /** Unpacks the distribution if needed, starts the registry and waits until its Confluent API answers. */
     public synchronized void start() throws IOException, StartupException {
-        slot.refuseIfClosed();
-        if (!started) {
-            ChildProcess.keepPreviousLog(logFile);
-            started = true;
-        }
+        beginStart(logFile);
         if (needsUnpacking()) {
             Tarball.unpack(distribution, installDir, FETCH_COMMAND);
         }
@@ -165,38 +159,9 @@ public final class ApicurioRegistry implements AutoCloseable {
         });
     }
 
-    public boolean isRunning() {
-        return slot.isRunning();
-    }
-
-    public boolean exitedUnexpectedly() {
-        return slot.exitedUnexpectedly();
-    }
-
-    public long pid() {
-        return slot.pid();
-    }
-
-    public OptionalLong residentBytes() {
-        return slot.residentBytes();
-    }
-
-    /** SIGTERM; {@link #start()} brings it back, EMPTY: its storage is in memory. */
-    public boolean stop() {
-        return slot.stop(STOP_GRACE);
-    }
-
-    /** SIGKILL; {@link #start()} brings it back, empty. */
-    public void kill() {
-        slot.kill();
-    }
-
+    /** SIGTERM or SIGKILL; a later start brings it back EMPTY: its storage is in memory. */
     @Override
-    public void close() {
-        shutDown();
-    }
-
-    boolean shutDown() {
-        return slot.close(STOP_GRACE);
+    Duration stopGrace() {
+        return STOP_GRACE;
     }
 }

@@ -7,11 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.kafka.common.Uuid;
 
 /** A real single-node Kafka broker (KRaft, broker and controller in one) run as a child JVM. */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends StackProcess {
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -29,11 +28,10 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final String classpath;
-    private final ProcessSlot slot = new ProcessSlot("The Kafka broker");
-    private boolean started;
 
     /** {@code directory} holds server.properties and the logs; {@code classpath} must hold kafka_2.13. */
     public KafkaBroker(Path directory, Path logFile, int port, int controllerPort, String classpath) {
+        super("The Kafka broker");
         this.directory = directory.toAbsolutePath();
         this.logFile = logFile.toAbsolutePath();
         this.port = port;
@@ -76,13 +74,8 @@ public final class KafkaBroker implements AutoCloseable {
      * be called again after {@link #stop()} or {@link #kill()}: same ports, same data, same topics.
      */
     public synchronized void start() throws IOException, StartupException {
-        slot.refuseIfClosed();
+        beginStart(logFile);
         Files.createDirectories(directory);
-        if (!started) {
-            // A restart appends to the same log, so that a fault test's whole story is in one file.
-            ChildProcess.keepPreviousLog(logFile);
-            started = true;
-        }
         Files.writeString(serverProperties(), ServerProperties.render(port, controllerPort, dataDir()));
         if (needsFormat()) {
             format();
@@ -133,44 +126,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    public boolean isRunning() {
-        return slot.isRunning();
-    }
-
-    /** Whether the broker ended although nobody stopped or killed it. */
-    public boolean exitedUnexpectedly() {
-        return slot.exitedUnexpectedly();
-    }
-
-    public long pid() {
-        return slot.pid();
-    }
-
-    public OptionalLong residentBytes() {
-        return slot.residentBytes();
-    }
-
-    /**
-     * Stops the broker (or a storage format in progress) with SIGTERM, as an orderly outage would;
-     * {@link #start()} brings it back. Returns false if it had to be killed.
-     */
-    public boolean stop() {
-        return slot.stop(STOP_GRACE);
-    }
-
-    /** SIGKILL, as a crash would end it; {@link #start()} brings it back (log recovery may take longer). */
-    public void kill() {
-        slot.kill();
-    }
-
-    /** Stops the broker for good: a later start fails. */
+    /** A later start after a kill may take longer: the broker recovers its log. */
     @Override
-    public void close() {
-        shutDown();
-    }
-
-    boolean shutDown() {
-        return slot.close(STOP_GRACE);
+    Duration stopGrace() {
+        return STOP_GRACE;
     }
 
     private Path serverProperties() {

@@ -76,24 +76,22 @@ final class ProcessSlot {
 
     /** Stops the current child; a later start may run it again. False when it had to be killed. */
     boolean stop(Duration grace) {
-        ChildProcess current;
-        synchronized (this) {
-            wanted = false;
-            current = process;
-        }
+        ChildProcess current = unwanted();
         return current == null || current.stop(grace);
     }
 
     /** SIGKILL, as a crash would end it; a later start may run it again. */
     void kill() {
-        ChildProcess current;
-        synchronized (this) {
-            wanted = false;
-            current = process;
-        }
+        ChildProcess current = unwanted();
         if (current != null) {
             current.kill();
         }
+    }
+
+    /** Marks the child as ended on purpose (so its exit is no crash); the child, null if none was started. */
+    private synchronized ChildProcess unwanted() {
+        wanted = false;
+        return process;
     }
 
     /** Refuses later starts and stops the current child; false when it had to be killed. */

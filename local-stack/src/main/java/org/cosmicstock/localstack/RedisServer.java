@@ -14,13 +14,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A real {@code redis-server} from the PATH on 127.0.0.1 that keeps nothing on disk: every start,
  * including one after {@link #stop()} or {@link #kill()}, begins EMPTY, as a cache that lost its data would.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer extends StackProcess {
     public static final String EXECUTABLE = "redis-server";
     public static final String HOW_TO_INSTALL = "Install it: sudo apt-get install redis-server (Debian, Ubuntu),"
             + " brew install redis (macOS); the launcher starts its own on its own port, not the system's.";
@@ -30,11 +29,10 @@ public final class RedisServer implements AutoCloseable {
     private final Path directory;
     private final Path logFile;
     private final int port;
-    private final ProcessSlot slot = new ProcessSlot("Redis");
-    private boolean started;
 
     /** {@code directory} holds its configuration file; it is Redis's working directory too. */
     public RedisServer(Path directory, Path logFile, int port) {
+        super("Redis");
         this.directory = directory.toAbsolutePath();
         this.logFile = logFile.toAbsolutePath();
         this.port = port;
@@ -68,14 +66,10 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts redis-server and waits until it answers PING. Every start is empty: nothing is persisted. */
     public synchronized void start() throws IOException, StartupException {
-        slot.refuseIfClosed();
+        beginStart(logFile);
         Path redis = executable()
                 .orElseThrow(() -> new StartupException("redis-server is not on the PATH. " + HOW_TO_INSTALL));
         Files.createDirectories(directory);
-        if (!started) {
-            ChildProcess.keepPreviousLog(logFile);
-            started = true;
-        }
         Path config = directory.resolve("redis.conf");
         Files.writeString(config, configuration());
         ChildProcess server = slot.start("Redis", List.of(redis.toString(), config.toString()), Map.of(), logFile);
@@ -118,39 +112,8 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    public boolean isRunning() {
-        return slot.isRunning();
-    }
-
-    public boolean exitedUnexpectedly() {
-        return slot.exitedUnexpectedly();
-    }
-
-    public long pid() {
-        return slot.pid();
-    }
-
-    public OptionalLong residentBytes() {
-        return slot.residentBytes();
-    }
-
-    /** SIGTERM; {@link #start()} brings it back, empty. False if it had to be killed. */
-    public boolean stop() {
-        return slot.stop(STOP_GRACE);
-    }
-
-    /** SIGKILL; {@link #start()} brings it back, empty. */
-    public void kill() {
-        slot.kill();
-    }
-
-    /** Stops it for good: a later start fails. */
     @Override
-    public void close() {
-        shutDown();
-    }
-
-    boolean shutDown() {
-        return slot.close(STOP_GRACE);
+    Duration stopGrace() {
+        return STOP_GRACE;
     }
 }

@@ -15,13 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One instance of one of the suite's Spring Boot services, run from its executable jar as a child JVM.
  * Fault tests may {@link #kill()} it and {@link #start()} it again on the same ports.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess extends StackProcess {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** Writing a class-data archive at exit took 16 to over 20 s on two busy cores; it is done once per build. */
     private static final Duration STOP_GRACE_WRITING_ARCHIVE = Duration.ofSeconds(90);
@@ -31,13 +30,11 @@ public final class ServiceProcess implements AutoCloseable {
     private final List<String> javaOptions;
     private final Map<String, String> environment;
     private final Path logFile;
-    private final ProcessSlot slot;
     /** Null when the jar is run as built ({@code --no-cds}). */
     private final ClassDataCache classData;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private boolean started;
     private String token;
     private volatile boolean writingArchive;
     /** Where the actuator answered: the management port, or the HTTP port for a build that ignores it. */
@@ -61,12 +58,12 @@ public final class ServiceProcess implements AutoCloseable {
             Map<String, String> environment,
             Path logFile,
             boolean classDataSharing) {
+        super(spec.label());
         this.spec = spec;
         this.jar = jar.toAbsolutePath();
         this.javaOptions = List.copyOf(javaOptions);
         this.environment = Map.copyOf(environment);
         this.logFile = logFile.toAbsolutePath();
-        this.slot = new ProcessSlot(spec.label());
         this.actuatorPort = spec.managementPort();
         this.classData = classDataSharing ? new ClassDataCache(this.jar) : null;
     }
@@ -106,12 +103,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new StartupException(String.format(
                     "%s is not built: %s is missing. Build it with ./mvnw -DskipTests package", spec.name(), jar));
         }
-        slot.refuseIfClosed();
-        if (!started) {
-            // A restart appends to the same log, so that a fault test's whole story is in one file.
-            ChildProcess.keepPreviousLog(logFile);
-            started = true;
-        }
+        beginStart(logFile);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
@@ -218,23 +210,6 @@ public final class ServiceProcess implements AutoCloseable {
         return actuatorUrl() + "/prometheus";
     }
 
-    public boolean isRunning() {
-        return slot.isRunning();
-    }
-
-    /** Whether it ended although nobody stopped or killed it. */
-    public boolean exitedUnexpectedly() {
-        return slot.exitedUnexpectedly();
-    }
-
-    public long pid() {
-        return slot.pid();
-    }
-
-    public OptionalLong residentBytes() {
-        return slot.residentBytes();
-    }
-
     /** From the JVM's start to the first 200 of its readiness probe, for the last start. */
     public Optional<Duration> readyAfter() {
         return Optional.ofNullable(readyAfter);
@@ -245,22 +220,14 @@ public final class ServiceProcess implements AutoCloseable {
         return Optional.ofNullable(cpuUntilReady);
     }
 
-    /** SIGTERM lets Spring finish in-flight work; false if it had to be killed. {@link #start()} may follow. */
-    public boolean stop() {
-        return afterExit(slot.stop(stopGrace()));
-    }
-
-    /** SIGKILL, a crash: no shutdown hook, no in-flight work finished. {@link #start()} may follow. */
-    public void kill() {
-        slot.kill();
-        afterExit(false);
-    }
-
-    private Duration stopGrace() {
+    /** SIGTERM lets Spring finish in-flight work; SIGKILL (a crash) runs no shutdown hook. */
+    @Override
+    Duration stopGrace() {
         return writingArchive ? STOP_GRACE_WRITING_ARCHIVE : STOP_GRACE;
     }
 
-    private synchronized boolean afterExit(boolean graceful) {
+    @Override
+    synchronized boolean afterExit(boolean graceful) {
         if (classData != null && token != null) {
             classData.archiveWritten(token, graceful);
         }
@@ -279,15 +246,5 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // a note only
         }
-    }
-
-    /** Stops it for good: a later start fails. */
-    @Override
-    public void close() {
-        shutDown();
-    }
-
-    boolean shutDown() {
-        return afterExit(slot.close(stopGrace()));
     }
 }

@@ -1,6 +1,7 @@
 package org.cosmicstock.localstack;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the local stack runs besides its ports: which parts, how many instances, how durable, and the
@@ -49,100 +50,80 @@ public record StackOptions(
     }
 
     public StackOptions withInfraOnly() {
-        return new StackOptions(
-                true,
-                clean,
-                fastDb,
-                allocationInstances,
-                stockViewInstances,
-                redis,
-                registry,
-                serviceJavaOptions,
-                classDataSharing);
+        return edit(draft -> draft.infraOnly = true);
     }
 
     public StackOptions withInstances(int allocation, int stockView) {
-        return new StackOptions(
-                infraOnly, clean, fastDb, allocation, stockView, redis, registry, serviceJavaOptions, classDataSharing);
+        return edit(draft -> {
+            draft.allocationInstances = allocation;
+            draft.stockViewInstances = stockView;
+        });
     }
 
     public StackOptions withRedis() {
-        return new StackOptions(
-                infraOnly,
-                clean,
-                fastDb,
-                allocationInstances,
-                stockViewInstances,
-                true,
-                registry,
-                serviceJavaOptions,
-                classDataSharing);
+        return edit(draft -> draft.redis = true);
     }
 
     public StackOptions withRegistry() {
-        return new StackOptions(
-                infraOnly,
-                clean,
-                fastDb,
-                allocationInstances,
-                stockViewInstances,
-                redis,
-                true,
-                serviceJavaOptions,
-                classDataSharing);
+        return edit(draft -> draft.registry = true);
     }
 
     public StackOptions withClean() {
-        return new StackOptions(
-                infraOnly,
-                true,
-                fastDb,
-                allocationInstances,
-                stockViewInstances,
-                redis,
-                registry,
-                serviceJavaOptions,
-                classDataSharing);
+        return edit(draft -> draft.clean = true);
     }
 
     public StackOptions withFastDb() {
-        return new StackOptions(
-                infraOnly,
-                clean,
-                true,
-                allocationInstances,
-                stockViewInstances,
-                redis,
-                registry,
-                serviceJavaOptions,
-                classDataSharing);
+        return edit(draft -> draft.fastDb = true);
     }
 
     public StackOptions withServiceJavaOptions(List<String> options) {
-        return new StackOptions(
-                infraOnly,
-                clean,
-                fastDb,
-                allocationInstances,
-                stockViewInstances,
-                redis,
-                registry,
-                options,
-                classDataSharing);
+        return edit(draft -> draft.serviceJavaOptions = options);
     }
 
     /** The services' jars run as built: no extraction, no class-data archive. */
     public StackOptions withoutClassDataSharing() {
+        return edit(draft -> draft.classDataSharing = false);
+    }
+
+    /** A copy with what {@code change} sets on a draft of these options, checked as any new options are. */
+    private StackOptions edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
         return new StackOptions(
-                infraOnly,
-                clean,
-                fastDb,
-                allocationInstances,
-                stockViewInstances,
-                redis,
-                registry,
-                serviceJavaOptions,
-                false);
+                draft.infraOnly,
+                draft.clean,
+                draft.fastDb,
+                draft.allocationInstances,
+                draft.stockViewInstances,
+                draft.redis,
+                draft.registry,
+                draft.serviceJavaOptions,
+                draft.classDataSharing);
+    }
+
+    /** The options' fields, to change one or two of them. */
+    private static final class Draft {
+        boolean infraOnly;
+        boolean clean;
+        boolean fastDb;
+        int allocationInstances;
+        int stockViewInstances;
+        boolean redis;
+        boolean registry;
+        List<String> serviceJavaOptions;
+        boolean classDataSharing;
+
+        Draft(StackOptions options) {
+            infraOnly = options.infraOnly;
+            clean = options.clean;
+            fastDb = options.fastDb;
+            allocationInstances = options.allocationInstances;
+            stockViewInstances = options.stockViewInstances;
+            redis = options.redis;
+            registry = options.registry;
+            serviceJavaOptions = options.serviceJavaOptions;
+            classDataSharing = options.classDataSharing;
+        }
     }
 
     private static void requireInstances(String service, int instances) {

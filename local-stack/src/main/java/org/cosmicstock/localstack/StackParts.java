@@ -13,16 +13,7 @@ import org.cosmicstock.schemas.tools.RegisterSchemas;
  * Starts each part of the local stack with its progress line, registering it first so that a stop
  * arriving mid-start (Ctrl-C) still finds it.
  */
-final class StackParts {
-    private final StackConfig config;
-    private final PrintStream out;
-    private final RunningParts running;
-
-    StackParts(StackConfig config, PrintStream out, RunningParts running) {
-        this.config = config;
-        this.out = out;
-        this.running = running;
-    }
+record StackParts(StackConfig config, PrintStream out, RunningParts running) {
 
     Postgres startPostgres(Progress progress) throws IOException, SQLException, StartupException {
         boolean durable = !config.options().fastDb();

@@ -24,10 +24,7 @@ class LocalStackIT {
 
     @Test
     void startsEverythingInOrderAndStopsItInReverse() throws Exception {
-        Path repoRoot = dir.resolve("repo");
-        StackConfig config = StackConfig.withFreePorts(repoRoot, dir.resolve("data"));
-        FakeJar.forEveryService(repoRoot, config);
-        assertThat(LocalStack.preflight(config)).isEmpty();
+        StackConfig config = readyToStart(StackConfig.withFreePorts(dir.resolve("repo"), dir.resolve("data")));
 
         try (LocalStack stack = new LocalStack(config, out)) {
             stack.start();
@@ -128,11 +125,8 @@ class LocalStackIT {
 
     @Test
     void replicasRunSideBySideWithTheirViewInOneRedisAndEachInstanceIsAHandle() throws Exception {
-        Path repoRoot = dir.resolve("repo");
-        StackConfig config = StackConfig.withFreePorts(repoRoot, dir.resolve("data"), true)
-                .with(StackOptions.defaults().withInstances(2, 2).withRedis());
-        FakeJar.forEveryService(repoRoot, config);
-        assertThat(LocalStack.preflight(config)).isEmpty();
+        StackConfig config = readyToStart(StackConfig.withFreePorts(dir.resolve("repo"), dir.resolve("data"), true)
+                .with(StackOptions.defaults().withInstances(2, 2).withRedis()));
 
         try (LocalStack stack = new LocalStack(config, out)) {
             stack.start();
@@ -204,5 +198,12 @@ class LocalStackIT {
 
     private String printed() {
         return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** {@code config} with a fake jar for every service under {@code dir/repo}: preflight finds nothing missing. */
+    private StackConfig readyToStart(StackConfig config) throws Exception {
+        FakeJar.forEveryService(dir.resolve("repo"), config);
+        assertThat(LocalStack.preflight(config)).isEmpty();
+        return config;
     }
 }

@@ -14,13 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AllocationOrderTableTest {
 
     private static final String SKU = "TABLE-SKU";
-
-    static List<AllocationOrderCase> cases() {
-        return AllocationOrderCase.all();
-    }
+    private static final String CASES = "org.cosmicstock.schemas.testing.AllocationOrderCase#all";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource(CASES)
     void productAllocatesTheLineWhereTheTableSays(AllocationOrderCase rule) {
         List<Batch> batches = rule.batches().stream()
                 .map(b -> new Batch(b.ref(), SKU, b.purchased(), b.allocated(), b.eta()))

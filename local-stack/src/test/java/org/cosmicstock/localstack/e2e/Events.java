@@ -46,12 +46,27 @@ final class Events {
 
     /** Every record whose key passes {@code keys} from the beginning of {@code topic} to its current end. */
     static List<ConsumerRecord<String, byte[]>> readToEnd(RunningSuite suite, String topic, Predicate<String> keys) {
+        return readToEnd(suite.config.bootstrapServers(), topic, keys);
+    }
+
+    /**
+     * Every record whose key passes {@code keys} from the beginning of {@code topic} to its end as it is now, from
+     * the broker at {@code bootstrapServers}; none for a topic that does not exist (nothing was ever sent there),
+     * which reading does not create.
+     */
+    static List<ConsumerRecord<String, byte[]>> readToEnd(
+            String bootstrapServers, String topic, Predicate<String> keys) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.config.bootstrapServers());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            var partitionInfos = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
+            if (partitionInfos == null) {
+                return records;
+            }
+            List<TopicPartition> partitions = partitionInfos.stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
             consumer.assign(partitions);

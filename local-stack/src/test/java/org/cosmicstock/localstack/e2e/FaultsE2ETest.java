@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.cosmicstock.localstack.LocalStack;
 import org.cosmicstock.localstack.ServiceProcess;
 import org.cosmicstock.localstack.ServiceSpec;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,19 +20,13 @@ import org.junit.jupiter.api.Test;
  * commands, lets it come back, and checks that nothing was lost, doubled, dead-lettered or
  * reordered, and that every stock-view replica answers what the write model holds.
  */
-class FaultsE2ETest {
+class FaultsE2ETest extends OnTheRunningSuite {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration FREEZE = Duration.ofMinutes(3);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final int COMMANDS = 1_000;
     private static final int PER_SECOND = 100;
-    private static RunningSuite suite;
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        suite = RunningSuite.get();
-    }
 
     @Test
     void killNineOfAllocationServiceMidLoad() throws Exception {
@@ -56,23 +49,14 @@ class FaultsE2ETest {
             suite.stack.kafka().stop();
             try {
                 // orders-service keeps taking orders while the broker is away: the outbox holds them.
-                HttpResponse<String> placed = suite.post(
-                        suite.orders().port(),
-                        "/orders",
-                        "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\""
-                                + load.skus().get(0) + "\",\"qty\":1}]}");
-                assertThat(placed.statusCode()).isEqualTo(202);
+                suite.placeOneLine(orderId, load.skus().get(0), 1);
                 Thread.sleep(OUTAGE.toMillis());
             } finally {
                 suite.stack.kafka().start();
             }
 
             assertNothingLostDoubledDeadLetteredOrReordered(load);
-            await("the order placed while the broker was away is allocated")
-                    .atMost(PATIENCE)
-                    .untilAsserted(() -> assertThat(suite.get(suite.orders().port(), "/orders/" + orderId)
-                                    .body())
-                            .contains("\"status\":\"ALLOCATED\""));
+            suite.awaitOrder(orderId, PATIENCE, "\"status\":\"ALLOCATED\"");
         }
     }
 
@@ -89,23 +73,14 @@ class FaultsE2ETest {
             long broker = suite.stack.kafka().pid();
             signal("STOP", broker);
             try {
-                HttpResponse<String> placed = suite.post(
-                        suite.orders().port(),
-                        "/orders",
-                        "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\""
-                                + load.skus().get(0) + "\",\"qty\":1}]}");
-                assertThat(placed.statusCode()).isEqualTo(202);
+                suite.placeOneLine(orderId, load.skus().get(0), 1);
                 Thread.sleep(FREEZE.toMillis());
             } finally {
                 signal("CONT", broker);
             }
 
             assertNothingLostDoubledDeadLetteredOrReordered(load);
-            await("the order placed while the broker was frozen is allocated")
-                    .atMost(PATIENCE)
-                    .untilAsserted(() -> assertThat(suite.get(suite.orders().port(), "/orders/" + orderId)
-                                    .body())
-                            .contains("\"status\":\"ALLOCATED\""));
+            suite.awaitOrder(orderId, PATIENCE, "\"status\":\"ALLOCATED\"");
             assertNoAttemptCountedAgainstAnOutboxRow("allocation", load.skus());
             assertNoAttemptCountedAgainstAnOutboxRow("orders", load.skus());
         }

@@ -5,24 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.Allocated;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** An order placed over HTTP is allocated through Kafka and its lines followed to the end. */
-class OrdersE2ETest {
+class OrdersE2ETest extends OnTheRunningSuite {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static RunningSuite suite;
-    private final MessageCodec codec = suite.codec;
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        suite = RunningSuite.get();
-    }
 
     @Test
     void anOrderIsAllocatedLineByLineAndPlacingItAgainChangesNothing() throws Exception {

@@ -19,20 +19,13 @@ import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.tools.RegisterSchemas;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The suite with a real schema registry (Apicurio, Confluent-compatible API) as delivery sets it up. */
-class RegistryE2ETest {
+class RegistryE2ETest extends OnTheRunningSuite {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static RunningSuite suite;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        suite = RunningSuite.get();
-    }
 
     @Test
     void everyReleasedSchemaIsRegisteredAndRegisteringAgainChangesNothing() throws Exception {

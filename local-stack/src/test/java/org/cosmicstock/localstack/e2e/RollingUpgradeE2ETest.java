@@ -18,22 +18,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.localstack.LocalStack;
 import org.cosmicstock.localstack.ServiceProcess;
@@ -290,31 +284,7 @@ class RollingUpgradeE2ETest {
 
     /** Every record (keyed {@code key}, or all if null) from the beginning of {@code topic} to its end. */
     private static List<ConsumerRecord<String, byte[]>> readToEnd(String topic, String key) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            var partitionInfos = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
-            if (partitionInfos == null) {
-                return records; // never created: nothing was ever sent there
-            }
-            List<TopicPartition> partitions = partitionInfos.stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
-                            && (key == null || key.equals(record.key()))) {
-                        records.add(record);
-                    }
-                }
-            }
-        }
-        return records;
+        return Events.readToEnd(config.bootstrapServers(), topic, k -> key == null || key.equals(k));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

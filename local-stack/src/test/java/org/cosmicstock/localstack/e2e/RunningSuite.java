@@ -1,5 +1,8 @@
 package org.cosmicstock.localstack.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -173,6 +176,28 @@ final class RunningSuite {
             request.headers(headers);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Places an order of one line over HTTP ({@code headers} as for {@link #post}) and checks that orders-service
+     * took it: a 202.
+     */
+    void placeOneLine(String orderId, String sku, int qty, String... headers) throws Exception {
+        HttpResponse<String> placed = post(
+                orders().port(),
+                "/orders",
+                "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":" + qty + "}]}",
+                headers);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+    }
+
+    /** Waits until orders-service answers {@code GET /orders/{orderId}} with a body that contains every text. */
+    void awaitOrder(String orderId, Duration patience, String... texts) {
+        await("order " + orderId + " showing " + String.join(", ", texts))
+                .atMost(patience)
+                .untilAsserted(() -> assertThat(
+                                get(orders().port(), "/orders/" + orderId).body())
+                        .contains(texts));
     }
 
     /** The value of a counter of a service's {@code /actuator/prometheus}, 0 if it is not there. */

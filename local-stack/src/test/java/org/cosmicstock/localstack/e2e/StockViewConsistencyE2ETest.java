@@ -10,29 +10,20 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
 import org.cosmicstock.schemas.commands.CreateBatch;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A random sequence of commands through the real allocation-service; the read model must then agree
  * with the write model's truth (its PostgreSQL tables) for every SKU and batch.
  */
-class StockViewConsistencyE2ETest {
+class StockViewConsistencyE2ETest extends OnTheRunningSuite {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final Pattern BATCH =
             Pattern.compile("\\{\"batchRef\":\"([^\"]+)\",\"eta\":(null|\"[0-9-]+\"),\"available\":(-?\\d+)}");
-    private static RunningSuite suite;
-    private final MessageCodec codec = suite.codec;
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        suite = RunningSuite.get();
-    }
 
     @Test
     void theViewAgreesWithTheWriteModelAfterRandomCommands() throws Exception {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
 import org.cosmicstock.schemas.commands.CreateBatch;
@@ -17,20 +16,12 @@ import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.events.BatchCreated;
 import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.cosmicstock.schemas.events.Deallocated;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The suite as a user runs it: real service jars, a real broker, a real PostgreSQL. */
-class SuiteE2ETest {
+class SuiteE2ETest extends OnTheRunningSuite {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static RunningSuite suite;
-    private final MessageCodec codec = suite.codec;
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        suite = RunningSuite.get();
-    }
 
     /** The README's first command: single-object bytes, as kcat sends them without a registry. */
     @Test

@@ -11,11 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.Allocated;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,16 +23,9 @@ import org.junit.jupiter.api.Test;
  * every service exports its spans over OTLP, and they form one tree. And every consumer group's
  * lag per partition is on {@code /actuator/prometheus}.
  */
-class TracingE2ETest {
+class TracingE2ETest extends OnTheRunningSuite {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static RunningSuite suite;
-    private final MessageCodec codec = suite.codec;
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        suite = RunningSuite.get();
-    }
 
     @Test
     void anOrderPlacedWithATraceparentIsOneTraceAcrossTheThreeServices() throws Exception {
@@ -47,17 +38,8 @@ class TracingE2ETest {
         String clientSpan = randomHex(8);
         String orderId = "order-" + UUID.randomUUID();
 
-        var placed = suite.post(
-                suite.orders().port(),
-                "/orders",
-                "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":2}]}",
-                "traceparent",
-                "00-" + traceId + "-" + clientSpan + "-01");
-        assertThat(placed.statusCode()).isEqualTo(202);
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(suite.get(suite.orders().port(), "/orders/" + orderId)
-                                .body())
-                        .contains("\"status\":\"ALLOCATED\""));
+        suite.placeOneLine(orderId, sku, 2, "traceparent", "00-" + traceId + "-" + clientSpan + "-01");
+        suite.awaitOrder(orderId, PATIENCE, "\"status\":\"ALLOCATED\"");
 
         // The messages carry the trace in their traceparent header.
         ConsumerRecord<String, byte[]> allocate = Events.readToEnd(suite, RunningSuite.COMMANDS, sku).stream()

@@ -11,28 +11,19 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cosmicstock.localstack.ServiceProcess;
-import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.AllocationRejected;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets a clear error, loses nothing, and the suite keeps going. */
-class UnhappyPathsE2ETest {
+class UnhappyPathsE2ETest extends OnTheRunningSuite {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String INVALID_UNKNOWN = "messages_consumed_total{application=\"allocation-service\","
             + "outcome=\"invalid\",topic=\"allocation.commands\",type=\"unknown\"}";
     private static final String INVALID_CREATE_BATCH = "messages_consumed_total{application=\"allocation-service\","
             + "outcome=\"invalid\",topic=\"allocation.commands\",type=\"CreateBatch\"}";
-    private static RunningSuite suite;
-    private final MessageCodec codec = suite.codec;
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        suite = RunningSuite.get();
-    }
 
     @Test
     void anUnknownSkuIsRefusedWithAnEventAndWhatCanNeverSucceedIsDeadLetteredWithTheReason() throws Exception {
@@ -82,17 +73,12 @@ class UnhappyPathsE2ETest {
         String sku = SuiteE2ETest.sku("NEVER-STOCKED");
         String orderId = "order-" + UUID.randomUUID();
 
-        var placed = suite.post(
-                suite.orders().port(),
-                "/orders",
-                "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"qty\":1}]}");
-
-        assertThat(placed.statusCode()).isEqualTo(202);
-        await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(suite.get(suite.orders().port(), "/orders/" + orderId)
-                                .body())
-                        .contains("\"status\":\"REJECTED\"")
-                        .contains("{\"sku\":\"" + sku + "\",\"qty\":1,\"status\":\"REJECTED\"}"));
+        suite.placeOneLine(orderId, sku, 1);
+        suite.awaitOrder(
+                orderId,
+                PATIENCE,
+                "\"status\":\"REJECTED\"",
+                "{\"sku\":\"" + sku + "\",\"qty\":1,\"status\":\"REJECTED\"}");
     }
 
     @Test

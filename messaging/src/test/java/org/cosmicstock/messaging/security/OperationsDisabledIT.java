@@ -3,6 +3,7 @@ package org.cosmicstock.messaging.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import org.cosmicstock.messaging.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ class OperationsDisabledIT {
 
     @Test
     void mutatingOperationsAreRefusedWithHowToEnableThem() {
-        OperationsClient ops = new OperationsClient(managementPort);
+        TestHttp ops = new TestHttp(managementPort);
         int before = rebuilds.count.get();
 
         HttpResponse<String> refused = ops.post("/actuator/rebuild");

@@ -3,6 +3,7 @@ package org.cosmicstock.messaging.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import org.cosmicstock.messaging.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -25,7 +26,7 @@ class OperationsSecurityIT {
 
     @Test
     void aMutatingOperationNeedsTheOperatorsCredentials() {
-        OperationsClient ops = new OperationsClient(managementPort);
+        TestHttp ops = new TestHttp(managementPort);
         int before = rebuilds.count.get();
 
         HttpResponse<String> anonymous = ops.post("/actuator/rebuild");
@@ -48,7 +49,7 @@ class OperationsSecurityIT {
 
     @Test
     void readingAnOperationsEndpointOtherThanProbesAndMetricsNeedsCredentialsToo() {
-        OperationsClient ops = new OperationsClient(managementPort);
+        TestHttp ops = new TestHttp(managementPort);
         assertThat(ops.get("/actuator/rebuild").statusCode()).isEqualTo(401);
         assertThat(ops.get("/actuator/info").statusCode()).isEqualTo(401);
         assertThat(ops.get("/actuator").statusCode()).isEqualTo(401);
@@ -57,7 +58,7 @@ class OperationsSecurityIT {
 
     @Test
     void probesAndMetricsAreOpenButHealthDetailsAreTheOperatorsOnly() {
-        OperationsClient ops = new OperationsClient(managementPort);
+        TestHttp ops = new TestHttp(managementPort);
         for (String probe :
                 new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
             assertThat(ops.get(probe).statusCode()).as(probe).isEqualTo(200);
@@ -72,7 +73,7 @@ class OperationsSecurityIT {
 
     @Test
     void theBusinessApiOnTheMainPortStaysOpenAndHasNoActuator() {
-        OperationsClient api = new OperationsClient(port);
+        TestHttp api = new TestHttp(port);
         assertThat(api.send(api.request("/echo")
                                 .header("content-type", "application/json")
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.cosmicstock.messaging.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +46,7 @@ class PublicApiLimitsIT {
     @ValueSource(
             strings = {"/echo%0AINFO-forged", "/echo%0d%0a", "/echo%00", "/a%2Fb", "/a%5Cb", "/a%25b", "/a/%2e%2e/b"})
     void urlsTheFirewallRejectsAreA400Problem(String path) {
-        HttpResponse<String> response = new OperationsClient(port).get(path);
+        HttpResponse<String> response = new TestHttp(port).get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(400);
         assertThat(response.headers().firstValue("content-type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
@@ -54,14 +55,14 @@ class PublicApiLimitsIT {
 
     @Test
     void aUrlOverTheHeaderSizeLimitIsA400Problem() {
-        HttpResponse<String> response = new OperationsClient(port).get("/echo/" + "x".repeat(20_000));
+        HttpResponse<String> response = new TestHttp(port).get("/echo/" + "x".repeat(20_000));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("content-type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
     private HttpResponse<String> post(HttpRequest.BodyPublisher body) {
-        OperationsClient api = new OperationsClient(port);
+        TestHttp api = new TestHttp(port);
         return api.send(
                 api.request("/echo").header("content-type", "application/json").POST(body));
     }

@@ -22,10 +22,21 @@ public final class Handlers {
             UnitOfWorkFactory<OrdersUnitOfWork> unitsOfWork, int conflictAttempts, HandlerObserver observer) {
         return MessageBus.builder(unitsOfWork)
                 .command(PlaceOrder.class, new PlaceOrderHandler())
-                .command(RecordAllocation.class, new RecordAllocationHandler())
-                .command(RecordOutOfStock.class, new RecordOutOfStockHandler())
-                .command(RecordDeallocation.class, new RecordDeallocationHandler())
-                .command(RecordRejection.class, new RecordRejectionHandler())
+                .command(
+                        RecordAllocation.class,
+                        RecordLineHandler.of(
+                                RecordAllocation::orderId,
+                                (order, news) -> order.allocated(news.sku(), news.batchRef())))
+                .command(
+                        RecordOutOfStock.class,
+                        RecordLineHandler.of(RecordOutOfStock::orderId, (order, news) -> order.outOfStock(news.sku())))
+                .command(
+                        RecordDeallocation.class,
+                        RecordLineHandler.of(
+                                RecordDeallocation::orderId, (order, news) -> order.deallocated(news.sku())))
+                .command(
+                        RecordRejection.class,
+                        RecordLineHandler.of(RecordRejection::orderId, (order, news) -> order.rejected(news.sku())))
                 .conflictAttempts(conflictAttempts)
                 .observer(observer)
                 .build();

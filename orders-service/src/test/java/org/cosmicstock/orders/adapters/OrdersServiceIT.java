@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +11,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetters;
+import org.cosmicstock.messaging.testing.TestHttp;
 import org.cosmicstock.messaging.testing.TestKafka;
-import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.messaging.testing.TestProducer;
+import org.cosmicstock.messaging.testing.TestServices;
 import org.cosmicstock.orders.bootstrap.OrdersServiceApplication;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
@@ -45,7 +38,6 @@ class OrdersServiceIT {
     private static final String COMMANDS = TestKafka.uniqueTopic("commands");
     private static final String EVENTS = TestKafka.uniqueTopic("events");
     private final MessageCodec codec = MessageCodec.create();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -58,10 +50,7 @@ class OrdersServiceIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        properties.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        properties.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
-        properties.add("cosmicstock.messaging.topics.commands", () -> COMMANDS);
-        properties.add("cosmicstock.messaging.topics.events", () -> EVENTS);
+        TestServices.onKafkaAndPostgres(properties, COMMANDS, EVENTS);
     }
 
     @Test
@@ -83,15 +72,10 @@ class OrdersServiceIT {
                 .isEqualTo("/orders-service");
 
         long receiptsBefore = receipts();
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            send(producer, "LAMP", codec.encode(new Allocated("order-1", "LAMP", 2, "batch-7", 2)));
-            send(producer, "SOFA", codec.encode(new OutOfStock("order-1", "SOFA", 1)));
-            send(producer, "SOFA", "garbage".getBytes(StandardCharsets.UTF_8));
-            send(producer, "LAMP", codec.encode(new Allocated("someone-elses-order", "LAMP", 1, "batch-7", 3)));
-        }
+        TestProducer.send(EVENTS, "LAMP", codec.encode(new Allocated("order-1", "LAMP", 2, "batch-7", 2)));
+        TestProducer.send(EVENTS, "SOFA", codec.encode(new OutOfStock("order-1", "SOFA", 1)));
+        TestProducer.send(EVENTS, "SOFA", "garbage".getBytes(StandardCharsets.UTF_8));
+        TestProducer.send(EVENTS, "LAMP", codec.encode(new Allocated("someone-elses-order", "LAMP", 1, "batch-7", 3)));
 
         String expected = "{\"orderId\":\"order-1\",\"status\":\"PARTIALLY_ALLOCATED\",\"lines\":["
                 + "{\"sku\":\"LAMP\",\"qty\":2,\"status\":\"ALLOCATED\",\"batchRef\":\"batch-7\"},"
@@ -121,12 +105,8 @@ class OrdersServiceIT {
         assertThat(post("{\"orderId\":\"order-r\",\"lines\":[{\"sku\":\"GHOST\",\"qty\":1}]}")
                         .statusCode())
                 .isEqualTo(202);
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            send(producer, "GHOST", codec.encode(new AllocationRejected("order-r", "GHOST", 1, "Invalid sku GHOST")));
-        }
+        TestProducer.send(
+                EVENTS, "GHOST", codec.encode(new AllocationRejected("order-r", "GHOST", 1, "Invalid sku GHOST")));
 
         String expected = "{\"orderId\":\"order-r\",\"status\":\"REJECTED\",\"lines\":["
                 + "{\"sku\":\"GHOST\",\"qty\":1,\"status\":\"REJECTED\"}]}";
@@ -163,23 +143,14 @@ class OrdersServiceIT {
         return ((Allocate) codec.decode(record.value())).getOrderId().equals("order-1");
     }
 
-    private void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(EVENTS, key, value)).get(10, TimeUnit.SECONDS);
+    private HttpResponse<String> post(String json) {
+        return TestHttp.send(new TestHttp(port)
+                .request("/orders")
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private HttpResponse<String> post(String json) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new TestHttp(port).get(path);
     }
 }

@@ -30,24 +30,34 @@ public final class ContractLimits {
         if (value.isEmpty()) {
             throw new ContractViolation(field, "must not be empty");
         }
+        String problem = identifierProblem(value);
+        if (problem != null) {
+            throw new ContractViolation(field, problem);
+        }
+        return value;
+    }
+
+    /**
+     * What is wrong with a non-empty {@code value} as an id, ref or SKU, or null if nothing is: for a caller that
+     * answers without an exception (the stock view's lookup before Spring MVC).
+     */
+    public static String identifierProblem(String value) {
         // Counted in characters (code points), not UTF-16 units or bytes; checked before the scan
         // below so that a megabyte-long value costs no more than a short one.
         if (value.length() > 2 * MAX_IDENTIFIER_LENGTH
                 || value.codePointCount(0, value.length()) > MAX_IDENTIFIER_LENGTH) {
-            throw new ContractViolation(field, "must be at most " + MAX_IDENTIFIER_LENGTH + " characters");
+            return "must be at most " + MAX_IDENTIFIER_LENGTH + " characters";
         }
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
             String problem = forbidden(c);
             if (problem != null) {
-                throw new ContractViolation(
-                        field,
-                        "must not contain " + problem + " (found U+" + String.format("%04X", c) + " at character "
-                                + value.codePointCount(0, i) + ")");
+                return "must not contain " + problem + " (found U+" + String.format("%04X", c) + " at character "
+                        + value.codePointCount(0, i) + ")";
             }
             i += Character.charCount(c);
         }
-        return value;
+        return null;
     }
 
     /** Returns {@code value} as an int if it lies in {@code min}..{@link #MAX_QUANTITY}, else throws. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
 import org.apache.avro.Schema.Type;
@@ -20,8 +19,7 @@ class CompatibilityCheckTest {
 
     @Test
     void acceptsANewOptionalFieldWithADefault() {
-        Schema v2 =
-                TestSchemas.withField(v1, new Field("note", optionalString(), "A note.", JsonProperties.NULL_VALUE));
+        Schema v2 = TestSchemas.withOptionalNote(v1);
 
         assertThat(CompatibilityCheck.violations(Map.of(ALLOCATE, List.of(v1, v2))))
                 .isEmpty();
@@ -60,8 +58,7 @@ class CompatibilityCheckTest {
 
     @Test
     void checksEveryEarlierVersionNotOnlyThePreviousOne() {
-        Schema v2 =
-                TestSchemas.withField(v1, new Field("note", optionalString(), "A note.", JsonProperties.NULL_VALUE));
+        Schema v2 = TestSchemas.withOptionalNote(v1);
         Schema v3 = TestSchemas.withField(
                 TestSchemas.withoutField(v2, "note"), new Field("note", Schema.create(Type.INT), "Changed.", 0));
 

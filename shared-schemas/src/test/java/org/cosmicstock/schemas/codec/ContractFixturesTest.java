@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.cosmicstock.schemas.registry.RegistryClient;
-import org.cosmicstock.schemas.registry.SubjectNameStrategy;
 import org.cosmicstock.schemas.testing.ContractFixture;
 import org.cosmicstock.schemas.testing.ContractFixtures;
 import org.cosmicstock.schemas.testing.FakeSchemaRegistry;
@@ -46,7 +44,7 @@ class ContractFixturesTest {
     @BeforeAll
     static void registryOfTheFixtures() {
         registry = ContractFixtures.putSchemas(FakeSchemaRegistry.start(), fixtures());
-        codec = MessageCodec.withRegistry(RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME);
+        codec = registry.codec();
     }
 
     @AfterAll

@@ -8,25 +8,20 @@ import org.apache.avro.Schema;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.registry.RegistrationMode;
-import org.cosmicstock.schemas.registry.RegistryClient;
-import org.cosmicstock.schemas.registry.SubjectNameStrategy;
 import org.cosmicstock.schemas.testing.FakeSchemaRegistry;
 import org.cosmicstock.schemas.testing.TestSchemas;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each schema id costs one request per process, each written schema one lookup. */
 class RegistryCodecCacheTest {
 
-    private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
+    @RegisterExtension
+    final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
+
     private final Schema allocateV1 = ReleasedSchemas.load()
             .versionsOf("org.cosmicstock.schemas.commands.Allocate")
             .get(0);
-
-    @AfterEach
-    void stopRegistry() {
-        registry.stop();
-    }
 
     @Test
     void aSecondDecodeOfTheSameIdMakesNoRequest() {
@@ -89,8 +84,7 @@ class RegistryCodecCacheTest {
     @Test
     void verifiedWritersEncodeWithoutAnyRequest() {
         registry.add(allocateV1.getFullName(), allocateV1);
-        MessageCodec producer =
-                MessageCodec.withRegistry(RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME);
+        MessageCodec producer = registry.codec();
         producer.verifyWriters("allocation.commands", List.of(Allocate.class));
         int afterVerify = registry.requestCount();
 
@@ -114,12 +108,11 @@ class RegistryCodecCacheTest {
     }
 
     private MessageCodec producer() {
-        return MessageCodec.withRegistry(
-                RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME, RegistrationMode.REGISTER);
+        return registry.codec(RegistrationMode.REGISTER);
     }
 
     private MessageCodec consumer() {
-        return MessageCodec.withRegistry(RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME);
+        return registry.codec();
     }
 
     private static byte[] encodedBy(MessageCodec codec, Allocate message) {

@@ -13,23 +13,19 @@ import org.cosmicstock.schemas.registry.RegistryUnavailableException;
 import org.cosmicstock.schemas.registry.SubjectNameStrategy;
 import org.cosmicstock.schemas.testing.FakeSchemaRegistry;
 import org.cosmicstock.schemas.testing.TestSchemas;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Permanent failures are MessageDecodingExceptions (dead-lettered); a registry that cannot answer is not (retried). */
 class RegistryCodecErrorsTest {
 
     private static final String ALLOCATE = "org.cosmicstock.schemas.commands.Allocate";
 
-    private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
-    private final MessageCodec codec = MessageCodec.withRegistry(
-            RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME, RegistrationMode.REGISTER);
-    private final byte[] allocate = codec.encode(new Allocate("order-1", "RED-CHAIR", 2));
+    @RegisterExtension
+    final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
 
-    @AfterEach
-    void stopRegistry() {
-        registry.stop();
-    }
+    private final MessageCodec codec = registry.codec(RegistrationMode.REGISTER);
+    private final byte[] allocate = codec.encode(new Allocate("order-1", "RED-CHAIR", 2));
 
     @Test
     void anUnknownSchemaIdIsPermanent() {

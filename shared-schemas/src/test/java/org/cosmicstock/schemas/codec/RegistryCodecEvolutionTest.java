@@ -3,22 +3,17 @@ package org.cosmicstock.schemas.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
-import org.apache.avro.Schema.Field;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
-import org.cosmicstock.schemas.registry.RegistryClient;
-import org.cosmicstock.schemas.registry.SubjectNameStrategy;
 import org.cosmicstock.schemas.testing.FakeSchemaRegistry;
 import org.cosmicstock.schemas.testing.TestSchemas;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Registry readers resolve whatever compatible schema a producer registered, released here or not: outside
@@ -26,22 +21,15 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryCodecEvolutionTest {
 
-    private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
-    private final MessageCodec codec =
-            MessageCodec.withRegistry(RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME);
+    @RegisterExtension
+    final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
 
-    @AfterEach
-    void stopRegistry() {
-        registry.stop();
-    }
+    private final MessageCodec codec = registry.codec();
 
     @Test
     void readsAnOlderWriterWithAFieldFewer() throws Exception {
         Schema older = TestSchemas.withoutField(ChangeBatchQuantity.getClassSchema(), "sku");
-        GenericRecord old = new GenericRecordBuilder(older)
-                .set("ref", "batch-1")
-                .set("qty", 7)
-                .build();
+        GenericRecord old = TestSchemas.record(older, "ref", "batch-1", "qty", 7);
 
         byte[] bytes = producedWith(older, old);
 
@@ -52,19 +40,9 @@ class RegistryCodecEvolutionTest {
 
     @Test
     void readsANewerWriterWithAFieldMore() throws Exception {
-        Schema newer = TestSchemas.withField(
-                Allocate.getClassSchema(),
-                new Field(
-                        "note",
-                        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
-                        "A note.",
-                        JsonProperties.NULL_VALUE));
-        GenericRecord message = new GenericRecordBuilder(newer)
-                .set("orderId", "order-1")
-                .set("sku", "LAMP")
-                .set("qty", 2)
-                .set("note", "fragile")
-                .build();
+        Schema newer = TestSchemas.withOptionalNote(Allocate.getClassSchema());
+        GenericRecord message =
+                TestSchemas.record(newer, "orderId", "order-1", "sku", "LAMP", "qty", 2, "note", "fragile");
 
         assertThat(codec.decode(producedWith(newer, message))).isEqualTo(new Allocate("order-1", "LAMP", 2));
     }

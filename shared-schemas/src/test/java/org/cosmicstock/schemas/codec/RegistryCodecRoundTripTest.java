@@ -17,33 +17,21 @@ import org.cosmicstock.schemas.registry.RegistrationMode;
 import org.cosmicstock.schemas.registry.RegistryClient;
 import org.cosmicstock.schemas.registry.SubjectNameStrategy;
 import org.cosmicstock.schemas.testing.FakeSchemaRegistry;
-import org.cosmicstock.schemas.testing.SampleMessages;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class RegistryCodecRoundTripTest {
+class RegistryCodecRoundTripTest extends CodecRoundTripTests {
 
-    private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
-    private final MessageCodec codec = MessageCodec.withRegistry(
-            RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME, RegistrationMode.REGISTER);
+    @RegisterExtension
+    final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
 
-    static List<SpecificRecord> samples() {
-        return SampleMessages.all();
-    }
+    private final MessageCodec codec = registry.codec(RegistrationMode.REGISTER);
 
-    @AfterEach
-    void stopRegistry() {
-        registry.stop();
-    }
-
-    @ParameterizedTest
-    @MethodSource("samples")
-    void decodesWhatItEncodes(SpecificRecord message) {
-        SpecificRecord decoded = codec.decode(codec.encode(message));
-
-        assertThat(decoded).isInstanceOf(message.getClass()).isEqualTo(message);
+    @Override
+    MessageCodec codec() {
+        return codec;
     }
 
     @ParameterizedTest

@@ -10,13 +10,11 @@ import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.events.BatchCreated;
 import org.cosmicstock.schemas.registry.RegisteredSchema;
 import org.cosmicstock.schemas.registry.RegistrationMode;
-import org.cosmicstock.schemas.registry.RegistryClient;
 import org.cosmicstock.schemas.registry.RegistryUnavailableException;
 import org.cosmicstock.schemas.registry.SchemaNotRegisteredException;
-import org.cosmicstock.schemas.registry.SubjectNameStrategy;
 import org.cosmicstock.schemas.testing.FakeSchemaRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A producer checks at start-up that what it writes is registered, so that no message waits on a mistake. */
 class RegistryCodecVerifyTest {
@@ -24,13 +22,10 @@ class RegistryCodecVerifyTest {
     private static final String EVENTS = "allocation.events";
     private static final List<Class<? extends SpecificRecord>> WRITTEN = List.of(BatchCreated.class, Allocated.class);
 
-    private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
-    private final ReleasedSchemas released = ReleasedSchemas.load();
+    @RegisterExtension
+    final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
 
-    @AfterEach
-    void stopRegistry() {
-        registry.stop();
-    }
+    private final ReleasedSchemas released = ReleasedSchemas.load();
 
     @Test
     void verifyingFindsWhatDeliveryRegistered() {
@@ -94,6 +89,6 @@ class RegistryCodecVerifyTest {
     }
 
     private MessageCodec codec(RegistrationMode mode) {
-        return MessageCodec.withRegistry(RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME, mode);
+        return registry.codec(mode);
     }
 }

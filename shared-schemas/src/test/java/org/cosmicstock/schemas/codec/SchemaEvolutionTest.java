@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
-import org.apache.avro.Schema.Field;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
@@ -26,10 +23,7 @@ class SchemaEvolutionTest {
     void readsAMessageFromAnOlderProducerIntoTheCurrentClass() throws Exception {
         Schema older = TestSchemas.withoutField(ChangeBatchQuantity.getClassSchema(), "sku");
         MessageCodec codec = codecAlsoReleasing(older, ChangeBatchQuantity.getClassSchema());
-        GenericRecord old = new GenericRecordBuilder(older)
-                .set("ref", "batch-1")
-                .set("qty", 7)
-                .build();
+        GenericRecord old = TestSchemas.record(older, "ref", "batch-1", "qty", 7);
 
         Object decoded = codec.decode(avroEncode(older, old));
 
@@ -42,11 +36,7 @@ class SchemaEvolutionTest {
     void readsAnOlderCreateBatchWithoutEtaAsInTheWarehouse() throws Exception {
         Schema older = TestSchemas.withoutField(CreateBatch.getClassSchema(), "eta");
         MessageCodec codec = codecAlsoReleasing(older, CreateBatch.getClassSchema());
-        GenericRecord old = new GenericRecordBuilder(older)
-                .set("ref", "batch-1")
-                .set("sku", "LAMP")
-                .set("qty", 3)
-                .build();
+        GenericRecord old = TestSchemas.record(older, "ref", "batch-1", "sku", "LAMP", "qty", 3);
 
         assertThat(codec.decode(avroEncode(older, old))).isEqualTo(new CreateBatch("batch-1", "LAMP", 3, null));
     }
@@ -54,20 +44,10 @@ class SchemaEvolutionTest {
     @Test
     void readsAMessageFromANewerProducerDroppingWhatItDoesNotKnow() throws Exception {
         Schema current = Allocate.getClassSchema();
-        Schema newer = TestSchemas.withField(
-                current,
-                new Field(
-                        "note",
-                        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
-                        "A note.",
-                        JsonProperties.NULL_VALUE));
+        Schema newer = TestSchemas.withOptionalNote(current);
         MessageCodec codec = codecAlsoReleasing(current, newer);
-        GenericRecord message = new GenericRecordBuilder(newer)
-                .set("orderId", "order-1")
-                .set("sku", "LAMP")
-                .set("qty", 2)
-                .set("note", "fragile")
-                .build();
+        GenericRecord message =
+                TestSchemas.record(newer, "orderId", "order-1", "sku", "LAMP", "qty", 2, "note", "fragile");
 
         assertThat(codec.decode(avroEncode(newer, message))).isEqualTo(new Allocate("order-1", "LAMP", 2));
     }
@@ -75,10 +55,7 @@ class SchemaEvolutionTest {
     @Test
     void doesNotReadAVersionThatWasNeverReleased() throws Exception {
         Schema older = TestSchemas.withoutField(ChangeBatchQuantity.getClassSchema(), "sku");
-        GenericRecord old = new GenericRecordBuilder(older)
-                .set("ref", "batch-1")
-                .set("qty", 7)
-                .build();
+        GenericRecord old = TestSchemas.record(older, "ref", "batch-1", "qty", 7);
 
         assertThat(catchThrowable(() -> MessageCodec.create().decode(avroEncode(older, old))))
                 .isInstanceOf(UnknownSchemaException.class);

@@ -199,16 +199,13 @@ class WriteVersionsTest {
                     RegistrationMode.VERIFY,
                     new SchemaVersions(Map.of(ALLOCATED, 1), Map.of()));
             writer.verifyWriters("allocation.events", List.of(Allocated.class));
-            MessageCodec reader =
-                    MessageCodec.withRegistry(RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME);
+            MessageCodec reader = registry.codec();
 
             byte[] bytes = writer.encode(new Allocated("order-1", "RED-CHAIR", 2, "batch-001", 7));
 
             assertThat(RegistryHeader.readSchemaId(bytes)).isEqualTo(v1);
             assertThat(reader.decode(bytes)).isEqualTo(new Allocated("order-1", "RED-CHAIR", 2, "batch-001", null));
-            assertThatThrownBy(() -> MessageCodec.withRegistry(
-                                    RegistryClient.connect(registry.url()), SubjectNameStrategy.RECORD_NAME)
-                            .verifyWriters("allocation.events", List.of(Allocated.class)))
+            assertThatThrownBy(() -> registry.codec().verifyWriters("allocation.events", List.of(Allocated.class)))
                     .as("v2, the current schema, is not registered")
                     .isInstanceOf(SchemaNotRegisteredException.class);
         }

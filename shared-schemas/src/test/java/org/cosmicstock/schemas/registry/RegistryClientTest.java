@@ -11,20 +11,17 @@ import java.time.Duration;
 import org.apache.avro.Schema;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.testing.FakeSchemaRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RegistryClientTest {
 
     private static final String SUBJECT = "org.cosmicstock.schemas.commands.Allocate";
 
-    private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
-    private final Schema allocate = Allocate.getClassSchema();
+    @RegisterExtension
+    final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
 
-    @AfterEach
-    void stopRegistry() {
-        registry.stop();
-    }
+    private final Schema allocate = Allocate.getClassSchema();
 
     @Test
     void registersLooksUpAndReadsBack() {

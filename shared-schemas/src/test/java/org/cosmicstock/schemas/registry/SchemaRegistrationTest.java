@@ -4,29 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.testing.FakeSchemaRegistry;
 import org.cosmicstock.schemas.testing.TestSchemas;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SchemaRegistrationTest {
 
     private static final String SUBJECT = "org.cosmicstock.schemas.commands.Allocate";
 
-    private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
+    @RegisterExtension
+    final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
+
     private final SchemaRegistration registration =
             new SchemaRegistration(RegistryClient.connect(registry.url()), SchemaRegistration.DEFAULT_COMPATIBILITY);
     private final Schema v1 = Allocate.getClassSchema();
-    private final Schema v2 = withOptionalNote(v1);
-
-    @AfterEach
-    void stopRegistry() {
-        registry.stop();
-    }
+    private final Schema v2 = TestSchemas.withOptionalNote(v1);
 
     @Test
     void registersEveryVersionOldestFirstAndSetsTheCompatibility() {
@@ -71,15 +67,5 @@ class SchemaRegistrationTest {
         assertThat(stepByStep.register("non-transitive", List.of(v1, qtyWithDefault, withoutQty)))
                 .as("the same history under FULL, which only checks the latest version")
                 .hasSize(3);
-    }
-
-    private static Schema withOptionalNote(Schema base) {
-        return TestSchemas.withField(
-                base,
-                new Field(
-                        "note",
-                        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
-                        "A note.",
-                        JsonProperties.NULL_VALUE));
     }
 }

@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
-import org.apache.avro.Schema.Field;
 import org.cosmicstock.schemas.codec.ReleasedSchemas;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,13 +54,7 @@ class ContractFixtureGeneratorTest {
         Map<String, List<Schema>> versions =
                 new HashMap<>(ReleasedSchemas.load().all());
         Schema v1 = versions.get(ALLOCATE).get(0);
-        Schema v2 = TestSchemas.withField(
-                v1,
-                new Field(
-                        "note",
-                        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
-                        "A note.",
-                        JsonProperties.NULL_VALUE));
+        Schema v2 = TestSchemas.withOptionalNote(v1);
         versions.put(ALLOCATE, List.of(v1, v2));
 
         List<String> written = generate(ReleasedSchemas.of(versions));

@@ -18,15 +18,22 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.avro.Schema;
+import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.schemas.registry.RegistrationMode;
+import org.cosmicstock.schemas.registry.RegistryClient;
+import org.cosmicstock.schemas.registry.SubjectNameStrategy;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A schema registry that really works, in memory, behind a real HTTP server on a free port: the few
  * endpoints of the Confluent-compatible API the suite uses, with Confluent's answers and error bodies
  * (404/40401/40403, 409 on an incompatible schema, 422 on an invalid one). Like Apicurio, it keeps a
  * subject's compatibility only once the subject exists. Counts the requests it serves, can be stopped (to
- * be unreachable), made to fail, or to demand Basic credentials.
+ * be unreachable), made to fail, or to demand Basic credentials. A test holds one in a {@code @RegisterExtension}
+ * field, which stops it after each test.
  */
-public final class FakeSchemaRegistry implements AutoCloseable {
+public final class FakeSchemaRegistry implements AutoCloseable, AfterEachCallback {
 
     /** The path Apicurio Registry serves its Confluent-compatible API under; the fake uses it too. */
     public static final String API_PATH = "/apis/ccompat/v7";
@@ -59,6 +66,16 @@ public final class FakeSchemaRegistry implements AutoCloseable {
     /** Starts a registry on a free port of 127.0.0.1. */
     public static FakeSchemaRegistry start() {
         return new FakeSchemaRegistry();
+    }
+
+    /** A codec in the registry format against this registry, subjects named after the record, in {@code mode}. */
+    public MessageCodec codec(RegistrationMode mode) {
+        return MessageCodec.withRegistry(RegistryClient.connect(url()), SubjectNameStrategy.RECORD_NAME, mode);
+    }
+
+    /** A codec in the registry format against this registry, subjects named after the record, as services run it. */
+    public MessageCodec codec() {
+        return MessageCodec.withRegistry(RegistryClient.connect(url()), SubjectNameStrategy.RECORD_NAME);
     }
 
     /** The base URL of its API, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}. */
@@ -122,6 +139,11 @@ public final class FakeSchemaRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
         stop();
     }
 

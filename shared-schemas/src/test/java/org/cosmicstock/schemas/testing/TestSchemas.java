@@ -3,8 +3,11 @@ package org.cosmicstock.schemas.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 
 /** Hypothetical versions of a schema, built the way a careless or careful engineer would edit it. */
 public final class TestSchemas {
@@ -16,6 +19,26 @@ public final class TestSchemas {
             fields.add(extra);
             return fields;
         });
+    }
+
+    /** The careful edit: a new optional field {@code note} (a string, null by default) added at the end. */
+    public static Schema withOptionalNote(Schema base) {
+        return withField(
+                base,
+                new Field(
+                        "note",
+                        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+                        "A note.",
+                        JsonProperties.NULL_VALUE));
+    }
+
+    /** A message written with {@code schema}: its fields given as name, value, name, value... */
+    public static GenericRecord record(Schema schema, Object... namesAndValues) {
+        GenericRecordBuilder builder = new GenericRecordBuilder(schema);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            builder.set((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return builder.build();
     }
 
     public static Schema withoutField(Schema base, String name) {

@@ -12,22 +12,19 @@ import org.cosmicstock.schemas.codec.ReleasedSchemas;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.testing.FakeSchemaRegistry;
 import org.cosmicstock.schemas.testing.TestSchemas;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RegisterSchemasTest {
 
     private static final String ALLOCATE = "org.cosmicstock.schemas.commands.Allocate";
 
-    private final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
+    @RegisterExtension
+    final FakeSchemaRegistry registry = FakeSchemaRegistry.start();
+
     private final ReleasedSchemas released = ReleasedSchemas.load();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @AfterEach
-    void stopRegistry() {
-        registry.stop();
-    }
 
     @Test
     void registersEveryReleasedVersionOfEveryTypeInOrderWithFullTransitiveCompatibility() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.cosmicstock.schemas.testing.AllocationOrderCase;
 import org.cosmicstock.schemas.testing.CaseBatch;
@@ -18,13 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AllocationOrderTableTest {
 
     private static final String SKU = "TABLE-SKU";
-
-    static List<AllocationOrderCase> cases() {
-        return AllocationOrderCase.all();
-    }
+    private static final String CASES = "org.cosmicstock.schemas.testing.AllocationOrderCase#all";
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource(CASES)
     void batchForPicksTheBatchTheTableSays(AllocationOrderCase rule) {
         Map<String, BatchStock> batches = new LinkedHashMap<>();
         for (CaseBatch b : rule.batches()) {
@@ -36,7 +32,7 @@ class AllocationOrderTableTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource(CASES)
     void theSameHoldsForAViewBuiltFromTheEvents(AllocationOrderCase rule) {
         SkuStock stock = SkuStock.empty(SKU);
         int order = 0;

@@ -9,22 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.allocation.bootstrap.AllocationServiceApplication;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.testing.TestKafka;
-import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.messaging.testing.TestProducer;
+import org.cosmicstock.messaging.testing.TestServices;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
@@ -34,8 +28,6 @@ import org.cosmicstock.schemas.events.AllocationRejected;
 import org.cosmicstock.schemas.events.BatchCreated;
 import org.cosmicstock.schemas.events.BatchQuantityChanged;
 import org.cosmicstock.schemas.events.Deallocated;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,7 +45,6 @@ class CommandsConsumerIT {
     private static final String COMMANDS = TestKafka.uniqueTopic("commands");
     private static final String EVENTS = TestKafka.uniqueTopic("events");
     private static final Duration NOT_YET_FOR = Duration.ofSeconds(20);
-    private static KafkaProducer<String, byte[]> producer;
     private final MessageCodec codec = MessageCodec.create();
 
     @Autowired
@@ -64,27 +55,11 @@ class CommandsConsumerIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        properties.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        properties.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
-        properties.add("cosmicstock.messaging.topics.commands", () -> COMMANDS);
-        properties.add("cosmicstock.messaging.topics.events", () -> EVENTS);
+        TestServices.onKafkaAndPostgres(properties, COMMANDS, EVENTS);
         properties.add("cosmicstock.messaging.retry.not-yet-for", () -> NOT_YET_FOR.toMillis() + "ms");
         // As it runs once every reader knows v2 (docs/adding-a-schema-version.md): events with the batch totals.
         properties.add("cosmicstock.messaging.schemas.write.Allocated", () -> "2");
         properties.add("cosmicstock.messaging.schemas.write.Deallocated", () -> "2");
-    }
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
     }
 
     @Test
@@ -253,16 +228,12 @@ class CommandsConsumerIT {
         return registry.get("consumer.retries").tag("topic", COMMANDS).counter().count();
     }
 
-    private void send(int partition, String key, byte[] value, String id) throws Exception {
-        var record = new ProducerRecord<>(COMMANDS, partition, key, value);
-        record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get(10, TimeUnit.SECONDS);
+    private void send(int partition, String key, byte[] value, String id) {
+        TestProducer.send(COMMANDS, partition, key, value, id);
     }
 
-    private void send(String key, byte[] value, String id) throws Exception {
-        var record = new ProducerRecord<>(COMMANDS, key, value);
-        record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get(10, TimeUnit.SECONDS);
+    private void send(String key, byte[] value, String id) {
+        TestProducer.send(COMMANDS, null, key, value, id);
     }
 
     /** Waits until the counter reaches {@code expected}, then checks it did not pass it. */

@@ -3,22 +3,14 @@ package org.cosmicstock.allocation.adapters.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.allocation.bootstrap.AllocationServiceApplication;
-import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.messaging.testing.TestProducer;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.BatchCreated;
@@ -69,15 +61,8 @@ class OutboxRecoveryIT {
                         "--cosmicstock.messaging.outbox.relay-enabled=" + relayEnabled);
     }
 
-    private void send(CreateBatch command) throws Exception {
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            var record = new ProducerRecord<>(commands, command.getSku(), codec.encode(command));
-            record.headers().add(CloudEventHeaders.ID, "create-1".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        }
+    private void send(CreateBatch command) {
+        TestProducer.send(commands, null, command.getSku(), codec.encode(command), "create-1");
     }
 
     private void awaitPendingOutboxRows(long expected) {

@@ -15,25 +15,19 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.allocation.bootstrap.AllocationServiceApplication;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
 import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.testing.TestKafka;
-import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.messaging.testing.TestProducer;
+import org.cosmicstock.messaging.testing.TestServices;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.CreateBatch;
 import org.cosmicstock.schemas.events.Allocated;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,7 +44,6 @@ class UnwritableDeadLettersIT {
     private static final String COMMANDS = TestKafka.uniqueTopic("commands");
     private static final String EVENTS = TestKafka.uniqueTopic("events");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static KafkaProducer<String, byte[]> producer;
     private final MessageCodec codec = MessageCodec.create();
 
     @Autowired
@@ -58,31 +51,15 @@ class UnwritableDeadLettersIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        properties.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        properties.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
-        properties.add("cosmicstock.messaging.topics.commands", () -> COMMANDS);
-        properties.add("cosmicstock.messaging.topics.events", () -> EVENTS);
-    }
-
-    @BeforeAll
-    static void producer() {
-        // The producer's default max.request.size (1 MiB) and the broker's message.max.bytes take the
-        // record below; its dead letter, with the reason headers added, is over the same limit.
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
+        TestServices.onKafkaAndPostgres(properties, COMMANDS, EVENTS);
     }
 
     @Test
     void aRecordOfAMegabyteIsDeadLetteredTruncatedAndItsPartitionAllocatesTheNextCommand() throws Exception {
         double failures = deadLetterFailures();
         send("SKU-BIG", codec.encode(new CreateBatch("batch-big", "SKU-BIG", 10, null)), "create-big");
+        // The test producer's default max.request.size (1 MiB) and the broker's message.max.bytes take this
+        // record; its dead letter, with the reason headers added, is over the same limit.
         byte[] notAvro = new byte[1_048_200];
         Arrays.fill(notAvro, (byte) 'x');
         send("SKU-BIG", notAvro, "one-megabyte");
@@ -163,9 +140,7 @@ class UnwritableDeadLettersIT {
         }
     }
 
-    private void send(String key, byte[] value, String id) throws Exception {
-        var record = new ProducerRecord<>(COMMANDS, key, value);
-        record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get(10, TimeUnit.SECONDS);
+    private void send(String key, byte[] value, String id) {
+        TestProducer.send(COMMANDS, null, key, value, id);
     }
 }

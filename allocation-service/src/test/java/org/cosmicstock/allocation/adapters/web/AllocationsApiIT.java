@@ -3,26 +3,16 @@ package org.cosmicstock.allocation.adapters.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.allocation.bootstrap.AllocationServiceApplication;
+import org.cosmicstock.messaging.testing.TestHttp;
 import org.cosmicstock.messaging.testing.TestKafka;
-import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.messaging.testing.TestProducer;
+import org.cosmicstock.messaging.testing.TestServices;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.CreateBatch;
@@ -46,7 +36,6 @@ class AllocationsApiIT {
 
     static final String PASSWORD = "allocation-ops-password-for-tests";
     private static final String COMMANDS = TestKafka.uniqueTopic("allocation-web.commands");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -57,10 +46,7 @@ class AllocationsApiIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        properties.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        properties.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
-        properties.add("cosmicstock.messaging.topics.commands", () -> COMMANDS);
-        properties.add("cosmicstock.messaging.topics.events", () -> COMMANDS + ".events");
+        TestServices.onKafkaAndPostgres(properties, COMMANDS, COMMANDS + ".events");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -109,15 +95,15 @@ class AllocationsApiIT {
     @Test
     void unknownButValidIdsAre404AndOtherMethodsAre405() {
         assertProblem(get(port, "/allocations/order-e%CC%81t%C3%A9-%F0%9F%AA%91", false), 404, "combining mark, emoji");
-        HttpResponse<String> post =
-                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/allocations/x"))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> post = TestHttp.send(new TestHttp(port)
+                .request("/allocations/x")
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertProblem(post, 405, "POST");
-        HttpResponse<String> huge =
-                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/allocations/x"))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100_000])));
+        HttpResponse<String> huge = TestHttp.send(new TestHttp(port)
+                .request("/allocations/x")
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100_000])));
         assertProblem(huge, 413, "100 kB body");
     }
 
@@ -148,16 +134,8 @@ class AllocationsApiIT {
         MessageCodec codec = MessageCodec.create();
         String sku = "LAMP-" + UUID.randomUUID();
         String orderId = "order-" + UUID.randomUUID();
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(
-                            COMMANDS, sku, codec.encode(new CreateBatch("batch-" + sku, sku, 10, null))))
-                    .get(10, TimeUnit.SECONDS);
-            producer.send(new ProducerRecord<>(COMMANDS, sku, codec.encode(new Allocate(orderId, sku, 2))))
-                    .get(10, TimeUnit.SECONDS);
-        }
+        TestProducer.send(COMMANDS, sku, codec.encode(new CreateBatch("batch-" + sku, sku, 10, null)));
+        TestProducer.send(COMMANDS, sku, codec.encode(new Allocate(orderId, sku, 2)));
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(
                                 get(port, "/allocations/" + orderId, false).statusCode())
@@ -192,25 +170,7 @@ class AllocationsApiIT {
     }
 
     private static HttpResponse<String> get(int port, String rawPath, boolean asOperator) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + rawPath));
-        if (asOperator) {
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        return send(request.GET());
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("Request failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted", e);
-        }
+        TestHttp http = new TestHttp(port);
+        return asOperator ? http.get(rawPath, "operator", PASSWORD) : http.get(rawPath);
     }
 }

@@ -6,60 +6,22 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.cosmicstock.messaging.bus.MessageContext;
-import org.cosmicstock.messaging.kafka.CloudEventHeaders;
-import org.cosmicstock.messaging.testing.OpenApiDocument;
-import org.cosmicstock.messaging.testing.TestKafka;
-import org.cosmicstock.schemas.codec.MessageCodec;
+import org.cosmicstock.messaging.testing.OpenApiDocumentTests;
+import org.cosmicstock.messaging.testing.TestProducer;
 import org.cosmicstock.schemas.events.Allocated;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * orders-service's checked-in OpenAPI document (static/openapi.yaml) against the running service: valid OpenAPI
- * 3.1, served at GET /openapi.yaml, the same operations and query parameters as the controllers, real answers
+ * orders-service's checked-in OpenAPI document (static/openapi.yaml) against the running service: what
+ * {@link OpenApiDocumentTests} checks of every service, real answers
  * (202, 200, 400, 404, 413, 415) accepted by its schemas field by field, and its request schema agreeing with
  * what the service accepts and refuses.
  */
-class OpenApiDocumentIT extends RunningOrdersService {
+class OpenApiDocumentIT extends RunningOrdersService implements OpenApiDocumentTests {
 
     private static final String PLACE = "POST /orders";
     private static final String GET_ORDER = "GET /orders/{orderId}";
-    private static final OpenApiDocument DOCUMENT = OpenApiDocument.load();
-
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
-
-    @Test
-    void isAValidOpenApi31Document() {
-        DOCUMENT.assertValid();
-    }
-
-    @Test
-    void theServiceServesItOnItsApiPort() {
-        HttpResponse<String> served = get("/openapi.yaml");
-        assertThat(served.statusCode()).isEqualTo(200);
-        assertThat(served.headers().firstValue("content-type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
-        assertThat(served.body()).isEqualTo(DOCUMENT.text());
-    }
-
-    @Test
-    void itDocumentsExactlyTheControllersOperationsAndQueryParameters() {
-        assertThat(DOCUMENT.queryParameters()).isEqualTo(OpenApiDocument.mappedQueryParameters(mappings));
-    }
 
     @Test
     void realAnswersAreWhatItDescribes() throws Exception {
@@ -83,22 +45,9 @@ class OpenApiDocumentIT extends RunningOrdersService {
     }
 
     /** allocation-service's answer to one line, as it publishes it. */
-    private static void allocated(String orderId, String sku, int qty, String batchRef) throws Exception {
-        MessageCodec codec = MessageCodec.create();
-        Allocated event = new Allocated(orderId, sku, qty, batchRef, qty);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPICS + ".events", sku, codec.encode(event));
-        CloudEventHeaders.write(
-                record.headers(),
-                MessageContext.newFlow("/allocation-service"),
-                MessageCodec.typeName(event),
-                Instant.now(),
-                codec.contentType());
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        }
+    private static void allocated(String orderId, String sku, int qty, String batchRef) {
+        TestProducer.publish(
+                TOPICS + ".events", sku, new Allocated(orderId, sku, qty, batchRef, qty), "/allocation-service");
     }
 
     @Test

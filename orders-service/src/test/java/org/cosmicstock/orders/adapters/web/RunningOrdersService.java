@@ -1,14 +1,11 @@
 package org.cosmicstock.orders.adapters.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import org.cosmicstock.messaging.testing.TestHttp;
 import org.cosmicstock.messaging.testing.TestKafka;
-import org.cosmicstock.messaging.testing.TestPostgres;
+import org.cosmicstock.messaging.testing.TestServices;
 import org.cosmicstock.orders.bootstrap.OrdersServiceApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -28,7 +25,6 @@ abstract class RunningOrdersService {
 
     static final String PASSWORD = "orders-ops-password-for-tests";
     static final String TOPICS = TestKafka.uniqueTopic("orders-web");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -38,19 +34,16 @@ abstract class RunningOrdersService {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        properties.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        properties.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
-        properties.add("cosmicstock.messaging.topics.commands", () -> TOPICS + ".commands");
-        properties.add("cosmicstock.messaging.topics.events", () -> TOPICS + ".events");
+        TestServices.onKafkaAndPostgres(properties, TOPICS + ".commands", TOPICS + ".events");
     }
 
     HttpResponse<String> post(String contentType, byte[] body) {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(api("/orders")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                new TestHttp(port).request("/orders").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("content-type", contentType);
         }
-        return send(request);
+        return TestHttp.send(request);
     }
 
     HttpResponse<String> postJson(String json) {
@@ -59,33 +52,11 @@ abstract class RunningOrdersService {
 
     /** {@code rawPath} is sent as it is: percent-encode it yourself. */
     HttpResponse<String> get(String rawPath) {
-        return send(HttpRequest.newBuilder(api(rawPath)).GET());
+        return new TestHttp(port).get(rawPath);
     }
 
     HttpResponse<String> management(String path, boolean asOperator) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path));
-        if (asOperator) {
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString(("operator:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        return send(request.GET());
-    }
-
-    private URI api(String rawPath) {
-        return URI.create("http://127.0.0.1:" + port + rawPath);
-    }
-
-    static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("Request failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted", e);
-        }
+        TestHttp management = new TestHttp(managementPort);
+        return asOperator ? management.get(path, "operator", PASSWORD) : management.get(path);
     }
 }

@@ -1,16 +1,19 @@
 package org.cosmicstock.stockview.adapters.web;
 
+import org.cosmicstock.schemas.limits.ContractLimits;
+
 /**
  * The contract's limits on what a query may carry (docs/CONTRACT.md, "Limits"): a SKU is 1–128
  * characters with no whitespace and no control characters, read as Unicode means them (Cc controls
  * and NUL, Cf format characters such as zero-width spaces and bidirectional marks, Cs lone
  * surrogates); a quantity is a whole number from 1 to 1,000,000. Checked before anything is looked
- * up, so that a megabyte-long or unprintable value costs nothing and is never echoed back.
+ * up, so that a megabyte-long or unprintable value costs nothing and is never echoed back. The rules are
+ * {@link ContractLimits}'; this class answers them in the view's terms (a problem string, a 400 naming the field).
  */
 final class QueryLimits {
 
-    static final int MAX_SKU_LENGTH = 128;
-    static final int MAX_QUANTITY = 1_000_000;
+    static final int MAX_SKU_LENGTH = ContractLimits.MAX_IDENTIFIER_LENGTH;
+    static final int MAX_QUANTITY = ContractLimits.MAX_QUANTITY;
 
     private QueryLimits() {}
 
@@ -27,19 +30,7 @@ final class QueryLimits {
         if (value == null || value.isEmpty()) {
             return "must not be empty";
         }
-        if (value.length() > 2 * MAX_SKU_LENGTH || value.codePointCount(0, value.length()) > MAX_SKU_LENGTH) {
-            return "must be at most " + MAX_SKU_LENGTH + " characters";
-        }
-        for (int i = 0; i < value.length(); ) {
-            int c = value.codePointAt(i);
-            String problem = forbidden(c);
-            if (problem != null) {
-                return "must not contain " + problem + " (found U+" + String.format("%04X", c) + " at character "
-                        + value.codePointCount(0, i) + ")";
-            }
-            i += Character.charCount(c);
-        }
-        return null;
+        return ContractLimits.identifierProblem(value);
     }
 
     static int quantity(String value) {
@@ -55,17 +46,5 @@ final class QueryLimits {
             throw new InvalidParameter("qty", "must be a whole number from 1 to " + MAX_QUANTITY);
         }
         return qty;
-    }
-
-    private static String forbidden(int c) {
-        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-            return "whitespace";
-        }
-        return switch (Character.getType(c)) {
-            case Character.CONTROL -> "a control character";
-            case Character.FORMAT -> "an invisible formatting character";
-            case Character.SURROGATE -> "a lone surrogate";
-            default -> null;
-        };
     }
 }
