@@ -65,6 +65,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final MessageTracing tracing;
     private final OutboxStore store = new OutboxStore();
     private final Semaphore wakeUp = new Semaphore(0);
+    private final ReadFloor floor = new ReadFloor();
     private volatile boolean running;
     private Thread thread;
     private Producer<String, byte[]> producer;
@@ -124,16 +125,19 @@ public final class OutboxRelay implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<OutboxRow> rows = store.lockAndReadNextRows(connection, settings.batchSize());
+                List<OutboxRow> rows =
+                        store.lockAndReadNextRows(connection, floor.readAfter(clock.instant()), settings.batchSize());
                 if (rows.isEmpty()) {
                     connection.commit();
                     return 0;
                 }
                 askForMetadata(p, rows);
                 Sent sent = send(p, rows);
-                store.markPublished(connection, rows.subList(0, sent.acknowledged));
+                List<OutboxRow> acknowledged = rows.subList(0, sent.acknowledged);
+                store.markPublished(connection, acknowledged);
                 if (sent.failure == null) {
                     connection.commit();
+                    published(rows, acknowledged);
                     return rows.size();
                 }
                 OutboxRow failed = rows.get(sent.acknowledged);
@@ -143,6 +147,7 @@ public final class OutboxRelay implements AutoCloseable {
                             connection, failed, DeadLetters.reason(sent.failure), settings.maxAttempts());
                 }
                 connection.commit();
+                published(rows, acknowledged);
                 discardProducer();
                 if (parked) {
                     LOG.error(
@@ -160,6 +165,11 @@ public final class OutboxRelay implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    private void published(List<OutboxRow> read, List<OutboxRow> acknowledged) {
+        floor.published(
+                read.get(0).id(), acknowledged.stream().map(OutboxRow::id).toList(), clock.instant());
     }
 
     /**

@@ -35,7 +35,7 @@ final class OutboxStore {
                    o.correlation_id, o.causation_id, o.traceparent, o.created_at, o.attempts
               from messaging.outbox o
              where (select pg_try_advisory_xact_lock(?))
-               and o.published_at is null and o.parked_at is null
+               and o.published_at is null and o.parked_at is null and o.id > ?
                and not exists (select 1 from messaging.outbox p
                                 where p.parked_at is not null and p.published_at is null
                                   and p.topic = o.topic and p.message_key = o.message_key and p.id < o.id)
@@ -43,16 +43,17 @@ final class OutboxStore {
             """;
 
     /**
-     * The next rows to publish, in id order, read after the relay lock was taken for this
-     * transaction; none if another instance's relay holds the lock.
+     * The next rows to publish after id {@code after}, in id order, read after the relay lock was
+     * taken for this transaction; none if another instance's relay holds the lock.
      */
-    List<OutboxRow> lockAndReadNextRows(Connection connection, int limit) throws SQLException {
+    List<OutboxRow> lockAndReadNextRows(Connection connection, long after, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         boolean locked;
         try (PreparedStatement select = connection.prepareStatement(LOCK_THEN_NEXT_ROWS)) {
             select.setLong(1, RELAY_LOCK);
             select.setLong(2, RELAY_LOCK);
-            select.setInt(3, limit);
+            select.setLong(3, after);
+            select.setInt(4, limit);
             select.execute();
             try (ResultSet lock = select.getResultSet()) {
                 locked = lock.next() && lock.getBoolean(1);

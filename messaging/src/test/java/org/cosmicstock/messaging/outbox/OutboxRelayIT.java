@@ -184,6 +184,30 @@ class OutboxRelayIT {
         return dataSource;
     }
 
+    /**
+     * Rows become visible in commit order, not id order: a relay that read only after the highest id
+     * it had published would never see a row whose transaction took its id first and committed
+     * last, until its next read from the very start.
+     */
+    @Test
+    void aRowCommittedAfterLaterRowsWerePublishedIsPublishedByTheNextRound() throws Exception {
+        try (OutboxRelay relay = relay();
+                Connection slow = dataSource.getConnection()) {
+            commit(List.of(change("SKU-1", 1)), MessageContext.newFlow("/test-client"));
+            assertThat(relay.publishOnce()).isEqualTo(1);
+
+            slow.setAutoCommit(false);
+            writer.append(
+                    slow, List.of(new OutboxWriter.Caused(change("SKU-2", 2), MessageContext.newFlow("/test-client"))));
+            commit(List.of(change("SKU-3", 3)), MessageContext.newFlow("/test-client"));
+            assertThat(relay.publishOnce()).as("the row committed first").isEqualTo(1);
+            slow.commit();
+
+            assertThat(relay.publishOnce()).as("the row that took its id first").isEqualTo(1);
+        }
+        assertThat(unpublished()).isZero();
+    }
+
     @Test
     void neverPublishesRowsOfARolledBackTransaction() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
