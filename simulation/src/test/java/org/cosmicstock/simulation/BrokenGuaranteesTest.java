@@ -15,7 +15,7 @@ class BrokenGuaranteesTest {
     @ParameterizedTest
     @EnumSource(
             value = Variant.class,
-            names = {"INBOX_DISABLED", "OFFSETS_BEFORE_COMMIT", "MARK_BEFORE_ACK"})
+            names = {"INBOX_DISABLED", "OFFSETS_BEFORE_COMMIT", "MARK_BEFORE_ACK", "RELAY_READS_BEFORE_LOCK"})
     void aBrokenGuaranteeIsFoundWithinTheDefaultBudget(Variant broken) {
         Simulation.Outcome found = Simulation.explore(broken, 1, Simulation.DEFAULT_SEEDS);
 

@@ -65,19 +65,21 @@ final class OutboxTable {
         return rows;
     }
 
-    /** The next unpublished rows in id order, if {@code relay} takes (or holds) the lock; none otherwise. */
-    List<Row> lockAndReadNext(String relay, int limit) {
+    /** Takes the relay lock for {@code relay}'s round; false if another relay's round holds it. */
+    boolean tryLock(String relay) {
         if (lockHolder != null && !lockHolder.equals(relay)) {
-            return List.of();
+            return false;
         }
         lockHolder = relay;
+        return true;
+    }
+
+    /** The next unpublished rows in id order: read once the lock is held (a broken relay reads them before). */
+    List<Row> readNext(int limit) {
         List<Row> next = new ArrayList<>();
         for (Row row : rows) {
-            if (!row.published) {
+            if (!row.published && next.size() < limit) {
                 next.add(row);
-                if (next.size() == limit) {
-                    break;
-                }
             }
         }
         return next;

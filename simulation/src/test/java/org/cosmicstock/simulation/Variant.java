@@ -12,5 +12,10 @@ enum Variant {
     /** A consumer commits a batch's offsets before the batch's database transaction commits. */
     OFFSETS_BEFORE_COMMIT,
     /** The relay marks its rows published (and commits) before the broker acknowledged them. */
-    MARK_BEFORE_ACK
+    MARK_BEFORE_ACK,
+    /**
+     * The relay reads its rows before it holds the lock (from a snapshot older than the lock, the race
+     * between two relays found at 2d9828b): a row the other relay published meanwhile goes out again.
+     */
+    RELAY_READS_BEFORE_LOCK
 }

@@ -635,6 +635,7 @@ final class World {
         final String name;
         final OutboxTable table;
         List<OutboxTable.Row> round;
+        List<OutboxTable.Row> snapshot;
 
         Relay(String service, String name, OutboxTable table) {
             this.service = service;
@@ -643,10 +644,11 @@ final class World {
         }
 
         boolean hasWork() {
-            return round != null || table.pending() > 0;
+            return round != null || snapshot != null || table.pending() > 0;
         }
 
         void die() {
+            snapshot = null;
             if (round != null) {
                 round = null;
                 table.unlock(name);
@@ -654,16 +656,34 @@ final class World {
         }
 
         void step() {
+            if (round == null && variant == Variant.RELAY_READS_BEFORE_LOCK && snapshot == null) {
+                List<OutboxTable.Row> read = table.readNext(1 + random.nextInt(4));
+                if (!read.isEmpty()) {
+                    snapshot = read;
+                    note(() -> name + " reads rows " + ids(read) + " before it holds the lock", tagsOfRows(read));
+                }
+                return;
+            }
             if (round == null) {
-                List<OutboxTable.Row> rows = table.lockAndReadNext(name, 1 + random.nextInt(4));
-                if (rows.isEmpty()) {
-                    table.unlock(name);
+                if (!table.tryLock(name)) {
+                    snapshot = null;
                     tally("relay lock taken by the other relay");
                     note(() -> name + " finds the relay lock taken", List.of("(relay lock)"));
                     return;
                 }
+                List<OutboxTable.Row> rows;
+                if (variant == Variant.RELAY_READS_BEFORE_LOCK) {
+                    rows = snapshot;
+                    snapshot = null;
+                } else {
+                    rows = table.readNext(1 + random.nextInt(4));
+                }
+                if (rows.isEmpty()) {
+                    table.unlock(name);
+                    return;
+                }
                 round = rows;
-                note(() -> name + " locks and reads rows " + ids(rows), tagsOfRows(rows));
+                note(() -> name + " holds the lock, rows " + ids(rows), tagsOfRows(rows));
                 return;
             }
             List<OutboxTable.Row> rows = round;
