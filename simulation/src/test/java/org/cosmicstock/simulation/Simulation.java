@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 final class Simulation {
 
     static final int DEFAULT_SEEDS = 2000;
+    private static final int MAX_LINES = 300;
 
     record Outcome(
             long seed,
@@ -100,7 +101,15 @@ final class Simulation {
                         whole || about.isEmpty()
                                 ? ""
                                 : about.stream().collect(Collectors.joining(", ")) + " and every fault:\n");
+        int skipped = 0;
         for (Trace.Line line : lines) {
+            if (!whole && lines.size() - skipped > MAX_LINES) {
+                if (skipped == 0) {
+                    b.append("(the first ").append(lines.size() - MAX_LINES).append(" of these lines left out)\n");
+                }
+                skipped++;
+                continue;
+            }
             b.append(line).append('\n');
         }
         return b.toString();

@@ -537,6 +537,7 @@ final class World {
             note(() -> id() + " polls " + describe(polled), tagsOf(polled));
             if (variant == Variant.OFFSETS_BEFORE_COMMIT) {
                 log.commit(group, topic, partition, next);
+                note(() -> "  " + id() + " commits offset " + next + " before handling (broken on purpose)", List.of());
             }
             Duration failingFor = failingSince == null ? Duration.ZERO : Duration.ofMillis(millis - failingSince);
             active.add(id());
