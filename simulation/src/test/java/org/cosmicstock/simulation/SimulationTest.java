@@ -68,7 +68,7 @@ class SimulationTest {
 
     @Test
     void aSeedReplaysTheSameRunStepForStep() {
-        for (long seed : List.of(7L, 42L, 1234L)) {
+        for (long seed = 1; seed <= 20; seed++) {
             Simulation.Outcome first = Simulation.run(seed, Variant.CORRECT, true);
             Simulation.Outcome second = Simulation.run(seed, Variant.CORRECT, true);
             assertThat(first.trace().lines()).isNotEmpty();

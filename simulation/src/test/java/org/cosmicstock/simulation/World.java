@@ -206,9 +206,11 @@ final class World {
             return;
         }
         if (faults.happens(faults.concurrentHandler)) {
+            // Mostly another consumer of the same service: one that may change the same aggregates.
+            boolean sameService = random.nextInt(4) != 0;
             List<PartitionConsumer> others = new ArrayList<>();
             for (PartitionConsumer c : consumers) {
-                if (!active.contains(c.id()) && c.hasWork()) {
+                if (!active.contains(c.id()) && c.hasWork() && (!sameService || c.service.equals(service))) {
                     others.add(c);
                 }
             }
