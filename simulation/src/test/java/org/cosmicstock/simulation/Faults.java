@@ -19,6 +19,8 @@ final class Faults {
     final int brokerRefuses;
     final int ackLost;
     final int relayCrash;
+    /** How often, as a relay round takes the lock, the other instance's relay runs a round just then. */
+    final int relayRace;
     /** Scheduler weights of a rebalance and of a process crash between steps. */
     final int rebalance;
 
@@ -37,6 +39,7 @@ final class Faults {
         this.relayCrash = rate(80);
         this.rebalance = random.nextInt(3) == 0 ? 1 : 0;
         this.processCrash = random.nextInt(3) == 0 ? 1 : 0;
+        this.relayRace = rate(300);
     }
 
     /** Off in a third of the runs, else up to {@code max} thousandths. */

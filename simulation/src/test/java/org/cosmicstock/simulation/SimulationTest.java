@@ -33,6 +33,7 @@ class SimulationTest {
             "crash: allocation crashed in a relay after publishing, before marking rows",
             "crash: orders crashed in a relay after publishing, before marking rows",
             "crash: stock-view crashed (kill -9) between steps",
+            "relays race",
             "relay lock taken by the other relay",
             "broker refuses a row",
             "acknowledgement lost",

@@ -14,14 +14,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -38,6 +44,11 @@ import org.cosmicstock.messaging.kafka.IncomingMessages;
 import org.cosmicstock.messaging.kafka.RecordBatchHandler;
 import org.cosmicstock.messaging.kafka.RetryFrom;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.outbox.OutboxRelay;
+import org.cosmicstock.messaging.outbox.OutboxRelaySettings;
+import org.cosmicstock.messaging.outbox.OutboxRow;
+import org.cosmicstock.messaging.outbox.ParkedRow;
+import org.cosmicstock.messaging.outbox.RelayOutbox;
 import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.orders.adapters.kafka.AvroOrderMessages;
 import org.cosmicstock.orders.domain.OrderLine;
@@ -314,7 +325,7 @@ final class World {
             }
         }
         for (Relay r : relays) {
-            if (r.hasWork()) {
+            if (r.hasWork() && r.readyAt <= millis) {
                 actions.add(r::step);
                 weights.add(6);
             }
@@ -350,6 +361,11 @@ final class World {
         for (PartitionConsumer c : consumers) {
             if (c.hasWork()) {
                 next = Math.min(next, c.readyAt);
+            }
+        }
+        for (Relay r : relays) {
+            if (r.hasWork()) {
+                next = Math.min(next, r.readyAt);
             }
         }
         if (next == Long.MAX_VALUE) {
@@ -629,111 +645,237 @@ final class World {
     }
 
     /**
-     * One instance's outbox relay, a round in two steps as {@code OutboxRelay.publishOnce} does it: take
-     * the lock and read the next rows in id order; then send them, stop at the first the broker did not
-     * acknowledge, mark those before it published and commit (which releases the lock).
+     * One instance's outbox relay: the real {@link OutboxRelay}, its rounds driven by {@link
+     * OutboxRelay#round()} (its back-off after a failure in the world's time), over the service's
+     * {@link OutboxTable} and a producer that appends to the log. The table's round is wrapped here to
+     * inject what can happen around the real relay's statements: the other instance's relay running a
+     * round just as this one takes the lock, a crash after publishing and before marking rows; and,
+     * for the deliberately broken variants, reading before the lock or marking before sending.
      */
     final class Relay {
         final String service;
         final String name;
         final OutboxTable table;
-        List<OutboxTable.Row> round;
-        List<OutboxTable.Row> snapshot;
+        OutboxRelay relay;
+        long readyAt;
 
         Relay(String service, String name, OutboxTable table) {
             this.service = service;
             this.name = name;
             this.table = table;
+            start();
+        }
+
+        /** A new instance of the relay, as a restarted process has: no producer, no back-off yet. */
+        private void start() {
+            OutboxRelaySettings settings = new OutboxRelaySettings(
+                    1 + random.nextInt(4),
+                    Duration.ofMillis(10),
+                    Duration.ofSeconds(30),
+                    Duration.ofMillis(160),
+                    5,
+                    Duration.ofDays(1),
+                    Duration.ofMinutes(1));
+            relay = new OutboxRelay(new Port(), Producer::new, METRICS, settings, clock, MessageTracing.NONE);
+            readyAt = 0;
         }
 
         boolean hasWork() {
-            return round != null || snapshot != null || table.pending() > 0;
+            return table.pending() > 0;
         }
 
         void die() {
-            snapshot = null;
-            if (round != null) {
-                round = null;
-                table.unlock(name);
-            }
+            start();
         }
 
         void step() {
-            if (round == null && variant == Variant.RELAY_READS_BEFORE_LOCK && snapshot == null) {
-                List<OutboxTable.Row> read = table.readNext(1 + random.nextInt(4));
-                if (!read.isEmpty()) {
-                    snapshot = read;
-                    note(() -> name + " reads rows " + ids(read) + " before it holds the lock", tagsOfRows(read));
-                }
-                return;
+            OutboxRelay.Pause pause;
+            try {
+                pause = relay.round();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             }
-            if (round == null) {
-                if (!table.tryLock(name)) {
-                    snapshot = null;
-                    tally("relay lock taken by the other relay");
-                    note(() -> name + " finds the relay lock taken", List.of("(relay lock)"));
-                    return;
-                }
-                List<OutboxTable.Row> rows;
-                if (variant == Variant.RELAY_READS_BEFORE_LOCK) {
-                    rows = snapshot;
-                    snapshot = null;
-                } else {
-                    rows = table.readNext(1 + random.nextInt(4));
-                }
-                if (rows.isEmpty()) {
-                    table.unlock(name);
-                    return;
-                }
-                round = rows;
-                note(() -> name + " holds the lock, rows " + ids(rows), tagsOfRows(rows));
-                return;
-            }
-            List<OutboxTable.Row> rows = round;
-            if (variant == Variant.MARK_BEFORE_ACK) {
-                rows.forEach(r -> r.published = true);
-                round = null;
-                table.unlock(name);
-                note(() -> name + " marks rows " + ids(rows) + " published before sending them", tagsOfRows(rows));
-                if (faultsOn && faults.happens(faults.relayCrash)) {
-                    throw new Crash(service, "in " + name + " between marking and sending");
-                }
-                rows.forEach(this::publish);
-                return;
-            }
-            int acknowledged = 0;
-            for (OutboxTable.Row row : rows) {
-                if (faultsOn && faults.happens(faults.brokerRefuses)) {
-                    tally("broker refuses a row");
-                    note(() -> "  broker refuses row " + row.id + " (transient); the round stops there", tagsOf(row));
-                    break;
-                }
-                publish(row);
-                if (faultsOn && faults.happens(faults.ackLost)) {
-                    tally("acknowledgement lost");
-                    note(() -> "  row " + row.id + " written, but its acknowledgement times out", tagsOf(row));
-                    break;
-                }
-                acknowledged++;
-            }
-            if (faultsOn && faults.happens(faults.relayCrash)) {
-                throw new Crash(service, "in " + name + " after publishing, before marking rows");
-            }
-            List<OutboxTable.Row> done = rows.subList(0, acknowledged);
-            done.forEach(r -> r.published = true);
-            round = null;
-            table.unlock(name);
-            note(() -> name + " marks rows " + ids(done) + " published", tagsOfRows(done));
+            readyAt = pause.untilWoken() ? 0 : millis + pause.duration().toMillis();
         }
 
-        private void publish(OutboxTable.Row row) {
-            RecordHeaders headers = new RecordHeaders();
-            CloudEventHeaders.write(
-                    headers, row.context, row.type, row.createdAt, MessageCodec.contentTypeOf(row.payload));
-            SimLog.Stored stored = log.append(row.topic, row.key, row.payload, headers, millis);
-            note(
-                    () -> "  " + name + " publishes row " + row.id + " " + row.summary + " -> " + where(stored),
-                    tagsOf(row));
+        private Relay other() {
+            for (Relay r : relays) {
+                if (r.service.equals(service) && r != this) {
+                    return r;
+                }
+            }
+            throw new IllegalStateException("no other relay for " + service);
+        }
+
+        /** The other instance's relay runs a whole round now, nested in this one's. */
+        private void race(String when) {
+            if (!faultsOn || nested || !faults.happens(faults.relayRace)) {
+                return;
+            }
+            Relay other = other();
+            tally("relays race");
+            note(() -> "  concurrently, " + when + ": a round of " + other.name, List.of("(relay lock)"));
+            nested = true;
+            try {
+                other.step();
+            } finally {
+                nested = false;
+            }
+        }
+
+        /** The service's outbox table as this relay's rounds see it. */
+        private final class Port implements RelayOutbox {
+            @Override
+            public Round begin() {
+                OutboxTable.Round round = table.new Round(name, now());
+                return new Round() {
+                    @Override
+                    public List<OutboxRow> lockAndReadNextRows(int limit) {
+                        List<OutboxTable.Row> early = null;
+                        if (variant == Variant.RELAY_READS_BEFORE_LOCK) {
+                            early = table.readNext(limit);
+                            List<OutboxTable.Row> read = early;
+                            note(
+                                    () -> name + " reads rows " + ids(read) + " before it holds the lock"
+                                            + " (broken on purpose)",
+                                    tagsOfRows(read));
+                        }
+                        race("before " + name + " takes the lock");
+                        List<OutboxRow> rows = round.lockAndReadNextRows(limit);
+                        if (!round.locked()) {
+                            tally("relay lock taken by the other relay");
+                            note(() -> name + " finds the relay lock taken", List.of("(relay lock)"));
+                            return rows;
+                        }
+                        if (early != null) {
+                            rows = early.stream()
+                                    .map(OutboxTable.Row::toOutboxRow)
+                                    .toList();
+                        }
+                        if (rows.isEmpty()) {
+                            return rows;
+                        }
+                        List<OutboxTable.Row> held = rowsOf(rows);
+                        note(() -> name + " holds the lock, rows " + ids(held), tagsOfRows(held));
+                        race("while " + name + " holds the lock");
+                        if (variant == Variant.MARK_BEFORE_ACK) {
+                            held.forEach(r -> {
+                                r.published = true;
+                                r.publishedAt = now();
+                            });
+                            note(
+                                    () -> name + " marks rows " + ids(held) + " published before sending them"
+                                            + " (broken on purpose)",
+                                    tagsOfRows(held));
+                            if (faultsOn && !nested && faults.happens(faults.relayCrash)) {
+                                throw new Crash(service, "in " + name + " between marking and sending");
+                            }
+                        }
+                        return rows;
+                    }
+
+                    @Override
+                    public void markPublished(List<OutboxRow> rows) {
+                        if (faultsOn && !nested && faults.happens(faults.relayCrash)) {
+                            throw new Crash(service, "in " + name + " after publishing, before marking rows");
+                        }
+                        round.markPublished(rows);
+                        if (!rows.isEmpty()) {
+                            List<OutboxTable.Row> done = rowsOf(rows);
+                            note(() -> name + " marks rows " + ids(done) + " published", tagsOfRows(done));
+                        }
+                    }
+
+                    @Override
+                    public boolean recordFailure(OutboxRow row, String error, int maxAttempts) {
+                        return round.recordFailure(row, error, maxAttempts);
+                    }
+
+                    @Override
+                    public void commit() {
+                        round.commit();
+                    }
+
+                    @Override
+                    public void rollback() {
+                        round.rollback();
+                    }
+
+                    @Override
+                    public void close() {
+                        round.close();
+                    }
+                };
+            }
+
+            @Override
+            public Housekeeping housekeeping() {
+                return table.housekeeping();
+            }
+
+            @Override
+            public List<ParkedRow> parked(int limit) {
+                return table.parked(limit);
+            }
+
+            @Override
+            public int requeue(Long id) {
+                return table.requeue(id);
+            }
+        }
+
+        private List<OutboxTable.Row> rowsOf(List<OutboxRow> rows) {
+            return rows.stream()
+                    .map(r -> table.byMessageId(r.context().messageId()))
+                    .toList();
+        }
+
+        /**
+         * The relay's producer: what the broker does with a record. It may refuse it (a transient
+         * failure: not enough in-sync replicas), or write it and lose the acknowledgement (a timeout).
+         */
+        private final class Producer extends MockProducer<String, byte[]> {
+            Producer() {
+                super(true, null, new StringSerializer(), new ByteArraySerializer());
+            }
+
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+                String messageId = CloudEventHeaders.text(record.headers(), CloudEventHeaders.ID);
+                OutboxTable.Row row = table.byMessageId(messageId);
+                List<String> tags = row == null ? List.of(record.key()) : tagsOf(row);
+                if (faultsOn && faults.happens(faults.brokerRefuses)) {
+                    tally("broker refuses a row");
+                    note(() -> "  broker refuses " + messageId + " (transient); the round stops there", tags);
+                    return failed(callback, new NotEnoughReplicasException("simulated: too few in-sync replicas"));
+                }
+                SimLog.Stored stored = log.append(
+                        record.topic(),
+                        record.key(),
+                        record.value(),
+                        new RecordHeaders(record.headers().toArray()),
+                        millis);
+                note(
+                        () -> "  " + name + " publishes row " + (row == null ? "?" : row.id) + " "
+                                + (row == null ? messageId : row.summary) + " -> " + where(stored),
+                        tags);
+                if (faultsOn && faults.happens(faults.ackLost)) {
+                    tally("acknowledgement lost");
+                    note(() -> "  " + messageId + " written, but its acknowledgement times out", tags);
+                    return failed(
+                            callback,
+                            new org.apache.kafka.common.errors.TimeoutException("simulated: acknowledgement lost"));
+                }
+                RecordMetadata metadata = new RecordMetadata(
+                        new TopicPartition(stored.topic(), stored.partition()), stored.offset(), 0, millis, -1, -1);
+                callback.onCompletion(metadata, null);
+                return CompletableFuture.completedFuture(metadata);
+            }
+
+            private Future<RecordMetadata> failed(Callback callback, RuntimeException error) {
+                callback.onCompletion(null, error);
+                return CompletableFuture.failedFuture(error);
+            }
         }
     }
 
