@@ -9,16 +9,16 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.messaging.bus.MessageContext;
-import org.cosmicstock.messaging.bus.RaisedEvent;
 import org.cosmicstock.messaging.bus.Receipt;
-import org.cosmicstock.messaging.bus.UnitOfWork;
+import org.cosmicstock.messaging.outbox.OutboxUnitOfWork;
+import org.cosmicstock.messaging.outbox.OutboxWriter;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
 import org.cosmicstock.schemas.codec.MessageCodec;
 
 /**
  * What one service's database holds beside its aggregates: the inbox (receipts of applied messages)
- * and the outbox. {@link Transaction} is the part of a unit of work every service shares, with the
- * rules of {@code JdbcUnitOfWork}: receipts, events and aggregates commit together or not at all.
+ * and the outbox. {@link Transaction} is their storage under messaging's real unit-of-work rules:
+ * receipts, events and aggregates commit together or not at all.
  */
 final class Database {
 
@@ -41,23 +41,24 @@ final class Database {
         }
     }
 
-    /** The inbox and outbox of one unit of work; the subclass adds its aggregates. */
-    abstract static class Transaction implements UnitOfWork {
+    /**
+     * The storage of one unit of work, under messaging's {@link OutboxUnitOfWork} (the rules {@code
+     * JdbcUnitOfWork} runs: receipts to first deliveries, events collected per cause into outbox rows,
+     * commit or nothing, wake after commit); the subclass adds its aggregates. Nothing is written
+     * before the commit: closing without it is the rollback.
+     */
+    abstract static class Transaction extends OutboxUnitOfWork {
 
         private final Database db;
         private final Function<Object, OutgoingMessage> toOutgoing;
         private final Set<Receipt> recorded = new LinkedHashSet<>();
-        private final List<Object> raised = new ArrayList<>();
-        private final List<Object> pendingEvents = new ArrayList<>();
-        private final List<MessageContext> causes = new ArrayList<>();
-        private List<RaisedEvent> committedEvents = List.of();
 
         Transaction(Database db, Function<Object, OutgoingMessage> toOutgoing) {
+            // The relays run when the world schedules them: a commit's wake-up is their being able to.
+            super(() -> {});
             this.db = db;
             this.toOutgoing = toOutgoing;
         }
-
-        protected abstract List<Object> drainEvents();
 
         /** Checks versions; throws StaleAggregate (or TransactionAborted) without writing anything. */
         protected abstract void check();
@@ -69,7 +70,13 @@ final class Database {
         protected abstract List<String> touched();
 
         @Override
-        public Set<Receipt> firstDeliveries(Collection<Receipt> receipts) {
+        protected OutgoingMessage toOutgoing(Object event) {
+            return toOutgoing.apply(event);
+        }
+
+        /** The inbox's insert ... on conflict do nothing: a receipt already there is no first delivery. */
+        @Override
+        protected Set<Receipt> recordReceipts(Collection<Receipt> receipts) {
             Set<Receipt> fresh = new LinkedHashSet<>();
             for (Receipt receipt : receipts) {
                 if (db.world.variant() == Variant.INBOX_DISABLED) {
@@ -84,26 +91,7 @@ final class Database {
         }
 
         @Override
-        public void raise(Object event) {
-            raised.add(event);
-        }
-
-        @Override
-        public void collectEvents(MessageContext cause) {
-            List<Object> events = new ArrayList<>(drainEvents());
-            events.addAll(raised);
-            raised.clear();
-            for (Object event : events) {
-                pendingEvents.add(event);
-                causes.add(cause);
-            }
-        }
-
-        @Override
-        public void commit() {
-            if (!raised.isEmpty() || !drainEvents().isEmpty()) {
-                throw new IllegalStateException("Events were raised after the last collectEvents: they would be lost");
-            }
+        protected List<MessageContext> writeAndCommit(List<OutboxWriter.Caused> rows) {
             db.world.beforeCommit(db.service);
             try {
                 check();
@@ -124,12 +112,14 @@ final class Database {
             write();
             db.inbox.addAll(recorded);
             long transaction = db.world.newTransactionId();
-            List<RaisedEvent> events = new ArrayList<>();
-            for (int i = 0; i < pendingEvents.size(); i++) {
-                OutgoingMessage message = toOutgoing.apply(pendingEvents.get(i));
-                MessageContext context = causes.get(i).causing(db.source, db.world.newMessageId());
+            List<MessageContext> contexts = new ArrayList<>();
+            List<OutboxTable.Row> written = new ArrayList<>();
+            for (OutboxWriter.Caused caused : rows) {
+                OutgoingMessage message = caused.message();
+                // As OutboxWriter does it, with an id from the world's counter instead of a random UUID.
+                MessageContext context = caused.cause().causing(db.source, db.world.newMessageId());
                 SpecificRecord payload = message.payload();
-                db.outbox.insert(new OutboxTable.Row(
+                OutboxTable.Row row = new OutboxTable.Row(
                         db.outbox.nextId(),
                         transaction,
                         context,
@@ -138,22 +128,19 @@ final class Database {
                         MessageCodec.typeName(payload),
                         db.world.codec().encode(message.topic(), payload),
                         db.world.now(),
-                        World.describe(payload)));
-                events.add(new RaisedEvent(pendingEvents.get(i), context));
+                        World.describe(payload));
+                db.outbox.insert(row);
+                written.add(row);
+                contexts.add(context);
             }
-            committedEvents = List.copyOf(events);
-            db.world.committed(db.service, transaction, recorded, committedEvents, touched);
+            db.world.committed(db.service, transaction, recorded, written, touched);
             db.world.afterCommit(db.service);
+            return contexts;
         }
 
         @Override
-        public List<RaisedEvent> committedEvents() {
-            return committedEvents;
-        }
-
-        @Override
-        public void close() {
-            // Nothing was written before commit: closing without it is the rollback.
+        protected void end(boolean committed) {
+            // Nothing was written before commit: ending without it is the rollback.
         }
     }
 }

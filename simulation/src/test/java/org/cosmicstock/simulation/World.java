@@ -36,7 +36,6 @@ import org.cosmicstock.allocation.adapters.kafka.AvroEvents;
 import org.cosmicstock.allocation.service.AllocationUnitOfWork;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
-import org.cosmicstock.messaging.bus.RaisedEvent;
 import org.cosmicstock.messaging.bus.Receipt;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
@@ -58,7 +57,6 @@ import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
 import org.cosmicstock.stockview.adapters.kafka.DeadLetterTrouble;
 import org.cosmicstock.stockview.adapters.kafka.RecordProjection;
-import org.cosmicstock.stockview.adapters.kafka.SimulatedReader;
 
 /**
  * One run of the whole suite in one thread, driven by one seed: allocation-service (commands consumer,
@@ -243,11 +241,11 @@ final class World {
     }
 
     void committed(
-            String service, long transaction, Set<Receipt> receipts, List<RaisedEvent> events, List<String> touched) {
+            String service, long transaction, Set<Receipt> receipts, List<OutboxTable.Row> rows, List<String> touched) {
         if (trace.enabled()) {
             List<String> tags = new ArrayList<>(touched);
             StringBuilder text = new StringBuilder(service + " commits tx " + transaction);
-            if (receipts.isEmpty() && events.isEmpty()) {
+            if (receipts.isEmpty() && rows.isEmpty()) {
                 text.append(" (nothing new in it)");
             }
             if (!touched.isEmpty()) {
@@ -257,12 +255,14 @@ final class World {
                 text.append(", receipts ")
                         .append(receipts.stream().map(Receipt::messageId).toList());
             }
-            for (RaisedEvent e : events) {
-                text.append("\n              -> ")
-                        .append(e.event())
+            for (OutboxTable.Row row : rows) {
+                text.append("\n              -> row ")
+                        .append(row.id)
+                        .append(' ')
+                        .append(row.summary)
                         .append(" as ")
-                        .append(e.context().messageId());
-                tags.addAll(tagsOf(e.event()));
+                        .append(row.context.messageId());
+                tags.addAll(tagsOf(row));
             }
             note(text::toString, tags);
         }
@@ -636,7 +636,8 @@ final class World {
             polled.forEach(s -> records.add(s.toConsumerRecord()));
             note(() -> "stock-view projects " + describe(polled), tagsOf(polled));
             try {
-                SimulatedReader.project(projection, records);
+                // Where AllocationEventsReader calls it: one poll of one partition, never stopping.
+                projection.project(records, () -> false);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -714,7 +715,7 @@ final class World {
             }
             Relay other = other();
             tally("relays race");
-            note(() -> "  concurrently, " + when + ": a round of " + other.name, List.of("(relay lock)"));
+            note(() -> "  concurrently, " + when + ": a round of " + other.name, List.of());
             nested = true;
             try {
                 other.step();
