@@ -1,7 +1,6 @@
 package org.cosmicstock.messaging.outbox;
 
 import io.micrometer.tracing.Span;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,13 +56,12 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Duration FAILURE_REPORT = Duration.ofMinutes(1);
     private static final int CLEANUP_BATCH = 10_000;
 
-    private final DataSource dataSource;
+    private final RelayOutbox outbox;
     private final Supplier<Producer<String, byte[]>> producers;
     private final MessagingMetrics metrics;
     private final OutboxRelaySettings settings;
     private final Clock clock;
     private final MessageTracing tracing;
-    private final OutboxStore store = new OutboxStore();
     private final Semaphore wakeUp = new Semaphore(0);
     private final ReadFloor floor = new ReadFloor();
     private volatile boolean running;
@@ -73,6 +71,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Instant nextBacklogRefresh = Instant.MIN;
     private Instant failingSince;
     private Instant lastFailureReport = Instant.MIN;
+    private Duration backoff;
 
     public OutboxRelay(
             DataSource dataSource,
@@ -91,13 +90,28 @@ public final class OutboxRelay implements AutoCloseable {
             OutboxRelaySettings settings,
             Clock clock,
             MessageTracing tracing) {
+        this(new JdbcRelayOutbox(dataSource), producers, metrics, settings, clock, tracing);
+    }
+
+    /**
+     * Over any outbox table: production's is PostgreSQL (the constructors with a {@link DataSource});
+     * the simulation's is in memory, its rounds driven by {@link #round()} without the thread.
+     */
+    public OutboxRelay(
+            RelayOutbox outbox,
+            Supplier<Producer<String, byte[]>> producers,
+            MessagingMetrics metrics,
+            OutboxRelaySettings settings,
+            Clock clock,
+            MessageTracing tracing) {
         this.tracing = tracing;
-        this.dataSource = dataSource;
+        this.outbox = outbox;
         this.producers = producers;
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
         this.nextCleanup = clock.instant();
+        this.backoff = settings.pollInterval();
     }
 
     public synchronized void start() {
@@ -122,31 +136,29 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public synchronized int publishOnce() throws SQLException, InterruptedException {
         Producer<String, byte[]> p = producer();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        try (RelayOutbox.Round round = outbox.begin()) {
             try {
                 List<OutboxRow> rows =
-                        store.lockAndReadNextRows(connection, floor.readAfter(clock.instant()), settings.batchSize());
+                        round.lockAndReadNextRows(floor.readAfter(clock.instant()), settings.batchSize());
                 if (rows.isEmpty()) {
-                    connection.commit();
+                    round.commit();
                     return 0;
                 }
                 askForMetadata(p, rows);
                 Sent sent = send(p, rows);
                 List<OutboxRow> acknowledged = rows.subList(0, sent.acknowledged);
-                store.markPublished(connection, acknowledged);
+                round.markPublished(acknowledged);
                 if (sent.failure == null) {
-                    connection.commit();
+                    round.commit();
                     published(rows, acknowledged);
                     return rows.size();
                 }
                 OutboxRow failed = rows.get(sent.acknowledged);
                 boolean parked = false;
                 if (isRowsOwnFault(sent.failure)) {
-                    parked = store.recordFailure(
-                            connection, failed, DeadLetters.reason(sent.failure), settings.maxAttempts());
+                    parked = round.recordFailure(failed, DeadLetters.reason(sent.failure), settings.maxAttempts());
                 }
-                connection.commit();
+                round.commit();
                 published(rows, acknowledged);
                 discardProducer();
                 if (parked) {
@@ -161,7 +173,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
                 throw new PublishFailed(sent.acknowledged, failed, sent.failure);
             } catch (SQLException | RuntimeException | InterruptedException e) {
-                rollbackQuietly(connection);
+                rollbackQuietly(round);
                 throw e;
             }
         }
@@ -287,37 +299,61 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /** What the relay does after a round: wait this long, or (idle) until a commit wakes it or this long passed. */
+    public record Pause(Duration duration, boolean untilWoken) {}
+
+    /**
+     * One round of the relay's thread, without its waiting: publishes a batch, counts and reports a
+     * failure, refreshes the backlog now and then; returns how long to pause before the next round
+     * (the back-off after a failure doubles up to the maximum). The thread calls it in a loop; a
+     * caller that drives time itself (the simulation) calls it instead of {@link #start()}, never both.
+     */
+    public Pause round() throws InterruptedException {
+        int published = 0;
+        boolean failed = false;
+        try {
+            published = publishOnce();
+            recovered();
+            backoff = settings.pollInterval();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            failed = true;
+            metrics.publishFailed();
+            reportFailure(e, backoff);
+        }
+        refreshBacklogAndCleanUp();
+        if (failed) {
+            Duration pause = backoff;
+            backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                    ? settings.maxBackoff()
+                    : backoff.multipliedBy(2);
+            return new Pause(pause, false);
+        }
+        return published < settings.batchSize()
+                ? new Pause(settings.pollInterval(), true)
+                : new Pause(Duration.ZERO, false);
+    }
+
     private void run() {
-        Duration backoff = settings.pollInterval();
         while (running) {
-            int published = 0;
-            boolean failed = false;
+            Pause pause;
             try {
-                published = publishOnce();
-                recovered();
-                backoff = settings.pollInterval();
+                pause = round();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
-                failed = true;
-                metrics.publishFailed();
-                reportFailure(e, backoff);
             }
-            refreshBacklogAndCleanUp();
-            if (failed) {
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
-                        ? settings.maxBackoff()
-                        : backoff.multipliedBy(2);
-            } else if (published < settings.batchSize()) {
+            if (pause.untilWoken()) {
                 try {
-                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.tryAcquire(pause.duration().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            } else if (!pause.duration().isZero()) {
+                sleep(pause.duration());
             }
         }
     }
@@ -353,15 +389,14 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         nextBacklogRefresh = now.plus(BACKLOG_REFRESH);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            OutboxStore.Backlog backlog = store.backlog(connection, now);
+        try (RelayOutbox.Housekeeping housekeeping = outbox.housekeeping()) {
+            RelayOutbox.Backlog backlog = housekeeping.backlog(now);
             metrics.outboxBacklog(backlog.pending(), backlog.oldestAgeSeconds(), backlog.parked());
             if (!now.isBefore(nextCleanup)) {
                 nextCleanup = now.plus(settings.cleanupInterval());
                 int deleted;
                 do {
-                    deleted = store.deletePublishedBefore(connection, now.minus(settings.retention()), CLEANUP_BATCH);
+                    deleted = housekeeping.deletePublishedBefore(now.minus(settings.retention()), CLEANUP_BATCH);
                     if (deleted > 0) {
                         LOG.info("Removed {} published outbox rows older than {}", deleted, settings.retention());
                     }
@@ -374,18 +409,12 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Rows set aside after failing repeatedly, oldest first. */
     public List<ParkedRow> parked(int limit) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return store.parked(connection, limit);
-        }
+        return outbox.parked(limit);
     }
 
     /** Puts a parked row (or, with null, every parked row) back in line; returns how many. */
     public int requeue(Long id) throws SQLException {
-        int requeued;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            requeued = store.requeue(connection, id);
-        }
+        int requeued = outbox.requeue(id);
         if (requeued > 0) {
             LOG.info("Re-queued {} parked outbox row(s)", requeued);
             wake();
@@ -412,9 +441,9 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private static void rollbackQuietly(Connection connection) {
+    private static void rollbackQuietly(RelayOutbox.Round round) {
         try {
-            connection.rollback();
+            round.rollback();
         } catch (SQLException e) {
             LOG.debug("Rollback failed (the connection is gone): {}", e.toString());
         }

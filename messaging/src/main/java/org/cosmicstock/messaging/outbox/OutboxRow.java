@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.cosmicstock.messaging.bus.MessageContext;
 
 /** One committed, not yet published outbox row. */
-record OutboxRow(
+public record OutboxRow(
         long id,
         MessageContext context,
         String topic,
@@ -14,7 +14,7 @@ record OutboxRow(
         Instant createdAt,
         int attempts) {
 
-    String simpleType() {
+    public String simpleType() {
         return type.substring(type.lastIndexOf('.') + 1);
     }
 }

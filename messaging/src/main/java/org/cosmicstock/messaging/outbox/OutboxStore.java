@@ -151,9 +151,7 @@ final class OutboxStore {
         }
     }
 
-    record Backlog(long pending, long oldestAgeSeconds, long parked) {}
-
-    Backlog backlog(Connection connection, Instant now) throws SQLException {
+    RelayOutbox.Backlog backlog(Connection connection, Instant now) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                         select count(*), min(created_at), count(*) filter (where parked_at is not null)
                           from messaging.outbox where published_at is null
@@ -164,7 +162,7 @@ final class OutboxStore {
             long age = oldest == null
                     ? 0
                     : Math.max(0, Duration.between(oldest.toInstant(), now).toSeconds());
-            return new Backlog(r.getLong(1), age, r.getLong(3));
+            return new RelayOutbox.Backlog(r.getLong(1), age, r.getLong(3));
         }
     }
 

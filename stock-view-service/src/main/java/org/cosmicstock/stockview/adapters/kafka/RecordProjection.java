@@ -75,7 +75,7 @@ public final class RecordProjection {
      *     it is applied: the reader is stopping, and reads the record again when it starts
      * @return false if it stopped before applying the batch
      */
-    boolean project(Iterable<ConsumerRecord<String, byte[]>> records, BooleanSupplier stopping)
+    public boolean project(Iterable<ConsumerRecord<String, byte[]>> records, BooleanSupplier stopping)
             throws InterruptedException {
         List<PositionedEvent> batch = new ArrayList<>();
         List<String> types = new ArrayList<>();
