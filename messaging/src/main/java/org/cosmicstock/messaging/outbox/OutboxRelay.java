@@ -417,6 +417,7 @@ public final class OutboxRelay implements AutoCloseable {
         int requeued = outbox.requeue(id);
         if (requeued > 0) {
             LOG.info("Re-queued {} parked outbox row(s)", requeued);
+            floor.sweepNext();
             wake();
         }
         return requeued;

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * gap for {@link #GAP_WAIT}, so a row committed late is read as soon as it is visible; a gap older
  * than that (a rolled-back transaction, a parked row, rows of its key waiting behind it, rows another
  * instance published) is passed, and a read from the very start every {@link #SWEEP} picks up
- * whatever committed even later or was re-queued.
+ * whatever committed even later; a re-queue asks for such a read at once.
  */
 final class ReadFloor {
 
@@ -28,10 +28,13 @@ final class ReadFloor {
     private final TreeSet<Long> publishedAbove = new TreeSet<>();
     private Instant stuckSince;
     private Instant nextSweep;
+    // Set from another thread (a re-queue over HTTP): the next read starts at the very start.
+    private volatile boolean sweepRequested;
 
     /** The id the next read starts after: 0, the very start, until the first read and at each sweep. */
     long readAfter(Instant now) {
-        if (floor < 0 || nextSweep == null || !now.isBefore(nextSweep)) {
+        if (floor < 0 || nextSweep == null || !now.isBefore(nextSweep) || sweepRequested) {
+            sweepRequested = false;
             nextSweep = now.plus(SWEEP);
             return 0;
         }
@@ -61,6 +64,11 @@ final class ReadFloor {
             publishedAbove.clear();
             stuckSince = null;
         }
+    }
+
+    /** Rows below the floor became publishable again (re-queued): the next read starts at the very start. */
+    void sweepNext() {
+        sweepRequested = true;
     }
 
     long floor() {

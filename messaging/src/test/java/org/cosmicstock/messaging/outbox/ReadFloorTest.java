@@ -60,6 +60,16 @@ class ReadFloorTest {
     }
 
     @Test
+    void aRequeueMakesTheNextReadStartAtTheVeryStart() {
+        floor.readAfter(T0);
+        floor.published(1, List.of(1L, 2L), T0);
+
+        floor.sweepNext();
+        assertThat(floor.readAfter(T0.plusMillis(1))).isZero();
+        assertThat(floor.readAfter(T0.plusMillis(2))).isEqualTo(2);
+    }
+
+    @Test
     void rowsASweepFindsBelowTheFloorLeaveItWhereItIs() {
         floor.readAfter(T0);
         floor.published(10, List.of(10L, 11L), T0);
