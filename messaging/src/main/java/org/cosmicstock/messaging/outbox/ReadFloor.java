@@ -27,13 +27,13 @@ final class ReadFloor {
     private long floor = -1;
     private final TreeSet<Long> publishedAbove = new TreeSet<>();
     private Instant stuckSince;
-    private Instant nextSweep;
+    private Instant nextSweep = Instant.MIN;
     // Set from another thread (a re-queue over HTTP): the next read starts at the very start.
     private volatile boolean sweepRequested;
 
     /** The id the next read starts after: 0, the very start, until the first read and at each sweep. */
     long readAfter(Instant now) {
-        if (floor < 0 || nextSweep == null || !now.isBefore(nextSweep) || sweepRequested) {
+        if (floor < 0 || !now.isBefore(nextSweep) || sweepRequested) {
             sweepRequested = false;
             nextSweep = now.plus(SWEEP);
             return 0;
