@@ -1,5 +1,9 @@
 package org.cosmicstock.localstack;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
 /** Every port the local stack may listen on; the services' ports are those of their first instance. */
 public record StackPorts(
         int kafka,
@@ -32,8 +36,21 @@ public record StackPorts(
      * separateManagement} false each service's actuator stays on its HTTP port.
      */
     public static StackPorts free(boolean separateManagement) {
-        int[] infra = Ports.freePorts(6);
         int[] services = Ports.freePortsWithRoomAbove(6, ServicePorts.INSTANCE_STRIDE);
+        // Asked for separately, an infrastructure port could be one the services (or their second
+        // instances) were given: the operating system hands out the ports it just freed again.
+        Set<Integer> taken = new HashSet<>();
+        for (int port : services) {
+            taken.add(port);
+            taken.add(port + ServicePorts.INSTANCE_STRIDE);
+        }
+        int[] infra = Ports.freePorts(6);
+        for (int attempt = 1; Arrays.stream(infra).anyMatch(taken::contains); attempt++) {
+            if (attempt == 20) {
+                throw new IllegalStateException("found no free ports apart from the services' " + taken);
+            }
+            infra = Ports.freePorts(6);
+        }
         return new StackPorts(
                 infra[0],
                 infra[1],
