@@ -1,8 +1,8 @@
 package org.cosmicstock.messaging.retry;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import org.slf4j.Logger;
 
 /**
@@ -18,13 +18,13 @@ public final class Retrying {
     private final Logger log;
     private final String what;
     private final Backoff backoff;
-    private final Clock clock;
+    private final InstantSource clock;
     private Instant since;
     private Instant reportedAt;
     private int attempts;
 
     /** @param what names what fails in the log lines, e.g. "Outbox relay" */
-    public Retrying(Logger log, String what, Backoff backoff, Clock clock) {
+    public Retrying(Logger log, String what, Backoff backoff, InstantSource clock) {
         this.log = log;
         this.what = what;
         this.backoff = backoff;

@@ -8,11 +8,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 class RetryingTest {
 
-    private final MovableClock clock = new MovableClock();
+    private Instant now = Instant.parse("2026-12-07T00:00:00Z");
+    private final InstantSource clock = () -> now;
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private Logger log;
 
@@ -39,11 +38,11 @@ class RetryingTest {
                 log, "Thing", new Backoff(Duration.ofMillis(100), 2, Duration.ofSeconds(1), Duration.ZERO), clock);
 
         retrying.failed(new IllegalStateException("away"));
-        clock.move(Duration.ofSeconds(30));
+        move(Duration.ofSeconds(30));
         retrying.failed(new IllegalStateException("away"));
-        clock.move(Duration.ofSeconds(31));
+        move(Duration.ofSeconds(31));
         retrying.failed(new IllegalStateException("still away"));
-        clock.move(Duration.ofSeconds(10));
+        move(Duration.ofSeconds(10));
         retrying.failed(new IllegalStateException("still away"));
         retrying.succeeded();
         retrying.succeeded();
@@ -68,7 +67,7 @@ class RetryingTest {
         for (int i = 0; i < 5; i++) {
             pauses.add(retrying.failed(new RuntimeException()).toMillis());
         }
-        clock.move(Duration.ofSeconds(2));
+        move(Duration.ofSeconds(2));
         assertThat(retrying.failingFor()).isEqualTo(Duration.ofSeconds(2));
         retrying.succeeded();
 
@@ -105,32 +104,13 @@ class RetryingTest {
                 .isEqualTo("java.lang.RuntimeException: outer");
     }
 
+    private void move(Duration by) {
+        now = now.plus(by);
+    }
+
     private List<String> lines() {
         return logged.list.stream()
                 .map(e -> e.getLevel() + " " + e.getFormattedMessage())
                 .toList();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T00:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
