@@ -9,24 +9,36 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.cosmicstock.messaging.testing.DependencyRules;
 
-/** The bus is plain Java, so every service layer can use it without taking on a framework. */
+/**
+ * The bus and its retries are plain Java (and SLF4J, the logging API), so every service layer can
+ * use them without taking on a framework.
+ */
 @AnalyzeClasses(packages = "org.cosmicstock.messaging", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String BUS = "org.cosmicstock.messaging.bus..";
+    private static final String RETRY = "org.cosmicstock.messaging.retry..";
 
     @ArchTest
-    static final ArchRule busDependsOnlyOnJavaAndItself = classes()
+    static final ArchRule busDependsOnlyOnJavaItselfAndItsRetries = classes()
             .that()
             .resideInAPackage(BUS)
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", BUS);
+            .resideInAnyPackage("java..", "org.slf4j..", BUS, RETRY);
+
+    @ArchTest
+    static final ArchRule retriesDependOnlyOnJava = classes()
+            .that()
+            .resideInAPackage(RETRY)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "org.slf4j..", RETRY);
 
     @ArchTest
     static final ArchRule busUsesNoFrameworkBrokerSerialisationOrDatabase = noClasses()
             .that()
-            .resideInAPackage(BUS)
+            .resideInAnyPackage(BUS, RETRY)
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(DependencyRules.OUTSIDE_WORLD)

@@ -17,8 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,10 +77,6 @@ final class World {
     private static final MessageCodec CODEC = MessageCodec.create();
     private static final MessagingMetrics METRICS = new MessagingMetrics(new SimpleMeterRegistry());
     private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
-
-    static {
-        Logger.getLogger("org.cosmicstock").setLevel(Level.OFF);
-    }
 
     /** A process dies here: whatever it held in memory is gone, its database and the log stay. */
     static final class Crash extends Error {
@@ -151,8 +145,8 @@ final class World {
         this.orders = new OrdersDatabase(this, COMMANDS);
         DeadLetterProducer deadLetters = new DeadLetterProducer(deadLetterProducer, METRICS);
         this.incoming = new IncomingMessages(CODEC, METRICS, deadLetters, Duration.ofSeconds(30), MessageTracing.NONE);
-        this.allocationBus = org.cosmicstock.allocation.service.Handlers.bus(allocation::begin, 5, incoming.observer());
-        this.ordersBus = org.cosmicstock.orders.service.Handlers.bus(orders::begin, 5, incoming.observer());
+        this.allocationBus = org.cosmicstock.allocation.service.Handlers.bus(allocation::begin, 5, incoming::handling);
+        this.ordersBus = org.cosmicstock.orders.service.Handlers.bus(orders::begin, 5, incoming::handling);
         this.workload = new Workload(random);
         for (int p = 0; p < PARTITIONS; p++) {
             consumers.add(new PartitionConsumer(

@@ -47,7 +47,7 @@ public class AllocationConfiguration {
         return Handlers.bus(
                 () -> new JdbcAllocationUnitOfWork(dataSource, messaging, events::toOutgoing),
                 properties.retry().conflictAttempts(),
-                incoming.observer());
+                incoming::handling);
     }
 
     /** Every command, a partition's poll at a time, each batch in one transaction. */

@@ -1,12 +1,13 @@
 package org.cosmicstock.allocation.service;
 
 import java.util.List;
-import java.util.logging.Logger;
 import org.cosmicstock.allocation.domain.CreateBatch;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.messaging.bus.Handler;
 import org.cosmicstock.messaging.bus.MessageRejected;
 import org.cosmicstock.messaging.bus.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the batch, and the product if it is new; a batch reference seen before is skipped. A batch
@@ -14,7 +15,7 @@ import org.cosmicstock.messaging.bus.Outcome;
  */
 public final class CreateBatchHandler implements Handler<CreateBatch, AllocationUnitOfWork> {
 
-    private static final Logger LOG = Logger.getLogger(CreateBatchHandler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CreateBatchHandler.class);
 
     @Override
     public Outcome handle(CreateBatch command, AllocationUnitOfWork uow) {
@@ -32,7 +33,7 @@ public final class CreateBatchHandler implements Handler<CreateBatch, Allocation
                     });
         }
         if (!product.addBatch(command.ref(), command.qty(), command.eta())) {
-            LOG.fine(() -> "Batch " + command.ref() + " already exists; CreateBatch skipped");
+            LOG.debug("Batch {} already exists; CreateBatch skipped", command.ref());
             return Outcome.SKIPPED;
         }
         return Outcome.PROCESSED;

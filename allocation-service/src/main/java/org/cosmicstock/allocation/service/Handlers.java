@@ -1,12 +1,17 @@
 package org.cosmicstock.allocation.service;
 
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.cosmicstock.allocation.domain.Allocate;
 import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
 import org.cosmicstock.allocation.domain.CreateBatch;
 import org.cosmicstock.allocation.domain.Deallocated;
-import org.cosmicstock.messaging.bus.HandlerObserver;
+import org.cosmicstock.messaging.bus.Envelope;
 import org.cosmicstock.messaging.bus.MessageBus;
-import org.cosmicstock.messaging.bus.UnitOfWorkFactory;
+import org.cosmicstock.messaging.bus.MessageBusBuilder;
+import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.bus.Outcome;
 
 /** Every handler of the allocation service, in one visible place (the book's bootstrap maps). */
 public final class Handlers {
@@ -16,19 +21,21 @@ public final class Handlers {
 
     private Handlers() {}
 
-    public static MessageBus<AllocationUnitOfWork> bus(UnitOfWorkFactory<AllocationUnitOfWork> unitsOfWork) {
-        return bus(unitsOfWork, 5, HandlerObserver.NONE);
+    public static MessageBus<AllocationUnitOfWork> bus(Supplier<AllocationUnitOfWork> unitsOfWork) {
+        return bus(unitsOfWork, 5, MessageBusBuilder.AS_IS);
     }
 
     public static MessageBus<AllocationUnitOfWork> bus(
-            UnitOfWorkFactory<AllocationUnitOfWork> unitsOfWork, int conflictAttempts, HandlerObserver observer) {
+            Supplier<AllocationUnitOfWork> unitsOfWork,
+            int conflictAttempts,
+            BiFunction<Envelope, Function<MessageContext, Outcome>, Outcome> around) {
         return MessageBus.builder(unitsOfWork)
                 .command(CreateBatch.class, new CreateBatchHandler())
                 .command(Allocate.class, new AllocateHandler())
                 .command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler())
                 .event(Deallocated.class, REALLOCATE, new ReallocateOnDeallocated())
                 .conflictAttempts(conflictAttempts)
-                .observer(observer)
+                .around(around)
                 .build();
     }
 }

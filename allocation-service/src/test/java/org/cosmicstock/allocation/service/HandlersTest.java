@@ -20,6 +20,7 @@ import org.cosmicstock.messaging.bus.Envelope;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.bus.MessageRejected;
+import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.messaging.bus.RaisedEvent;
 import org.cosmicstock.messaging.bus.Result;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,9 @@ class HandlersTest {
 
     @Test
     void addBatchForNewProduct() {
-        Result.Status outcome = handle(new CreateBatch("b1", "CRUNCHY-ARMCHAIR", 100, null));
+        Outcome outcome = handle(new CreateBatch("b1", "CRUNCHY-ARMCHAIR", 100, null));
 
-        assertThat(outcome).isEqualTo(Result.Status.PROCESSED);
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
         assertThat(uow.products().get("CRUNCHY-ARMCHAIR")).isPresent();
         assertThat(uow.committed()).isTrue();
         assertThat(uow.publishedEvents()).containsExactly(new BatchCreated("b1", "CRUNCHY-ARMCHAIR", 100, null));
@@ -57,9 +58,9 @@ class HandlersTest {
     void createBatchForAnExistingReferenceIsSkippedAndRaisesNothing() {
         handle(new CreateBatch("b1", "GARISH-RUG", 100, null));
 
-        Result.Status outcome = handle(new CreateBatch("b1", "GARISH-RUG", 5, TODAY));
+        Outcome outcome = handle(new CreateBatch("b1", "GARISH-RUG", 5, TODAY));
 
-        assertThat(outcome).isEqualTo(Result.Status.SKIPPED);
+        assertThat(outcome).isEqualTo(Outcome.SKIPPED);
         assertThat(batch("GARISH-RUG", "b1").purchasedQuantity()).isEqualTo(100);
         assertThat(uow.publishedEvents()).containsExactly(new BatchCreated("b1", "GARISH-RUG", 100, null));
     }
@@ -68,9 +69,9 @@ class HandlersTest {
     void allocateReturnsAllocation() {
         handle(new CreateBatch("batch1", "COMPLICATED-LAMP", 100, null));
 
-        Result.Status outcome = handle(new Allocate("o1", "COMPLICATED-LAMP", 10));
+        Outcome outcome = handle(new Allocate("o1", "COMPLICATED-LAMP", 10));
 
-        assertThat(outcome).isEqualTo(Result.Status.PROCESSED);
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
         assertThat(uow.storedProducts().storedLines("COMPLICATED-LAMP", "batch1"))
                 .containsExactly(new OrderLine("o1", "COMPLICATED-LAMP", 10));
         assertThat(uow.publishedEvents()).last().isEqualTo(new Allocated("o1", "COMPLICATED-LAMP", 10, "batch1", 10));
@@ -80,9 +81,9 @@ class HandlersTest {
     void allocateForAnUnknownSkuIsRejectedWithAnEvent() {
         handle(new CreateBatch("b1", "AREALSKU", 100, null));
 
-        Result.Status outcome = handle(new Allocate("o1", "NONEXISTENTSKU", 10));
+        Outcome outcome = handle(new Allocate("o1", "NONEXISTENTSKU", 10));
 
-        assertThat(outcome).isEqualTo(Result.Status.PROCESSED);
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
         assertThat(uow.committed()).isTrue();
         assertThat(uow.committedEvents())
                 .extracting(RaisedEvent::event)
@@ -110,7 +111,7 @@ class HandlersTest {
                 envelope(new Allocate("o2", "OMINOUS-MIRROR", 10)),
                 envelope(new Allocate("o1", "OMINOUS-MIRROR", 10))));
 
-        assertThat(results).extracting(Result::status).containsOnly(Result.Status.PROCESSED);
+        assertThat(results).extracting(Result::outcome).containsOnly(Outcome.PROCESSED);
         assertThat(uow.unitsOfWork() - before).isEqualTo(1);
         assertThat(batch("OMINOUS-MIRROR", "b1").availableQuantity()).isEqualTo(80);
         assertThat(uow.publishedEvents())
@@ -132,9 +133,9 @@ class HandlersTest {
     void allocateSendsOutOfStockEvent() {
         handle(new CreateBatch("b1", "POPULAR-CURTAINS", 9, null));
 
-        Result.Status outcome = handle(new Allocate("o1", "POPULAR-CURTAINS", 10));
+        Outcome outcome = handle(new Allocate("o1", "POPULAR-CURTAINS", 10));
 
-        assertThat(outcome).isEqualTo(Result.Status.PROCESSED);
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
         assertThat(uow.committedEvents())
                 .extracting(RaisedEvent::event)
                 .containsExactly(new OutOfStock("o1", "POPULAR-CURTAINS", 10));
@@ -146,9 +147,9 @@ class HandlersTest {
         handle(new CreateBatch("b1", "OMINOUS-MIRROR", 100, null));
         handle(new Allocate("o1", "OMINOUS-MIRROR", 10));
 
-        Result.Status again = handle(new Allocate("o1", "OMINOUS-MIRROR", 10));
+        Outcome again = handle(new Allocate("o1", "OMINOUS-MIRROR", 10));
 
-        assertThat(again).isEqualTo(Result.Status.PROCESSED);
+        assertThat(again).isEqualTo(Outcome.PROCESSED);
         assertThat(uow.committedEvents()).isEmpty();
         assertThat(uow.publishedEvents())
                 .filteredOn(Allocated.class::isInstance)
@@ -246,7 +247,7 @@ class HandlersTest {
         List<Result> results =
                 bus.handleEvents(List.of(envelope(new Deallocated("order2", "INDIFFERENT-TABLE", 20, null, null))));
 
-        assertThat(results).extracting(Result::status).containsExactly(Result.Status.PROCESSED);
+        assertThat(results).extracting(Result::outcome).containsExactly(Outcome.PROCESSED);
         assertThat(uow.publishedEvents())
                 .last()
                 .isEqualTo(new Allocated("order2", "INDIFFERENT-TABLE", 20, "batch1", 40));
@@ -267,12 +268,12 @@ class HandlersTest {
     }
 
     /** One command through the bus; a rejection is thrown, as a consumer would dead-letter it. */
-    private Result.Status handle(Object command) {
+    private Outcome handle(Object command) {
         Result result = bus.handle(command, MessageContext.newFlow(client));
         if (result.isRejected()) {
             throw result.rejection();
         }
-        return result.status();
+        return result.outcome();
     }
 
     private Envelope envelope(Object command) {

@@ -1,23 +1,24 @@
 package org.cosmicstock.messaging.bus;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.function.Supplier;
+import org.cosmicstock.messaging.retry.Backoff;
+import org.cosmicstock.messaging.retry.Retrying;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The book's message bus, a batch at a time. Every command goes to its one handler; a batch of
  * commands is applied in ONE unit of work (one transaction): each message keeps its own inbox
  * receipt, each aggregate its own version check, so the transaction is the unit of durability and
  * the aggregate stays the unit of consistency (ADR 6). A message that can never succeed is isolated
- * by split and retry: the batch is rolled back, the messages before it are applied again, it is
- * reported rejected, and the messages after it go on. A version conflict is retried in process a
- * few times; any other error rolls everything back and reaches the caller, which retries later.
+ * by split and retry and reported rejected ({@link Batch}); any error but a version conflict rolls
+ * everything back and reaches the caller, which retries later.
  *
  * <p>The events a batch committed then go to every handler registered for them, together in a
  * fresh unit of work, wave after wave. Their in-process run is the fast path: a service that must
@@ -26,25 +27,23 @@ import java.util.logging.Logger;
  */
 public final class MessageBus<U extends UnitOfWork> {
 
-    private static final Logger LOG = Logger.getLogger(MessageBus.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(MessageBus.class);
+    private static final Backoff WAVE_BACKOFF =
+            new Backoff(Duration.ofMillis(10), 3, Duration.ofSeconds(1), Duration.ofMillis(10));
 
-    private final UnitOfWorkFactory<U> unitsOfWork;
     private final Map<Class<?>, Handler<Object, U>> commandHandlers;
     private final Map<Class<?>, Map<String, Handler<Object, U>>> eventHandlers;
-    private final int conflictAttempts;
     private final int eventHandlerAttempts;
-    private final HandlerObserver observer;
+    private final Batch<U> batch;
 
     MessageBus(MessageBusBuilder<U> b) {
-        this.unitsOfWork = b.unitsOfWork;
         this.commandHandlers = Map.copyOf(b.commandHandlers);
         this.eventHandlers = Map.copyOf(b.eventHandlers);
-        this.conflictAttempts = b.conflictAttempts;
         this.eventHandlerAttempts = b.eventHandlerAttempts;
-        this.observer = b.observer;
+        this.batch = new Batch<>(b.unitsOfWork, b.conflictAttempts, b.around);
     }
 
-    public static <U extends UnitOfWork> MessageBusBuilder<U> builder(UnitOfWorkFactory<U> unitsOfWork) {
+    public static <U extends UnitOfWork> MessageBusBuilder<U> builder(Supplier<U> unitsOfWork) {
         return new MessageBusBuilder<>(unitsOfWork);
     }
 
@@ -62,17 +61,17 @@ public final class MessageBus<U extends UnitOfWork> {
      *     caller delivers the batch again and the inbox turns what was applied into duplicates
      */
     public List<Result> handleAll(List<Envelope> commands) {
-        List<Item<U>> items = new ArrayList<>(commands.size());
+        List<Batch.Item<U>> items = new ArrayList<>(commands.size());
         for (Envelope envelope : commands) {
             Handler<Object, U> handler = commandHandlers.get(envelope.message().getClass());
             if (handler == null) {
                 throw new IllegalArgumentException("No handler for command "
                         + envelope.message().getClass().getName());
             }
-            items.add(new Item<>(handler, envelope, envelope.context().receipt("")));
+            items.add(new Batch.Item<>(handler, envelope, envelope.context().receipt("")));
         }
         List<RaisedEvent> raised = new ArrayList<>();
-        Result[] results = apply(items, raised);
+        Result[] results = batch.apply(items, raised);
         dispatchInProcess(raised);
         return Arrays.asList(results);
     }
@@ -81,21 +80,21 @@ public final class MessageBus<U extends UnitOfWork> {
      * Events that arrive from outside the process, such as this service's own events read back from
      * the broker: the durable path for event handlers whose in-process run was lost. Per event:
      * PROCESSED if a handler applied it, SKIPPED if none handles it or those that ran had nothing to
-     * do, DUPLICATE if every handler had applied it before, REJECTED if a handler refused it.
+     * do, DUPLICATE if every handler had applied it before, INVALID (rejected) if a handler refused it.
      */
     public List<Result> handleEvents(List<Envelope> events) {
-        List<Item<U>> items = new ArrayList<>();
+        List<Batch.Item<U>> items = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Envelope envelope = events.get(i);
             for (var handler : handlersOf(envelope.message()).entrySet()) {
-                items.add(new Item<>(
+                items.add(new Batch.Item<>(
                         handler.getValue(), envelope, envelope.context().receipt(handler.getKey())));
                 owners.add(i);
             }
         }
         List<RaisedEvent> raised = new ArrayList<>();
-        Result[] itemResults = apply(items, raised);
+        Result[] itemResults = batch.apply(items, raised);
         Result[] results = new Result[events.size()];
         for (int i = 0; i < itemResults.length; i++) {
             int event = owners.get(i);
@@ -122,105 +121,16 @@ public final class MessageBus<U extends UnitOfWork> {
         return eventHandlers.getOrDefault(event.getClass(), Map.of());
     }
 
-    /** Applies every item it can, committing in order; fills in a result per item. */
-    private Result[] apply(List<Item<U>> items, List<RaisedEvent> raised) {
-        Result[] results = new Result[items.size()];
-        apply(items, 0, items.size(), results, raised);
-        return results;
-    }
-
-    // Split and retry: at most one recursion level per rejected item, so the depth stays small.
-    private void apply(List<Item<U>> items, int from, int to, Result[] results, List<RaisedEvent> raised) {
-        if (from >= to) {
-            return;
-        }
-        Attempt attempt = attemptWithConflictRetries(items.subList(from, to));
-        if (attempt.rejectedAt < 0) {
-            System.arraycopy(attempt.results, 0, results, from, to - from);
-            raised.addAll(attempt.committed);
-            return;
-        }
-        int rejected = from + attempt.rejectedAt;
-        results[rejected] = Result.rejected(attempt.rejection);
-        apply(items, from, rejected, results, raised);
-        apply(items, rejected + 1, to, results, raised);
-    }
-
-    private Attempt attemptWithConflictRetries(List<Item<U>> items) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return attemptOnce(items);
-            } catch (StaleAggregate conflict) {
-                if (attempt >= conflictAttempts) {
-                    throw conflict;
-                }
-                LOG.log(Level.FINE, "Version conflict (attempt {0}), retrying: {1}", new Object[] {
-                    attempt, conflict.getMessage()
-                });
-                pause(attempt);
-            }
-        }
-    }
-
-    private Attempt attemptOnce(List<Item<U>> items) {
-        try (U uow = unitsOfWork.begin()) {
-            List<Object> messages = new ArrayList<>(items.size());
-            items.forEach(item -> messages.add(item.envelope.message()));
-            // A message about nothing this service holds changes nothing, now or when delivered
-            // again: it needs no receipt, and a batch of only such messages writes nothing at all.
-            Set<Object> foreign = uow.foreign(messages);
-            Set<Receipt> receipts = new LinkedHashSet<>();
-            for (Item<U> item : items) {
-                if (!foreign.contains(item.envelope.message())) {
-                    receipts.add(item.receipt);
-                }
-            }
-            Set<Receipt> fresh = receipts.isEmpty() ? Set.of() : uow.firstDeliveries(receipts);
-            List<Object> toHandle = new ArrayList<>();
-            for (Item<U> item : items) {
-                if (fresh.contains(item.receipt)) {
-                    toHandle.add(item.envelope.message());
-                }
-            }
-            uow.prepare(toHandle);
-            Result[] results = new Result[items.size()];
-            Set<Receipt> applied = new HashSet<>();
-            for (int i = 0; i < items.size(); i++) {
-                Item<U> item = items.get(i);
-                if (foreign.contains(item.envelope.message())) {
-                    results[i] = Result.of(Outcome.SKIPPED);
-                    continue;
-                }
-                if (!fresh.contains(item.receipt) || !applied.add(item.receipt)) {
-                    results[i] = Result.DUPLICATE;
-                    continue;
-                }
-                MessageContext context = observer.starting(item.envelope);
-                long start = System.nanoTime();
-                try {
-                    results[i] = Result.of(item.handler.handle(item.envelope.message(), uow));
-                } catch (MessageRejected rejected) {
-                    return Attempt.rejected(i, rejected);
-                } finally {
-                    observer.finished(item.envelope, System.nanoTime() - start);
-                }
-                uow.collectEvents(context);
-            }
-            uow.commit();
-            return Attempt.committed(results, uow.committedEvents());
-        }
-    }
-
     /** Events raised in process, wave after wave, each wave in one fresh unit of work. */
     private void dispatchInProcess(List<RaisedEvent> events) {
         List<RaisedEvent> wave = events;
         while (!wave.isEmpty()) {
-            List<Item<U>> items = new ArrayList<>();
+            List<Batch.Item<U>> items = new ArrayList<>();
             for (RaisedEvent event : wave) {
                 Envelope envelope = new Envelope(event.event(), event.context());
                 handlersOf(event.event())
-                        .forEach((name, handler) -> items.add(
-                                new Item<>(handler, envelope, event.context().receipt(name))));
+                        .forEach((name, handler) -> items.add(new Batch.Item<>(
+                                handler, envelope, event.context().receipt(name))));
             }
             if (items.isEmpty()) {
                 return;
@@ -229,31 +139,37 @@ public final class MessageBus<U extends UnitOfWork> {
         }
     }
 
-    private List<RaisedEvent> runWave(List<Item<U>> items) {
-        for (int attempt = 1; ; attempt++) {
+    private List<RaisedEvent> runWave(List<Batch.Item<U>> items) {
+        Retrying retrying = new Retrying(
+                LOG, "In-process handling of " + items.size() + " event(s)", WAVE_BACKOFF, Clock.systemUTC());
+        while (true) {
             List<RaisedEvent> raised = new ArrayList<>();
             try {
-                Result[] results = apply(items, raised);
+                Result[] results = batch.apply(items, raised);
+                retrying.succeeded();
                 for (int i = 0; i < results.length; i++) {
                     if (results[i].isRejected()) {
-                        LOG.warning("Event handler refused " + describe(items.get(i)) + ": "
-                                + results[i].rejection().getMessage());
+                        LOG.warn(
+                                "Event handler refused {}: {}",
+                                describe(items.get(i)),
+                                results[i].rejection().getMessage());
                     }
                 }
                 return raised;
             } catch (RuntimeException e) {
-                if (attempt >= eventHandlerAttempts) {
+                Duration pause = retrying.failed(e);
+                if (retrying.attempts() >= eventHandlerAttempts) {
                     // Committed commands stay committed; a service that must not lose these events
                     // reads them back from the broker and applies them there.
-                    LOG.log(
-                            Level.SEVERE,
-                            "In-process handling of " + items.size() + " event(s) failed " + attempt
-                                    + " times; left to the durable path: " + e,
+                    LOG.error(
+                            "In-process handling of {} event(s) failed {} times; left to the durable path: {}",
+                            items.size(),
+                            retrying.attempts(),
+                            e.toString(),
                             e);
                     return List.of();
                 }
-                LOG.log(Level.WARNING, "Event handlers failed (attempt " + attempt + "), retrying: " + e, e);
-                pause(attempt);
+                pause(pause);
             }
         }
     }
@@ -265,37 +181,25 @@ public final class MessageBus<U extends UnitOfWork> {
         if (sofar.isRejected() || next.isRejected()) {
             return sofar.isRejected() ? sofar : next;
         }
-        if (sofar.status() == Result.Status.PROCESSED || next.status() == Result.Status.PROCESSED) {
+        if (sofar.outcome() == Outcome.PROCESSED || next.outcome() == Outcome.PROCESSED) {
             return Result.of(Outcome.PROCESSED);
         }
-        boolean skipped = sofar.status() == Result.Status.SKIPPED || next.status() == Result.Status.SKIPPED;
+        boolean skipped = sofar.outcome() == Outcome.SKIPPED || next.outcome() == Outcome.SKIPPED;
         return skipped ? Result.of(Outcome.SKIPPED) : Result.DUPLICATE;
     }
 
-    private static String describe(Item<?> item) {
-        return item.envelope.message().getClass().getSimpleName() + " (message "
-                + item.envelope.context().messageId() + ", handler '" + item.receipt.handler() + "')";
+    private static String describe(Batch.Item<?> item) {
+        return item.envelope().message().getClass().getSimpleName() + " (message "
+                + item.envelope().context().messageId() + ", handler '"
+                + item.receipt().handler() + "')";
     }
 
-    private static void pause(int attempt) {
+    static void pause(Duration pause) {
         try {
-            Thread.sleep(10L * attempt * attempt + (long) (Math.random() * 10));
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while retrying", e);
-        }
-    }
-
-    private record Item<U extends UnitOfWork>(Handler<Object, U> handler, Envelope envelope, Receipt receipt) {}
-
-    private record Attempt(Result[] results, List<RaisedEvent> committed, int rejectedAt, MessageRejected rejection) {
-
-        static Attempt committed(Result[] results, List<RaisedEvent> events) {
-            return new Attempt(results, events, -1, null);
-        }
-
-        static Attempt rejected(int index, MessageRejected rejection) {
-            return new Attempt(null, List.of(), index, rejection);
         }
     }
 }

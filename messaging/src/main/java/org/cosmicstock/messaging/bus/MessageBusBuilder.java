@@ -4,18 +4,25 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Registers handlers in one visible place, like the book's COMMAND_HANDLERS and EVENT_HANDLERS. */
 public final class MessageBusBuilder<U extends UnitOfWork> {
 
-    final UnitOfWorkFactory<U> unitsOfWork;
+    final Supplier<U> unitsOfWork;
     final Map<Class<?>, Handler<Object, U>> commandHandlers = new HashMap<>();
     final Map<Class<?>, Map<String, Handler<Object, U>>> eventHandlers = new HashMap<>();
     int conflictAttempts = 5;
     int eventHandlerAttempts = 3;
-    HandlerObserver observer = HandlerObserver.NONE;
+    /** Runs a handler in its envelope's context, and nothing else: the default {@link #around}. */
+    public static final BiFunction<Envelope, Function<MessageContext, Outcome>, Outcome> AS_IS =
+            (envelope, handling) -> handling.apply(envelope.context());
 
-    MessageBusBuilder(UnitOfWorkFactory<U> unitsOfWork) {
+    BiFunction<Envelope, Function<MessageContext, Outcome>, Outcome> around = AS_IS;
+
+    MessageBusBuilder(Supplier<U> unitsOfWork) {
         this.unitsOfWork = Objects.requireNonNull(unitsOfWork, "unitsOfWork");
     }
 
@@ -52,8 +59,14 @@ public final class MessageBusBuilder<U extends UnitOfWork> {
         return this;
     }
 
-    public MessageBusBuilder<U> observer(HandlerObserver observer) {
-        this.observer = Objects.requireNonNull(observer, "observer");
+    /**
+     * Runs every handler through {@code around}, which calls the handling with the context the
+     * handler runs in (the messages it causes inherit it), so that an adapter can time it as a
+     * metric, trace it as a span and put the message's ids into the logging context; the bus itself
+     * keeps none of them. The default is {@link #AS_IS}.
+     */
+    public MessageBusBuilder<U> around(BiFunction<Envelope, Function<MessageContext, Outcome>, Outcome> around) {
+        this.around = Objects.requireNonNull(around, "around");
         return this;
     }
 

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.cosmicstock.messaging.kafka.PartitionRetries;
 import org.cosmicstock.messaging.kafka.RecordBatchHandler;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -22,7 +23,6 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Builds the services' consumer groups as spring-kafka listener containers, on Spring Boot's
@@ -102,7 +102,7 @@ public final class KafkaConsumers {
         if (commitInterval.isNegative()) {
             throw new IllegalArgumentException("The commit interval of " + groupId + " is negative: " + commitInterval);
         }
-        PartitionRetries retries = new PartitionRetries(groupId, backOff(), scheduler, metrics);
+        PartitionRetries retries = new PartitionRetries(groupId, backoff(), scheduler, metrics);
 
         ContainerProperties container = new ContainerProperties(topics.toArray(String[]::new));
         container.setGroupId(groupId);
@@ -153,22 +153,18 @@ public final class KafkaConsumers {
     }
 
     /** Capped exponential back-off with jitter and no limit on attempts: a transient failure is retried for as long as it lasts. */
-    private ExponentialBackOff backOff() {
+    private Backoff backoff() {
         var retry = properties.retry();
-        if (retry.initialInterval().isNegative()
-                || retry.initialInterval().isZero()
-                || retry.maxInterval().compareTo(retry.initialInterval()) < 0
-                || retry.multiplier() < 1) {
-            throw new IllegalArgumentException(
-                    "cosmicstock.messaging.retry needs 0 < initial-interval <= max-interval and multiplier >= 1, was "
-                            + retry);
+        try {
+            // Partitions failing together do not retry in lockstep.
+            return new Backoff(
+                    retry.initialInterval(),
+                    retry.multiplier(),
+                    retry.maxInterval(),
+                    retry.initialInterval().dividedBy(5));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cosmicstock.messaging.retry: " + e.getMessage(), e);
         }
-        ExponentialBackOff backOff =
-                new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        // Partitions failing together do not retry in lockstep.
-        backOff.setJitter(retry.initialInterval().toMillis() / 5);
-        return backOff;
     }
 
     /**

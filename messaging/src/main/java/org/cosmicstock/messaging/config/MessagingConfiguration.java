@@ -44,6 +44,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingConfiguration {
 
+    /** The name of the bean that holds this service's {@code ce_source}. */
+    public static final String SERVICE_SOURCE = "serviceSource";
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -72,10 +75,13 @@ public class MessagingConfiguration {
         return new MessagingMetrics(registry);
     }
 
-    @Bean
-    ServiceSource serviceSource(
-            MessagingProperties properties, @Value("${spring.application.name}") String application) {
-        return new ServiceSource(properties.source() == null ? "/" + application : properties.source());
+    /**
+     * The {@code ce_source} of everything this service emits, e.g. {@code /allocation-service}: inject
+     * it as {@code @Qualifier(MessagingConfiguration.SERVICE_SOURCE) String}.
+     */
+    @Bean(SERVICE_SOURCE)
+    String serviceSource(MessagingProperties properties, @Value("${spring.application.name}") String application) {
+        return properties.source() == null ? "/" + application : properties.source();
     }
 
     @Bean(name = "kafkaHealthIndicator", destroyMethod = "close")

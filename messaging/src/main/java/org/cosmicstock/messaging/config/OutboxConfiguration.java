@@ -19,6 +19,7 @@ import org.cosmicstock.messaging.outbox.OutboxRelaySettings;
 import org.cosmicstock.messaging.outbox.OutboxWriter;
 import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -115,8 +116,11 @@ public class OutboxConfiguration {
 
     @Bean
     TransactionalMessaging transactionalMessaging(
-            MessageCodec codec, ServiceSource source, Clock clock, OutboxRelay relay) {
-        return new TransactionalMessaging(new JdbcInbox(), new OutboxWriter(codec, source.value(), clock), relay::wake);
+            MessageCodec codec,
+            @Qualifier(MessagingConfiguration.SERVICE_SOURCE) String source,
+            Clock clock,
+            OutboxRelay relay) {
+        return new TransactionalMessaging(new JdbcInbox(), new OutboxWriter(codec, source, clock), relay::wake);
     }
 
     @Bean

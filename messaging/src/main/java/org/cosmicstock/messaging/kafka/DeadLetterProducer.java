@@ -1,13 +1,7 @@
 package org.cosmicstock.messaging.kafka;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -16,19 +10,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * The one dead-letter path of every consumer: {@code <topic>.DLT} gets the original key, value and
  * headers, the original topic, partition, offset and consumer group (spring-kafka's {@code
  * kafka_dlt-*} header names, which tools know), the exception, and {@code dlt_reason}.
  *
- * <p>No record can stall its partition here. A copy the producer or the broker refuses for good (too
+ * <p>What a dead letter carries is {@link DeadLetterRecords}'. No record can stall its partition here. A copy the producer or the broker refuses for good (too
  * large once the reason headers are added, a topic that refuses writes, an ACL) is sent again in a
  * form that fits: the value cut to its first {@value #TRUNCATED_VALUE_BYTES} bytes, oversized headers
  * left out, and {@code dlt_truncated}, {@code dlt_original_value_size}, {@code
@@ -51,11 +43,8 @@ public final class DeadLetterProducer implements AutoCloseable {
     static final int TRUNCATED_ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProducer.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
-    // A truncated letter keeps an original header, a key or an exception message only up to these sizes.
-    private static final int TEXT_CHARS = 1_024;
-    private static final int HEADER_BYTES = 1_024;
-    private static final int HEADERS_BYTES = 16 * 1024;
+    private static final Backoff TRUNCATED_BACKOFF =
+            new Backoff(Duration.ofMillis(100), 2, Duration.ofSeconds(1), Duration.ZERO);
 
     private final Producer<String, byte[]> producer;
     private final MessagingMetrics metrics;
@@ -86,7 +75,7 @@ public final class DeadLetterProducer implements AutoCloseable {
         List<Refused> refused = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> asIs = new ArrayList<>(letters.size());
         for (Letter letter : letters) {
-            asIs.add(toDeadLetter(letter.record(), letter.reason(), consumerGroup));
+            asIs.add(DeadLetterRecords.asIs(letter.record(), letter.reason(), consumerGroup));
         }
         List<Throwable> failures = sendAll(asIs);
         for (int i = 0; i < letters.size(); i++) {
@@ -94,15 +83,14 @@ public final class DeadLetterProducer implements AutoCloseable {
                 refused.add(new Refused(letters.get(i), failures.get(i), failures.get(i)));
             }
         }
-        Duration pause = FIRST_RETRY;
         for (int attempt = 1; attempt <= TRUNCATED_ATTEMPTS && !refused.isEmpty(); attempt++) {
             if (attempt > 1) {
-                Thread.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2);
+                Thread.sleep(TRUNCATED_BACKOFF.after(attempt - 1).toMillis());
             }
             List<ProducerRecord<String, byte[]>> truncated = new ArrayList<>(refused.size());
             for (Refused r : refused) {
-                truncated.add(truncated(r.letter().record(), r.letter().reason(), consumerGroup, r.asIs()));
+                truncated.add(DeadLetterRecords.truncated(
+                        r.letter().record(), r.letter().reason(), consumerGroup, r.asIs()));
             }
             failures = sendAll(truncated);
             List<Refused> stillRefused = new ArrayList<>();
@@ -195,92 +183,8 @@ public final class DeadLetterProducer implements AutoCloseable {
         return failures;
     }
 
-    static ProducerRecord<String, byte[]> toDeadLetter(
-            ConsumerRecord<String, byte[]> record, Throwable exception, String consumerGroup) {
-        ProducerRecord<String, byte[]> letter =
-                new ProducerRecord<>(record.topic() + DeadLetters.SUFFIX, record.key(), record.value());
-        Headers headers = letter.headers();
-        record.headers().forEach(h -> headers.add(h.key(), h.value()));
-        addOrigin(headers, record, exception, consumerGroup, Integer.MAX_VALUE);
-        return letter;
-    }
-
-    /**
-     * The form that fits: the value's first {@link #TRUNCATED_VALUE_BYTES} bytes, the original headers
-     * that are small, the key and texts cut to {@value #TEXT_CHARS} characters, and what was there.
-     */
-    static ProducerRecord<String, byte[]> truncated(
-            ConsumerRecord<String, byte[]> record, Throwable exception, String consumerGroup, Throwable refusedAsIs) {
-        byte[] value = record.value();
-        byte[] kept = value == null || value.length <= TRUNCATED_VALUE_BYTES
-                ? value
-                : Arrays.copyOf(value, TRUNCATED_VALUE_BYTES);
-        ProducerRecord<String, byte[]> letter =
-                new ProducerRecord<>(record.topic() + DeadLetters.SUFFIX, cut(record.key()), kept);
-        Headers headers = letter.headers();
-        int headerBytes = 0;
-        for (Header h : record.headers()) {
-            int size = h.key().length() + (h.value() == null ? 0 : h.value().length);
-            if (size <= HEADER_BYTES && headerBytes + size <= HEADERS_BYTES) {
-                headers.add(h.key(), h.value());
-                headerBytes += size;
-            }
-        }
-        addOrigin(headers, record, exception, consumerGroup, TEXT_CHARS);
-        headers.add(TRUNCATED_HEADER, utf8("true"));
-        headers.add(ORIGINAL_SIZE_HEADER, utf8(Integer.toString(value == null ? 0 : value.length)));
-        if (value != null) {
-            headers.add(ORIGINAL_SHA256_HEADER, utf8(sha256(value)));
-        }
-        headers.add(REFUSED_AS_IS_HEADER, utf8(cut(DeadLetters.reason(refusedAsIs))));
-        return letter;
-    }
-
-    private static void addOrigin(
-            Headers headers,
-            ConsumerRecord<String, byte[]> record,
-            Throwable exception,
-            String consumerGroup,
-            int textChars) {
-        headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(record.topic()));
-        headers.add(
-                KafkaHeaders.DLT_ORIGINAL_PARTITION,
-                ByteBuffer.allocate(4).putInt(record.partition()).array());
-        headers.add(
-                KafkaHeaders.DLT_ORIGINAL_OFFSET,
-                ByteBuffer.allocate(8).putLong(record.offset()).array());
-        headers.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, utf8(consumerGroup));
-        headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(exception.getClass().getName()));
-        headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(cut(String.valueOf(exception.getMessage()), textChars)));
-        headers.add(DeadLetters.REASON_HEADER, utf8(cut(DeadLetters.reason(exception), textChars)));
-    }
-
-    private static String cut(String text) {
-        return cut(text, TEXT_CHARS);
-    }
-
-    private static String cut(String text, int chars) {
-        if (text == null || text.length() <= chars) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(chars - 1)) ? chars - 1 : chars;
-        return text.substring(0, end);
-    }
-
-    private static String sha256(byte[] value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
     private static String where(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.cosmicstock.messaging.kafka;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.cosmicstock.messaging.retry.Retrying;
 
 /**
  * Dead letters are for what can never succeed: bytes that do not decode, a payload that breaks the
@@ -18,11 +19,7 @@ public final class DeadLetters {
 
     /** The root cause as "ExceptionClass: message", which is what an operator needs first. */
     public static String reason(Throwable exception) {
-        Throwable cause = exception;
-        while (cause.getCause() != null && cause.getCause() != cause && isWrapper(cause)) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getName() + ": " + cause.getMessage();
+        return Retrying.reason(exception);
     }
 
     /**
@@ -41,9 +38,5 @@ public final class DeadLetters {
             }
         }
         return false;
-    }
-
-    private static boolean isWrapper(Throwable exception) {
-        return exception.getClass().getName().endsWith("ExecutionException");
     }
 }

@@ -1,5 +1,6 @@
 package org.cosmicstock.messaging.kafka;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -8,6 +9,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.retry.Backoff;
+import org.cosmicstock.messaging.retry.Retrying;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -15,8 +18,6 @@ import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * The error handler of every consumer group's listener container: a batch that failed for a
@@ -31,40 +32,30 @@ import org.springframework.util.backoff.BackOffExecution;
  * every partition of a thread for one bad database row (ADR 6).
  *
  * <p>Logs when a partition starts failing, once a minute while it keeps failing, and when it
- * recovers; counts {@code consumer_retries_total} and {@code consumer_retrying_partitions}.
+ * recovers ({@link Retrying}); counts {@code consumer_retries_total} and {@code consumer_retrying_partitions}.
  */
 public final class PartitionRetries implements CommonErrorHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionRetries.class);
-    private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
 
     private final String group;
-    private final BackOff backOff;
+    private final Backoff backoff;
+    private final Clock clock;
     private final ListenerContainerPauseService pauses;
     private final MessagingMetrics metrics;
     // A partition is handled by one consumer thread at a time, but the handler serves them all.
     private final Map<TopicPartition, Failing> failing = new ConcurrentHashMap<>();
 
-    public PartitionRetries(String group, BackOff backOff, TaskScheduler scheduler, MessagingMetrics metrics) {
+    public PartitionRetries(String group, Backoff backoff, TaskScheduler scheduler, MessagingMetrics metrics) {
         this.group = group;
-        this.backOff = backOff;
+        this.backoff = backoff;
+        this.clock = Clock.systemUTC();
         this.pauses = new ListenerContainerPauseService(null, scheduler);
         this.metrics = metrics;
     }
 
-    private final class Failing {
-        final long offset;
-        final long since;
-        final BackOffExecution backOff = PartitionRetries.this.backOff.start();
-        int attempts;
-        long reportedAt;
-
-        Failing(long offset, long now) {
-            this.offset = offset;
-            this.since = now;
-            this.reportedAt = now;
-        }
-    }
+    /** The record a partition waits on, and its retries. */
+    private record Failing(long offset, Retrying retrying) {}
 
     @Override
     public boolean seeksAfterHandling() {
@@ -91,7 +82,7 @@ public final class PartitionRetries implements CommonErrorHandler {
                 from = retry.offset();
             }
             consumer.seek(partition, from);
-            Duration pause = failed(partition, from, cause, System.currentTimeMillis());
+            Duration pause = failed(partition, from, cause);
             pauses.pausePartition(container, partition, pause);
         }
     }
@@ -109,10 +100,7 @@ public final class PartitionRetries implements CommonErrorHandler {
      */
     public Duration failingFor(TopicPartition partition, long offset) {
         Failing state = failing.get(partition);
-        if (state == null || state.offset != offset) {
-            return Duration.ZERO;
-        }
-        return Duration.ofMillis(System.currentTimeMillis() - state.since);
+        return state == null || state.offset != offset ? Duration.ZERO : state.retrying.failingFor();
     }
 
     /** The partition's records were handled: if it was failing, it has recovered. */
@@ -120,12 +108,7 @@ public final class PartitionRetries implements CommonErrorHandler {
         Failing state = failing.remove(partition);
         if (state != null) {
             metrics.retrying(partition.topic(), -1);
-            LOG.info(
-                    "{} partition {}: recovered after {} failed attempt(s) over {} s",
-                    group,
-                    partition,
-                    state.attempts,
-                    (System.currentTimeMillis() - state.since) / 1000);
+            state.retrying.succeeded();
         }
     }
 
@@ -139,40 +122,18 @@ public final class PartitionRetries implements CommonErrorHandler {
     }
 
     /** Records a failed attempt at the record at {@code offset}; returns how long the partition waits. */
-    Duration failed(TopicPartition partition, long offset, Exception cause, long now) {
+    private Duration failed(TopicPartition partition, long offset, Exception cause) {
         Failing state = failing.get(partition);
         if (state == null || state.offset != offset) {
             if (state == null) {
                 metrics.retrying(partition.topic(), +1);
             }
-            state = new Failing(offset, now);
+            String what = group + " partition " + partition + " at offset " + offset;
+            state = new Failing(offset, new Retrying(LOG, what, backoff, clock));
             failing.put(partition, state);
         }
-        state.attempts++;
-        Duration pause = Duration.ofMillis(state.backOff.nextBackOff());
         metrics.retried(partition.topic());
-        if (state.attempts == 1) {
-            LOG.warn(
-                    "{} partition {}: transient failure at offset {}, retrying in {} ms (this partition waits; the others go on): {}",
-                    group,
-                    partition,
-                    offset,
-                    pause.toMillis(),
-                    DeadLetters.reason(cause),
-                    cause);
-        } else if (now - state.reportedAt >= REPORT_EVERY.toMillis()) {
-            state.reportedAt = now;
-            LOG.warn(
-                    "{} partition {}: still failing at offset {} after {} attempts over {} s, next in {} ms: {}",
-                    group,
-                    partition,
-                    offset,
-                    state.attempts,
-                    (now - state.since) / 1000,
-                    pause.toMillis(),
-                    DeadLetters.reason(cause));
-        }
-        return pause;
+        return state.retrying.failed(cause);
     }
 
     private static Exception unwrap(Exception thrown) {

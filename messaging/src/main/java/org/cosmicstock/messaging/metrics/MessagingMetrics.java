@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cosmicstock.messaging.bus.Outcome;
 
 /**
  * The messaging metrics of the contract. Counters are registered at zero for every topic, type and
@@ -45,12 +46,12 @@ public final class MessagingMetrics {
     /** Registers the consumed counters and retry meters of {@code topic} at zero. */
     public void knowConsumed(String topic, Collection<String> types) {
         for (String type : types) {
-            for (Consumed outcome : Consumed.values()) {
+            for (Outcome outcome : Outcome.values()) {
                 consumedCounter(topic, type, outcome);
             }
             handlingTimer(type);
         }
-        for (Consumed outcome : Consumed.values()) {
+        for (Outcome outcome : Outcome.values()) {
             consumedCounter(topic, UNKNOWN_TYPE, outcome);
         }
         retriedCounter(topic);
@@ -66,7 +67,7 @@ public final class MessagingMetrics {
         types.forEach(type -> publishedCounter(topic, type));
     }
 
-    public void consumed(String topic, String type, Consumed outcome) {
+    public void consumed(String topic, String type, Outcome outcome) {
         consumedCounter(topic, type, outcome).increment();
     }
 
@@ -109,7 +110,7 @@ public final class MessagingMetrics {
         outboxParked.set(parked);
     }
 
-    private Counter consumedCounter(String topic, String type, Consumed outcome) {
+    private Counter consumedCounter(String topic, String type, Outcome outcome) {
         return consumedCounters.computeIfAbsent(
                 List.of(topic, type, outcome),
                 key -> Counter.builder("messages.consumed")

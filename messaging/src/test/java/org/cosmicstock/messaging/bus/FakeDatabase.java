@@ -5,12 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What the fake units of work commit to: the facts handlers wrote, the inbox of applied receipts and
  * the events published. It begins every unit of work, so a test can see how many the bus used.
  */
-final class FakeDatabase implements UnitOfWorkFactory<FakeUnitOfWork> {
+final class FakeDatabase implements Supplier<FakeUnitOfWork> {
 
     static final String SOURCE = "/fake-service";
 
@@ -23,7 +24,7 @@ final class FakeDatabase implements UnitOfWorkFactory<FakeUnitOfWork> {
     private Predicate<Object> foreign = message -> false;
 
     @Override
-    public FakeUnitOfWork begin() {
+    public FakeUnitOfWork get() {
         FakeUnitOfWork uow = new FakeUnitOfWork(this);
         unitsOfWork.add(uow);
         return uow;

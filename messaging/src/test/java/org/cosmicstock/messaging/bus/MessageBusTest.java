@@ -30,7 +30,7 @@ class MessageBusTest {
 
         Result result = bus.handle(new Greet("Ann"), request);
 
-        assertThat(result.status()).isEqualTo(Result.Status.PROCESSED);
+        assertThat(result.outcome()).isEqualTo(Outcome.PROCESSED);
         assertThat(database.facts()).containsExactly("greeted Ann");
         assertThat(database.inbox()).containsExactly(request.receipt(""));
         assertThat(database.unitsOfWork()).singleElement().satisfies(uow -> {
@@ -46,7 +46,7 @@ class MessageBusTest {
 
         List<Result> results = bus.handleAll(batch);
 
-        assertThat(results).extracting(Result::status).containsOnly(Result.Status.PROCESSED);
+        assertThat(results).extracting(Result::outcome).containsOnly(Outcome.PROCESSED);
         assertThat(database.facts()).containsExactly("greeted Ann", "greeted Bob", "greeted Cid");
         assertThat(database.unitsOfWork())
                 .singleElement()
@@ -96,8 +96,8 @@ class MessageBusTest {
         List<Result> results = bus.handleAll(batch);
 
         assertThat(results)
-                .extracting(Result::status)
-                .containsExactly(Result.Status.PROCESSED, Result.Status.SKIPPED, Result.Status.PROCESSED);
+                .extracting(Result::outcome)
+                .containsExactly(Outcome.PROCESSED, Outcome.SKIPPED, Outcome.PROCESSED);
         assertThat(database.facts()).containsExactly("greeted Ann", "greeted Bob");
         assertThat(database.inbox())
                 .containsExactlyInAnyOrder(
@@ -112,7 +112,7 @@ class MessageBusTest {
 
         List<Result> results = bus.handleAll(envelopes(new Greet("Stranger"), new Greet("Other")));
 
-        assertThat(results).extracting(Result::status).containsOnly(Result.Status.SKIPPED);
+        assertThat(results).extracting(Result::outcome).containsOnly(Outcome.SKIPPED);
         assertThat(database.inbox()).isEmpty();
         assertThat(database.facts()).isEmpty();
         assertThat(database.unitsOfWork()).singleElement().satisfies(uow -> {
@@ -137,12 +137,8 @@ class MessageBusTest {
         List<Result> results = bus.handleAll(batch);
 
         assertThat(results)
-                .extracting(Result::status)
-                .containsExactly(
-                        Result.Status.PROCESSED,
-                        Result.Status.REJECTED,
-                        Result.Status.PROCESSED,
-                        Result.Status.REJECTED);
+                .extracting(Result::outcome)
+                .containsExactly(Outcome.PROCESSED, Outcome.INVALID, Outcome.PROCESSED, Outcome.INVALID);
         assertThat(results.get(1).rejection()).hasMessage("a greeting needs a name");
         assertThat(database.facts()).containsExactly("greeted Ann", "greeted Bob");
         assertThat(database.inbox())
@@ -186,7 +182,7 @@ class MessageBusTest {
         List<Result> results =
                 bus.handleAll(List.of(new Envelope(new Greet("Ann"), fromA), new Envelope(new Greet("Bob"), fromB)));
 
-        assertThat(results).extracting(Result::status).containsOnly(Result.Status.PROCESSED);
+        assertThat(results).extracting(Result::outcome).containsOnly(Outcome.PROCESSED);
         assertThat(database.facts()).containsExactly("greeted Ann", "greeted Bob");
     }
 
@@ -246,7 +242,7 @@ class MessageBusTest {
 
         Result result = bus.handle(new Greet("Ann"), request);
 
-        assertThat(result.status()).isEqualTo(Result.Status.PROCESSED);
+        assertThat(result.outcome()).isEqualTo(Outcome.PROCESSED);
         assertThat(database.facts()).containsExactly("greeted Ann");
         assertThat(database.unitsOfWork()).extracting(FakeUnitOfWork::committed).containsExactly(false, false, true);
     }
@@ -392,7 +388,7 @@ class MessageBusTest {
         List<Result> results = bus.handleEvents(envelopes(new Greeted("Zed")));
 
         assertThat(results).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(Result.Status.REJECTED);
+            assertThat(r.outcome()).isEqualTo(Outcome.INVALID);
             assertThat(r.rejection()).hasMessage("nobody called Zed");
         });
     }
@@ -413,7 +409,7 @@ class MessageBusTest {
 
         Result result = bus.handle(new Greet("Ann"), request);
 
-        assertThat(result.status()).isEqualTo(Result.Status.PROCESSED);
+        assertThat(result.outcome()).isEqualTo(Outcome.PROCESSED);
         assertThat(database.facts()).containsExactly("greeted Ann", "audited Ann");
         assertThat(database.unitsOfWork()).extracting(FakeUnitOfWork::committed).containsExactly(true, false, true);
     }
@@ -430,7 +426,7 @@ class MessageBusTest {
 
         Result result = bus.handle(new Greet("Ann"), request);
 
-        assertThat(result.status()).isEqualTo(Result.Status.PROCESSED);
+        assertThat(result.outcome()).isEqualTo(Outcome.PROCESSED);
         assertThat(database.facts()).containsExactly("greeted Ann");
         assertThat(database.inbox()).containsExactly(request.receipt(""));
         assertThat(database.unitsOfWork())
@@ -451,15 +447,13 @@ class MessageBusTest {
     }
 
     @Test
-    void theObserverSeesEveryHandledMessage() {
+    void everyHandledMessageRunsThroughAround() {
         List<Object> seen = new ArrayList<>();
         var bus = MessageBus.builder(database)
                 .command(Greet.class, MessageBusTest::greet)
-                .observer(new HandlerObserver() {
-                    @Override
-                    public void finished(Envelope envelope, long nanos) {
-                        seen.add(envelope.message());
-                    }
+                .around((envelope, handling) -> {
+                    seen.add(envelope.message());
+                    return handling.apply(envelope.context());
                 })
                 .build();
 
@@ -473,12 +467,8 @@ class MessageBusTest {
         String handlingSpan = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         var bus = MessageBus.builder(database)
                 .command(Greet.class, MessageBusTest::greet)
-                .observer(new HandlerObserver() {
-                    @Override
-                    public MessageContext starting(Envelope envelope) {
-                        return envelope.context().within(handlingSpan);
-                    }
-                })
+                .around((envelope, handling) ->
+                        handling.apply(envelope.context().within(handlingSpan)))
                 .build();
         List<Envelope> batch = envelopes(new Greet("Ann"));
 

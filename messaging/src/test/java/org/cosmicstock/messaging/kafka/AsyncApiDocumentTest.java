@@ -150,7 +150,7 @@ class AsyncApiDocumentTest {
                 "x");
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("allocation.commands", 2, 7L, "SKU", new byte[1]);
         original.forEach(header -> record.headers().add(header));
-        Set<String> written = names(DeadLetterProducer.toDeadLetter(record, new MessageRejected("no"), "group")
+        Set<String> written = names(DeadLetterRecords.asIs(record, new MessageRejected("no"), "group")
                 .headers());
         int checked = 0;
         for (JsonNode channel : channelsByAddress().values()) {

@@ -21,8 +21,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.messaging.bus.Envelope;
 import org.cosmicstock.messaging.bus.MessageRejected;
+import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.messaging.bus.Result;
-import org.cosmicstock.messaging.metrics.Consumed;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.schemas.codec.MessageCodec;
@@ -87,10 +87,40 @@ class IncomingMessagesIT {
             assertThat(CloudEventHeaders.text(letter.headers(), "kafka_dlt-original-consumer-group"))
                     .isEqualTo("test-group");
         });
-        assertThat(count("Allocate", Consumed.PROCESSED)).isEqualTo(2.0);
-        assertThat(count("Allocate", Consumed.INVALID)).isEqualTo(2.0);
-        assertThat(count(MessagingMetrics.UNKNOWN_TYPE, Consumed.INVALID)).isEqualTo(1.0);
-        assertThat(count("OutOfStock", Consumed.SKIPPED)).isEqualTo(1.0);
+        assertThat(count("Allocate", Outcome.PROCESSED)).isEqualTo(2.0);
+        assertThat(count("Allocate", Outcome.INVALID)).isEqualTo(2.0);
+        assertThat(count(MessagingMetrics.UNKNOWN_TYPE, Outcome.INVALID)).isEqualTo(1.0);
+        assertThat(count("OutOfStock", Outcome.SKIPPED)).isEqualTo(1.0);
+    }
+
+    /** A service's own message for a wire type, named otherwise (as orders' RecordAllocation is for Allocated). */
+    private record Booking(String orderId) {}
+
+    @Test
+    void theHandlingOfAMessageIsTimedUnderItsWireTypeNotItsClassName() throws Exception {
+        var booking = record(0, codec.encode(new Allocate("order-1", "SKU", 1)));
+        List<String> types = new ArrayList<>();
+
+        incoming.handler(
+                        "test-group",
+                        payload -> Optional.of(new Booking(((Allocate) payload).getOrderId())),
+                        envelopes -> envelopes.stream()
+                                .map(envelope -> {
+                                    types.add(envelope.type());
+                                    return new Result(incoming.handling(envelope, context -> Outcome.PROCESSED), null);
+                                })
+                                .toList())
+                .handle(List.of(booking), Duration.ZERO);
+
+        assertThat(types).containsExactly("Allocate");
+        assertThat(registry.get("message.handling")
+                        .tag("type", "Allocate")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.find("message.handling").tag("type", "Booking").timer())
+                .isNull();
+        assertThat(count("Allocate", Outcome.PROCESSED)).isEqualTo(1.0);
     }
 
     @Test
@@ -105,8 +135,8 @@ class IncomingMessagesIT {
                 .hasMessage("database away");
 
         assertThat(TestKafka.readToEnd(topic + ".DLT")).isEmpty();
-        assertThat(count("Allocate", Consumed.PROCESSED)).isZero();
-        assertThat(count(MessagingMetrics.UNKNOWN_TYPE, Consumed.INVALID)).isZero();
+        assertThat(count("Allocate", Outcome.PROCESSED)).isZero();
+        assertThat(count(MessagingMetrics.UNKNOWN_TYPE, Outcome.INVALID)).isZero();
     }
 
     @Test
@@ -127,10 +157,10 @@ class IncomingMessagesIT {
         assertThat(TestKafka.readToEnd(topic + ".DLT"))
                 .as("what comes again after the waiting record is dead-lettered then, not twice")
                 .isEmpty();
-        assertThat(count("Allocate", Consumed.PROCESSED))
+        assertThat(count("Allocate", Outcome.PROCESSED))
                 .as("only what lies before the waiting record is counted now")
                 .isEqualTo(1.0);
-        assertThat(count("Allocate", Consumed.INVALID)).isZero();
+        assertThat(count("Allocate", Outcome.INVALID)).isZero();
     }
 
     @Test
@@ -145,8 +175,8 @@ class IncomingMessagesIT {
                 .extracting(IncomingMessagesIT::reason)
                 .singleElement()
                 .satisfies(reason -> assertThat(reason).contains("batch LATER not created yet"));
-        assertThat(count("Allocate", Consumed.PROCESSED)).isEqualTo(1.0);
-        assertThat(count("Allocate", Consumed.INVALID)).isEqualTo(1.0);
+        assertThat(count("Allocate", Outcome.PROCESSED)).isEqualTo(1.0);
+        assertThat(count("Allocate", Outcome.INVALID)).isEqualTo(1.0);
     }
 
     @Test
@@ -246,16 +276,16 @@ class IncomingMessagesIT {
         for (Envelope envelope : envelopes) {
             Allocate allocate = (Allocate) envelope.message();
             if (allocate.getSku().equals("REFUSED")) {
-                results.add(new Result(Result.Status.REJECTED, new MessageRejected("no such sku REFUSED")));
+                results.add(new Result(Outcome.INVALID, new MessageRejected("no such sku REFUSED")));
             } else if (allocate.getSku().equals("LATER")) {
-                results.add(new Result(Result.Status.REJECTED, new MessageRejected("batch LATER not created yet") {
+                results.add(new Result(Outcome.INVALID, new MessageRejected("batch LATER not created yet") {
                     @Override
                     public boolean mayPassLater() {
                         return true;
                     }
                 }));
             } else {
-                results.add(new Result(Result.Status.PROCESSED, null));
+                results.add(new Result(Outcome.PROCESSED, null));
             }
             applied.add(envelope);
         }
@@ -270,7 +300,7 @@ class IncomingMessagesIT {
         return CloudEventHeaders.text(letter.headers(), DeadLetters.REASON_HEADER);
     }
 
-    private double count(String type, Consumed outcome) {
+    private double count(String type, Outcome outcome) {
         return registry.get("messages.consumed")
                 .tags("topic", topic, "type", type, "outcome", outcome.label())
                 .counter()

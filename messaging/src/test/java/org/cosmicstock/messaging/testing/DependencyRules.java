@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 public final class DependencyRules {
 
     private static final String BUS = "org.cosmicstock.messaging.bus..";
+    private static final String RETRY = "org.cosmicstock.messaging.retry..";
 
     /** What plain-Java code must never touch: framework, broker, serialisation, database. */
     public static final String[] OUTSIDE_WORLD = {
@@ -43,7 +44,7 @@ public final class DependencyRules {
             .resideInAPackage("..service..")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "..domain..", "..service..", BUS);
+            .resideInAnyPackage("java..", "org.slf4j..", "..domain..", "..service..", BUS, RETRY);
 
     @ArchTest
     static final ArchRule domainAndServiceUseNoFrameworkBrokerSerialisationOrDatabase = noClasses()

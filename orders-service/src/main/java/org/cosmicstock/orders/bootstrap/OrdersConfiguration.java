@@ -45,7 +45,7 @@ public class OrdersConfiguration {
         return Handlers.bus(
                 () -> new JdbcOrdersUnitOfWork(dataSource, messaging, messages::toOutgoing),
                 properties.retry().conflictAttempts(),
-                incoming.observer());
+                incoming::handling);
     }
 
     @Bean

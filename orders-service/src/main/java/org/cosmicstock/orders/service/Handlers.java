@@ -1,8 +1,13 @@
 package org.cosmicstock.orders.service;
 
-import org.cosmicstock.messaging.bus.HandlerObserver;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.cosmicstock.messaging.bus.Envelope;
 import org.cosmicstock.messaging.bus.MessageBus;
-import org.cosmicstock.messaging.bus.UnitOfWorkFactory;
+import org.cosmicstock.messaging.bus.MessageBusBuilder;
+import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.domain.RecordAllocation;
 import org.cosmicstock.orders.domain.RecordDeallocation;
@@ -14,12 +19,14 @@ public final class Handlers {
 
     private Handlers() {}
 
-    public static MessageBus<OrdersUnitOfWork> bus(UnitOfWorkFactory<OrdersUnitOfWork> unitsOfWork) {
-        return bus(unitsOfWork, 5, HandlerObserver.NONE);
+    public static MessageBus<OrdersUnitOfWork> bus(Supplier<OrdersUnitOfWork> unitsOfWork) {
+        return bus(unitsOfWork, 5, MessageBusBuilder.AS_IS);
     }
 
     public static MessageBus<OrdersUnitOfWork> bus(
-            UnitOfWorkFactory<OrdersUnitOfWork> unitsOfWork, int conflictAttempts, HandlerObserver observer) {
+            Supplier<OrdersUnitOfWork> unitsOfWork,
+            int conflictAttempts,
+            BiFunction<Envelope, Function<MessageContext, Outcome>, Outcome> around) {
         return MessageBus.builder(unitsOfWork)
                 .command(PlaceOrder.class, new PlaceOrderHandler())
                 .command(
@@ -38,7 +45,7 @@ public final class Handlers {
                         RecordRejection.class,
                         RecordLineHandler.of(RecordRejection::orderId, (order, news) -> order.rejected(news.sku())))
                 .conflictAttempts(conflictAttempts)
-                .observer(observer)
+                .around(around)
                 .build();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.cosmicstock.messaging.bus.Envelope;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
+import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.messaging.bus.Result;
 import org.cosmicstock.orders.domain.AllocationRequested;
 import org.cosmicstock.orders.domain.LineStatus;
@@ -28,9 +29,9 @@ class HandlersTest {
 
     @Test
     void placingAnOrderStoresItAndRequestsAllocations() {
-        Result.Status outcome = handle(placeOrder("order1"));
+        Outcome outcome = handle(placeOrder("order1"));
 
-        assertThat(outcome).isEqualTo(Result.Status.PROCESSED);
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
         assertThat(uow.committed()).isTrue();
         assertThat(order("order1").status()).isEqualTo(OrderStatus.PENDING);
         assertThat(uow.publishedEvents())
@@ -43,9 +44,9 @@ class HandlersTest {
     void placingTheSameOrderIdAgainIsSkipped() {
         handle(placeOrder("order1"));
 
-        Result.Status again = handle(new PlaceOrder("order1", List.of(OrderLine.pending("GREEN-SOFA", 9))));
+        Outcome again = handle(new PlaceOrder("order1", List.of(OrderLine.pending("GREEN-SOFA", 9))));
 
-        assertThat(again).isEqualTo(Result.Status.SKIPPED);
+        assertThat(again).isEqualTo(Outcome.SKIPPED);
         assertThat(order("order1").lines()).extracting(OrderLine::sku).containsExactly("RED-CHAIR", "BLUE-LAMP");
         assertThat(uow.publishedEvents()).hasSize(2);
     }
@@ -74,7 +75,7 @@ class HandlersTest {
         handle(placeOrder("order1"));
 
         assertThat(handle(new RecordAllocation("order1", "RED-CHAIR", "batch1")))
-                .isEqualTo(Result.Status.PROCESSED);
+                .isEqualTo(Outcome.PROCESSED);
         handle(new RecordOutOfStock("order1", "BLUE-LAMP"));
 
         Order order = order("order1");
@@ -106,16 +107,16 @@ class HandlersTest {
         int version = order("order1").version();
 
         assertThat(handle(new RecordAllocation("order1", "RED-CHAIR", "batch1")))
-                .isEqualTo(Result.Status.SKIPPED);
+                .isEqualTo(Outcome.SKIPPED);
         assertThat(order("order1").version()).isEqualTo(version);
     }
 
     @Test
     void recordAllocationForAnUnknownOrderIsSkipped() {
         assertThat(handle(new RecordAllocation("elsewhere", "RED-CHAIR", "batch1")))
-                .isEqualTo(Result.Status.SKIPPED);
-        assertThat(handle(new RecordOutOfStock("elsewhere", "RED-CHAIR"))).isEqualTo(Result.Status.SKIPPED);
-        assertThat(handle(new RecordDeallocation("elsewhere", "RED-CHAIR"))).isEqualTo(Result.Status.SKIPPED);
+                .isEqualTo(Outcome.SKIPPED);
+        assertThat(handle(new RecordOutOfStock("elsewhere", "RED-CHAIR"))).isEqualTo(Outcome.SKIPPED);
+        assertThat(handle(new RecordDeallocation("elsewhere", "RED-CHAIR"))).isEqualTo(Outcome.SKIPPED);
 
         assertThat(uow.orders().get("elsewhere")).isEmpty();
     }
@@ -125,7 +126,7 @@ class HandlersTest {
         handle(placeOrder("order1"));
 
         assertThat(handle(new RecordRejection("order1", "RED-CHAIR", "Invalid sku RED-CHAIR")))
-                .isEqualTo(Result.Status.PROCESSED);
+                .isEqualTo(Outcome.PROCESSED);
         assertThat(order("order1").status()).isEqualTo(OrderStatus.PENDING);
         handle(new RecordRejection("order1", "BLUE-LAMP", "Invalid sku BLUE-LAMP"));
 
@@ -152,7 +153,7 @@ class HandlersTest {
                 new Envelope(new RecordAllocation("order1", "RED-CHAIR", "batch1"), MessageContext.newFlow("/a")),
                 new Envelope(new RecordOutOfStock("order1", "BLUE-LAMP"), MessageContext.newFlow("/a"))));
 
-        assertThat(results).extracting(Result::status).containsOnly(Result.Status.PROCESSED);
+        assertThat(results).extracting(Result::outcome).containsOnly(Outcome.PROCESSED);
         assertThat(uow.unitsOfWork() - before).isEqualTo(1);
         assertThat(order("order1").status()).isEqualTo(OrderStatus.PARTIALLY_ALLOCATED);
         assertThat(order("order1").version()).isEqualTo(3);
@@ -163,7 +164,7 @@ class HandlersTest {
         handle(placeOrder("order1"));
 
         assertThat(handle(new RecordAllocation("order1", "GREEN-SOFA", "batch1")))
-                .isEqualTo(Result.Status.SKIPPED);
+                .isEqualTo(Outcome.SKIPPED);
         assertThat(order("order1").version()).isEqualTo(1);
     }
 
@@ -172,12 +173,12 @@ class HandlersTest {
     }
 
     /** One command through the bus; a rejection is thrown, so that no test mistakes it for a skip. */
-    private Result.Status handle(Object command) {
+    private Outcome handle(Object command) {
         Result result = bus.handle(command, MessageContext.newFlow("/test-client"));
         if (result.isRejected()) {
             throw result.rejection();
         }
-        return result.status();
+        return result.outcome();
     }
 
     private Order order(String orderId) {

@@ -1,17 +1,11 @@
 package org.cosmicstock.schemas.codec;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.schemas.registry.RegisteredSchema;
 import org.cosmicstock.schemas.registry.RegistrationMode;
@@ -31,11 +25,8 @@ import org.cosmicstock.schemas.registry.SubjectNameStrategy;
  */
 public final class MessageCodec {
 
-    private final SingleObjectReaders singleObjectReaders;
-    private final MessageWriters writers;
-    private final RegistryReaders registryReaders;
-    private final RegistryWriters registryWriters;
-    private final ReleasedSchemas released;
+    private final MessageEncoder encoder;
+    private final MessageDecoder decoder;
 
     /** A single-object codec over the given versions; {@link #create()} is the one for production. */
     public MessageCodec(ReleasedSchemas released) {
@@ -69,16 +60,16 @@ public final class MessageCodec {
         Map<String, MessageType> types =
                 MessageType.ALL.stream().collect(Collectors.toMap(MessageType::fullName, Function.identity()));
         TrustedClasses.trust(MessageType.ALL.stream().map(MessageType::type).toList());
-        this.singleObjectReaders = new SingleObjectReaders(released.upTo(versions.readUpTo()), types);
-        this.writers = new MessageWriters(released, versions);
-        this.released = released;
+        SingleObjectReaders singleObjectReaders = new SingleObjectReaders(released.upTo(versions.readUpTo()), types);
+        MessageWriters writers = new MessageWriters(released, versions);
         if (registry == null) {
-            this.registryReaders = null;
-            this.registryWriters = null;
+            this.encoder = new MessageEncoder(writers, null, released);
+            this.decoder = new MessageDecoder(singleObjectReaders, null);
         } else {
-            this.registryReaders = new RegistryReaders(registry, types);
-            this.registryWriters = new RegistryWriters(
+            RegistryWriters registryWriters = new RegistryWriters(
                     registry, Objects.requireNonNull(naming, "naming"), Objects.requireNonNull(mode, "mode"), released);
+            this.encoder = new MessageEncoder(writers, registryWriters, released);
+            this.decoder = new MessageDecoder(singleObjectReaders, new RegistryReaders(registry, types));
         }
     }
 
@@ -142,7 +133,7 @@ public final class MessageCodec {
 
     /** The format {@link #encode} writes. */
     public WireFormat writeFormat() {
-        return registryWriters == null ? WireFormat.SINGLE_OBJECT : WireFormat.SCHEMA_REGISTRY;
+        return encoder.format();
     }
 
     /**
@@ -152,8 +143,7 @@ public final class MessageCodec {
      * @throws IllegalArgumentException if the type is not a message type of the contract
      */
     public int writeVersion(Class<? extends SpecificRecord> type) {
-        Schema written = writers.of(messageType(type)).released();
-        return released.versionOf(written);
+        return encoder.version(type);
     }
 
     /** The {@code content-type} header value of what {@link #encode} writes. */
@@ -176,29 +166,7 @@ public final class MessageCodec {
      * @throws RegistryRefusedException if the codec registers and the registry refuses
      */
     public byte[] encode(String topic, SpecificRecord message) {
-        Objects.requireNonNull(message, "message");
-        Schema schema = message.getSchema();
-        MessageWriters.Writer writer = writers.of(message);
-        int headerLength = registryWriters == null ? SingleObjectHeader.LENGTH : RegistryHeader.LENGTH;
-        int schemaId =
-                registryWriters == null ? 0 : registryWriters.idFor(topic, writer.released(), writer.fingerprint());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        out.writeBytes(new byte[headerLength]);
-        try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writer.datumWriter().write(message, encoder);
-            encoder.flush();
-        } catch (IOException | RuntimeException e) {
-            // Typically a null in a required field: the caller built an invalid message.
-            throw new IllegalArgumentException("Cannot encode " + schema.getFullName() + ": " + e.getMessage(), e);
-        }
-        byte[] bytes = out.toByteArray();
-        if (registryWriters == null) {
-            SingleObjectHeader.write(bytes, writer.fingerprint());
-        } else {
-            RegistryHeader.write(bytes, schemaId);
-        }
-        return bytes;
+        return encoder.encode(topic, message);
     }
 
     /**
@@ -208,10 +176,7 @@ public final class MessageCodec {
      * @throws RegistryUnavailableException if the registry must be asked and gives no usable answer (retry)
      */
     public SpecificRecord decode(byte[] bytes) {
-        if (WireFormat.of(bytes) == WireFormat.SCHEMA_REGISTRY) {
-            return registryReaders(bytes).decode(bytes);
-        }
-        return singleObjectReaders.decode(bytes);
+        return decoder.decode(bytes);
     }
 
     /**
@@ -221,10 +186,7 @@ public final class MessageCodec {
      * @throws RegistryUnavailableException as {@link #decode} would
      */
     public String typeOf(byte[] bytes) {
-        if (WireFormat.of(bytes) == WireFormat.SCHEMA_REGISTRY) {
-            return registryReaders(bytes).typeOf(bytes);
-        }
-        return singleObjectReaders.typeOf(bytes);
+        return decoder.typeOf(bytes);
     }
 
     /**
@@ -239,32 +201,6 @@ public final class MessageCodec {
      * @throws IllegalArgumentException if a type is not a message type of the contract
      */
     public List<RegisteredSchema> verifyWriters(String topic, Collection<Class<? extends SpecificRecord>> types) {
-        List<RegisteredSchema> found = new ArrayList<>();
-        for (Class<? extends SpecificRecord> type : types) {
-            MessageType known = messageType(type);
-            if (registryWriters != null) {
-                Schema schema = writers.of(known).released();
-                found.add(registryWriters.ensure(registryWriters.subject(topic, known.fullName()), schema));
-            }
-        }
-        return found;
-    }
-
-    private static MessageType messageType(Class<? extends SpecificRecord> type) {
-        return MessageType.ALL.stream()
-                .filter(candidate -> candidate.type().equals(type))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(type.getName() + " is not a message type"));
-    }
-
-    private RegistryReaders registryReaders(byte[] bytes) {
-        if (registryReaders == null) {
-            throw new UnsupportedWireFormatException("Unsupported wire format: the schema-registry format (magic byte"
-                    + " 0, schema id "
-                    + (bytes.length >= RegistryHeader.LENGTH ? RegistryHeader.readSchemaId(bytes) : "?")
-                    + "), but no schema registry is configured here to look the schema up; configure one, or send"
-                    + " Avro single-object encoding (C3 01)");
-        }
-        return registryReaders;
+        return encoder.verify(topic, types);
     }
 }

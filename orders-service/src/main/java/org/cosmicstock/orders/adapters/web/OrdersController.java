@@ -3,13 +3,14 @@ package org.cosmicstock.orders.adapters.web;
 import java.net.URI;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
-import org.cosmicstock.messaging.config.ServiceSource;
+import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
 import org.cosmicstock.orders.domain.Order;
 import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 import org.cosmicstock.schemas.limits.ContractLimits;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,10 +32,13 @@ public class OrdersController {
     private final MessageTracing tracing;
 
     public OrdersController(
-            MessageBus<OrdersUnitOfWork> bus, JdbcOrderQueries queries, ServiceSource source, MessageTracing tracing) {
+            MessageBus<OrdersUnitOfWork> bus,
+            JdbcOrderQueries queries,
+            @Qualifier(MessagingConfiguration.SERVICE_SOURCE) String source,
+            MessageTracing tracing) {
         this.bus = bus;
         this.queries = queries;
-        this.source = source.value();
+        this.source = source;
         this.tracing = tracing;
     }
 

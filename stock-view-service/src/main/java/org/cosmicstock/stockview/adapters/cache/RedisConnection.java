@@ -9,6 +9,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.function.Function;
 import org.cosmicstock.stockview.domain.ViewUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Lettuce connection (thread-safe, shared by the reader and the queries), opened on first use
@@ -16,6 +18,8 @@ import org.cosmicstock.stockview.domain.ViewUnavailable;
  * {@link ViewUnavailable}.
  */
 public final class RedisConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisConnection.class);
 
     private final RedisClient client;
     private final String address;
@@ -65,6 +69,26 @@ public final class RedisConnection implements AutoCloseable {
             }
         }
         return c;
+    }
+
+    /**
+     * Warns if Redis may evict single keys of the stock view. A key evicted alone (an allkeys-* policy) is a SKU missing from the view without its positions
+     * moving back, which the checks here cannot see; the view sets no expiry, so noeviction or a
+     * volatile-* policy never evicts it.
+     */
+    void warnIfItMayEvict() {
+        try {
+            String policy = call(r -> r.configGet("maxmemory-policy")).get("maxmemory-policy");
+            if (policy != null && policy.startsWith("allkeys")) {
+                LOG.warn(
+                        "Redis at {} runs with maxmemory-policy {}: it may evict single SKUs of the view, which the"
+                                + " view cannot detect; use noeviction (or a volatile-* policy) for the stock view",
+                        address(),
+                        policy);
+            }
+        } catch (ViewUnavailable e) {
+            LOG.info("Could not read Redis's maxmemory-policy (CONFIG may be disabled): {}", e.getMessage());
+        }
     }
 
     @Override

@@ -15,9 +15,6 @@ import org.cosmicstock.stockview.domain.SkuStock;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.domain.ViewLost;
 import org.cosmicstock.stockview.domain.ViewReset;
-import org.cosmicstock.stockview.domain.ViewUnavailable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The view in Redis, shared by every replica pointed at it, and surviving restarts. Keys, under a
@@ -43,7 +40,6 @@ public final class RedisStockView implements StockView {
     private static final long WRITTEN = 1;
     private static final long SUPERSEDED = -2;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Logger LOG = LoggerFactory.getLogger(RedisStockView.class);
 
     private final RedisConnection redis;
     private final RedisKeys keys;
@@ -68,7 +64,7 @@ public final class RedisStockView implements StockView {
     public synchronized Generation resume() {
         if (!evictionChecked) {
             evictionChecked = true;
-            warnIfRedisMayEvict();
+            redis.warnIfItMayEvict();
         }
         List<Object> chosen = attach("resume", known.isEmpty() ? "" : mine);
         if (chosen.get(0) == null) {
@@ -218,26 +214,6 @@ public final class RedisStockView implements StockView {
         }
         known.putAll(positions);
         return new Generation(generation, positions, ((Long) chosen.get(1)) == 1L);
-    }
-
-    /**
-     * A key evicted alone (an allkeys-* policy) is a SKU missing from the view without its positions
-     * moving back, which the checks here cannot see; the view sets no expiry, so noeviction or a
-     * volatile-* policy never evicts it.
-     */
-    private void warnIfRedisMayEvict() {
-        try {
-            String policy = redis.call(r -> r.configGet("maxmemory-policy")).get("maxmemory-policy");
-            if (policy != null && policy.startsWith("allkeys")) {
-                LOG.warn(
-                        "Redis at {} runs with maxmemory-policy {}: it may evict single SKUs of the view, which the"
-                                + " view cannot detect; use noeviction (or a volatile-* policy) for the stock view",
-                        redis.address(),
-                        policy);
-            }
-        } catch (ViewUnavailable e) {
-            LOG.info("Could not read Redis's maxmemory-policy (CONFIG may be disabled): {}", e.getMessage());
-        }
     }
 
     private static Map<Integer, Long> toPositions(List<?> flat) {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * It resumes from the positions of the generation it writes into; refuses to go on when the topic
  * no longer holds events that generation never applied; follows partitions added later; builds a
  * new generation on request or after the store lost the view, and has it served once it has caught
- * up with the topic. Everything that changes the view happens on the reader's own thread.
+ * up with the topic ({@link ReaderGenerations}). Everything that changes the view happens on the reader's own thread.
  */
 public final class AllocationEventsReader implements Runnable {
 
@@ -44,13 +44,11 @@ public final class AllocationEventsReader implements Runnable {
     private final Duration partitionCheckInterval;
     private final BrokerTrouble broker = new BrokerTrouble();
     private final FreshnessCheck freshness;
+    private final ReaderGenerations generations;
     private volatile Consumer<String, byte[]> consumer;
     private volatile boolean stopped;
-    private volatile boolean rebuildRequested;
     private List<TopicPartition> partitions = List.of();
     private boolean positioned;
-    private boolean recoveryNeeded;
-    private ReaderState buildMode = ReaderState.REPLAYING;
     private long nextPartitionCheck;
     private long nextIdleCheck;
 
@@ -68,6 +66,7 @@ public final class AllocationEventsReader implements Runnable {
         this.progress = progress;
         this.partitionCheckInterval = partitionCheckInterval;
         this.freshness = new FreshnessCheck(progress, BROKER_TIMEOUT);
+        this.generations = new ReaderGenerations(view, progress, topic);
     }
 
     public ReplayProgress progress() {
@@ -84,8 +83,7 @@ public final class AllocationEventsReader implements Runnable {
 
     /** Asks the reader to build a new generation of the view beside the served one; returns at once. */
     public void rebuild() {
-        LOG.info("Rebuild of the view requested: a new generation will be filled from the beginning of {}", topic);
-        rebuildRequested = true;
+        generations.requestRebuild();
         wake();
     }
 
@@ -114,7 +112,7 @@ public final class AllocationEventsReader implements Runnable {
         long retryMs = FIRST_RETRY_MS;
         while (!stopped) {
             try {
-                if (!positioned || rebuildRequested) {
+                if (!positioned || generations.rebuildRequested()) {
                     positioned = position(c);
                     if (!positioned) {
                         pause(partitionCheckInterval.toMillis());
@@ -131,7 +129,7 @@ public final class AllocationEventsReader implements Runnable {
             } catch (ViewLost lost) {
                 LOG.error("{}. Not ready until the view is rebuilt into a new generation.", lost.getMessage());
                 progress.lost(lost.getMessage());
-                recoveryNeeded = true;
+                generations.lost();
                 positioned = false;
             } catch (InvalidOffsetException gone) {
                 // Retention deleted records at the reader's position; repositioning says whether events were lost.
@@ -156,7 +154,7 @@ public final class AllocationEventsReader implements Runnable {
     private boolean position(Consumer<String, byte[]> c) throws InterruptedException {
         partitions = awaitPartitions(c);
         c.assign(partitions);
-        Generation generation = attach();
+        Generation generation = generations.attach();
         Map<TopicPartition, Long> beginnings = c.beginningOffsets(partitions, BROKER_TIMEOUT);
         for (TopicPartition partition : partitions) {
             Long applied = generation.positions().get(partition.partition());
@@ -171,37 +169,16 @@ public final class AllocationEventsReader implements Runnable {
         progress.start(
                 generation.id(),
                 generation.served(),
-                buildMode,
+                generations.buildMode(),
                 c.endOffsets(partitions, BROKER_TIMEOUT),
                 positionsOf(c));
         nextPartitionCheck = System.currentTimeMillis() + partitionCheckInterval.toMillis();
         return true;
     }
 
-    private Generation attach() {
-        Generation generation;
-        if (recoveryNeeded) {
-            generation = view.recover();
-            recoveryNeeded = false;
-            buildMode = ReaderState.RECOVERING;
-            LOG.warn("Rebuilding the lost view into generation {} from the beginning of {}", generation.id(), topic);
-        } else if (rebuildRequested) {
-            buildMode = progress.state().serving() ? ReaderState.REBUILDING : ReaderState.REPLAYING;
-            generation = view.rebuild();
-            rebuildRequested = false;
-            LOG.info("Filling generation {} from the beginning of {} beside the served one", generation.id(), topic);
-        } else {
-            generation = view.resume();
-            if (generation.served() && buildMode != ReaderState.RECOVERING) {
-                buildMode = ReaderState.REPLAYING;
-            }
-        }
-        return generation;
-    }
-
     private void readOnce(Consumer<String, byte[]> c) throws InterruptedException {
         ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
-        if (stopped || rebuildRequested) {
+        if (stopped || generations.rebuildRequested()) {
             return;
         }
         if (!projection.project(records, () -> stopped)) {
@@ -214,7 +191,7 @@ public final class AllocationEventsReader implements Runnable {
         }
         long now = System.currentTimeMillis();
         if (!progress.targetServed() && progress.remaining() == 0) {
-            promoteIfCaughtUp(c, positions);
+            generations.promoteIfCaughtUp(positions, c.endOffsets(partitions, BROKER_TIMEOUT));
         }
         if (records.isEmpty() && now >= nextIdleCheck) {
             nextIdleCheck = now + IDLE_CHECK_MS;
@@ -238,18 +215,6 @@ public final class AllocationEventsReader implements Runnable {
         }
     }
 
-    /** Serves the generation being built once it holds everything the topic holds now, not only at its start. */
-    private void promoteIfCaughtUp(Consumer<String, byte[]> c, Map<TopicPartition, Long> positions) {
-        Map<TopicPartition, Long> ends = c.endOffsets(partitions, BROKER_TIMEOUT);
-        if (!readUpTo(positions, ends)) {
-            progress.extend(ends, positions);
-            return;
-        }
-        view.promote();
-        progress.promoted();
-        buildMode = ReaderState.REPLAYING;
-    }
-
     private List<TopicPartition> awaitPartitions(Consumer<String, byte[]> c) throws InterruptedException {
         while (!stopped) {
             List<PartitionInfo> infos = c.partitionsFor(topic, BROKER_TIMEOUT);
@@ -267,7 +232,7 @@ public final class AllocationEventsReader implements Runnable {
 
     private void pause(long millis) throws InterruptedException {
         long until = System.currentTimeMillis() + millis;
-        while (!stopped && !rebuildRequested && System.currentTimeMillis() < until) {
+        while (!stopped && !generations.rebuildRequested() && System.currentTimeMillis() < until) {
             Thread.sleep(50);
         }
     }
@@ -281,10 +246,5 @@ public final class AllocationEventsReader implements Runnable {
 
     private Map<TopicPartition, Long> positionsOf(Consumer<String, byte[]> c) {
         return partitions.stream().collect(Collectors.toMap(p -> p, c::position));
-    }
-
-    /** Whether the reader's positions have reached {@code ends} on every partition. */
-    static boolean readUpTo(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 }

@@ -36,7 +36,7 @@ final class FreshnessCheck {
             ends = c.endOffsets(positions.keySet(), timeout);
             asked = moment;
         }
-        if (ends != null && AllocationEventsReader.readUpTo(positions, ends)) {
+        if (ends != null && ReplayProgress.readUpTo(positions, ends)) {
             progress.confirmCompleteAsOf(asked);
             ends = null;
         }

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetterProducer;
-import org.cosmicstock.messaging.metrics.Consumed;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.schemas.codec.MessageCodec;
@@ -98,11 +98,11 @@ public final class RecordProjection {
                 if (!deadLetter(record, invalid, stopping)) {
                     return false;
                 }
-                metrics.consumed(record.topic(), type, Consumed.INVALID);
+                metrics.consumed(record.topic(), type, Outcome.INVALID);
                 continue;
             }
             if (event.isEmpty()) {
-                metrics.consumed(record.topic(), type, Consumed.SKIPPED);
+                metrics.consumed(record.topic(), type, Outcome.SKIPPED);
                 continue;
             }
             batch.add(new PositionedEvent(record.partition(), record.offset(), event.get(), eventTime));
@@ -145,7 +145,7 @@ public final class RecordProjection {
                 next++;
                 projectionLag.record(Duration.between(event.eventTime(), now).abs());
             }
-            metrics.consumed(topic, types.get(i), wasApplied ? Consumed.PROCESSED : Consumed.DUPLICATE);
+            metrics.consumed(topic, types.get(i), wasApplied ? Outcome.PROCESSED : Outcome.DUPLICATE);
         }
     }
 

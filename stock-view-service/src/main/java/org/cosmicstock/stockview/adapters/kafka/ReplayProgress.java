@@ -220,4 +220,9 @@ public final class ReplayProgress {
         positions.forEach((partition, offset) -> byPartition.put(partition.partition(), offset));
         return Collections.unmodifiableMap(byPartition);
     }
+
+    /** Whether the reader's positions have reached {@code ends} on every partition. */
+    static boolean readUpTo(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
 }
