@@ -77,6 +77,35 @@ class OutboxStoreIT {
         }
     }
 
+    /**
+     * The relay's round only records what was sent: its commit does not wait for the disk (a lost mark
+     * means the rows are sent again, as duplicates the inbox drops), and the setting ends with the
+     * transaction, so the pooled connection's next user commits durably again.
+     */
+    @Test
+    void theRoundsCommitIsNotWaitedForAndTheConnectionCommitsDurablyAfterIt() throws SQLException {
+        write(1);
+        try (Connection connection = dataSource.getConnection()) {
+            // Durable, as a deployment's PostgreSQL is (the test server is not, for speed).
+            try (PreparedStatement durable = connection.prepareStatement("set synchronous_commit = on")) {
+                durable.execute();
+            }
+            connection.setAutoCommit(false);
+            store.lockAndReadNextRows(connection, 0, BATCH);
+            assertThat(setting(connection)).isEqualTo("off");
+            connection.commit();
+            assertThat(setting(connection)).isEqualTo("on");
+        }
+    }
+
+    private static String setting(Connection connection) throws SQLException {
+        try (PreparedStatement show = connection.prepareStatement("show synchronous_commit");
+                ResultSet r = show.executeQuery()) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
     private void write(int count) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
