@@ -184,14 +184,16 @@ final class AllocationDatabase {
                     skuOfBatch.put(b.reference(), p.sku());
                 }
                 for (Allocation gone : p.deallocatedSinceLoad()) {
-                    stored.lines.removeIf(l -> l.orderId().equals(gone.line().orderId()));
+                    stored.lines.removeIf(
+                            l -> l.orderId().equals(gone.line().orderId().value()));
                 }
                 for (Allocation made : p.allocatedSinceLoad()) {
-                    stored.lines.removeIf(l -> l.orderId().equals(made.line().orderId()));
+                    stored.lines.removeIf(
+                            l -> l.orderId().equals(made.line().orderId().value()));
                     stored.lines.add(new StoredLine(
-                            made.line().orderId(),
-                            made.line().sku(),
-                            made.line().qty(),
+                            made.line().orderId().value(),
+                            made.line().sku().value(),
+                            made.line().qty().value(),
                             made.batchReference()));
                 }
             }

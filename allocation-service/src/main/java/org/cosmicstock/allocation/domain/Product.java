@@ -86,7 +86,7 @@ public final class Product {
      * The {@link Allocated} it raises carries the batch's allocated total with this line in it.
      */
     public Optional<String> allocate(OrderLine line) {
-        Optional<String> holding = allocationOf(line.orderId());
+        Optional<String> holding = allocationOf(line.orderId().value());
         if (holding.isPresent()) {
             return holding;
         }
@@ -95,14 +95,20 @@ public final class Product {
                 .filter(b -> b.canAllocate(line))
                 .findFirst();
         if (chosen.isEmpty()) {
-            events.add(new OutOfStock(line.orderId(), line.sku(), line.qty()));
+            events.add(new OutOfStock(
+                    line.orderId().value(), line.sku().value(), line.qty().value()));
             return Optional.empty();
         }
         Batch batch = chosen.get();
         batch.allocate(line);
-        allocatedSinceLoad.put(line.orderId(), new Allocation(line, batch.reference()));
+        allocatedSinceLoad.put(line.orderId().value(), new Allocation(line, batch.reference()));
         versionNumber++;
-        events.add(new Allocated(line.orderId(), line.sku(), line.qty(), batch.reference(), batch.allocatedQuantity()));
+        events.add(new Allocated(
+                line.orderId().value(),
+                line.sku().value(),
+                line.qty().value(),
+                batch.reference(),
+                batch.allocatedQuantity()));
         return Optional.of(batch.reference());
     }
 
@@ -121,10 +127,15 @@ public final class Product {
         while (batch.availableQuantity() < 0) {
             OrderLine line = newest.next();
             batch.deallocate(line);
-            if (allocatedSinceLoad.remove(line.orderId()) == null) {
-                deallocatedSinceLoad.put(line.orderId(), new Allocation(line, reference));
+            if (allocatedSinceLoad.remove(line.orderId().value()) == null) {
+                deallocatedSinceLoad.put(line.orderId().value(), new Allocation(line, reference));
             }
-            events.add(new Deallocated(line.orderId(), line.sku(), line.qty(), reference, batch.allocatedQuantity()));
+            events.add(new Deallocated(
+                    line.orderId().value(),
+                    line.sku().value(),
+                    line.qty().value(),
+                    reference,
+                    batch.allocatedQuantity()));
         }
     }
 
@@ -186,7 +197,7 @@ public final class Product {
                 }
                 while (older.hasNext()) {
                     OrderLine line = older.next();
-                    if (!deallocatedSinceLoad.containsKey(line.orderId())) {
+                    if (!deallocatedSinceLoad.containsKey(line.orderId().value())) {
                         return line;
                     }
                 }

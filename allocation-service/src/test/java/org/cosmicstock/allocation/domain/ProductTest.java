@@ -176,7 +176,7 @@ class ProductTest {
                         new Deallocated("order999", "FANCY-TABLE", 1, "b1", 998),
                         new Deallocated("order998", "FANCY-TABLE", 1, "b1", 997));
         assertThat(product.deallocatedSinceLoad())
-                .extracting(a -> a.line().orderId())
+                .extracting(a -> a.line().orderId().value())
                 .containsExactly("order1000", "order999", "order998");
         assertThat(batch.availableQuantity()).isZero();
     }
@@ -236,7 +236,7 @@ class ProductTest {
         @Override
         public Optional<String> batchOf(String orderId) {
             return lines.stream()
-                    .filter(a -> a.line().orderId().equals(orderId))
+                    .filter(a -> a.line().orderId().value().equals(orderId))
                     .map(Allocation::batchReference)
                     .findFirst();
         }

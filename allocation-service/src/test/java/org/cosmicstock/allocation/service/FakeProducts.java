@@ -70,8 +70,10 @@ final class FakeProducts implements Products {
             Stored before = stored.get(sku);
             LinkedHashMap<String, Allocation> lines =
                     before == null ? new LinkedHashMap<>() : new LinkedHashMap<>(before.lines());
-            product.deallocatedSinceLoad().forEach(a -> lines.remove(a.line().orderId()));
-            product.allocatedSinceLoad().forEach(a -> lines.put(a.line().orderId(), a));
+            product.deallocatedSinceLoad()
+                    .forEach(a -> lines.remove(a.line().orderId().value()));
+            product.allocatedSinceLoad()
+                    .forEach(a -> lines.put(a.line().orderId().value(), a));
             stored.put(sku, new Stored(product.versionNumber(), copy(product.batches()), lines));
         });
         seen.clear();

@@ -147,9 +147,13 @@ final class ProductWriter {
             save.setArray(7, ints(connection, updated.stream().map(BatchRow::allocated)));
             save.setArray(8, counted);
             save.setArray(9, linesIn);
-            save.setArray(10, texts(connection, made.stream().map(a -> a.line().orderId())));
-            save.setArray(11, texts(connection, made.stream().map(a -> a.line().sku())));
-            save.setArray(12, ints(connection, made.stream().map(a -> a.line().qty())));
+            save.setArray(
+                    10,
+                    texts(connection, made.stream().map(a -> a.line().orderId().value())));
+            save.setArray(
+                    11, texts(connection, made.stream().map(a -> a.line().sku().value())));
+            save.setArray(
+                    12, ints(connection, made.stream().map(a -> a.line().qty().value())));
             save.setArray(13, linesIn);
             try (ResultSet r = save.executeQuery()) {
                 r.next();
@@ -187,8 +191,11 @@ final class ProductWriter {
             return;
         }
         try (PreparedStatement delete = connection.prepareStatement(DELETE_LINES)) {
-            delete.setArray(1, texts(connection, gone.stream().map(a -> a.line().orderId())));
-            delete.setArray(2, texts(connection, gone.stream().map(a -> a.line().sku())));
+            delete.setArray(
+                    1,
+                    texts(connection, gone.stream().map(a -> a.line().orderId().value())));
+            delete.setArray(
+                    2, texts(connection, gone.stream().map(a -> a.line().sku().value())));
             delete.executeUpdate();
         }
     }
@@ -200,9 +207,13 @@ final class ProductWriter {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_LINES)) {
             java.sql.Array batches = texts(connection, made.stream().map(Allocation::batchReference));
             insert.setArray(1, batches);
-            insert.setArray(2, texts(connection, made.stream().map(a -> a.line().orderId())));
-            insert.setArray(3, texts(connection, made.stream().map(a -> a.line().sku())));
-            insert.setArray(4, ints(connection, made.stream().map(a -> a.line().qty())));
+            insert.setArray(
+                    2,
+                    texts(connection, made.stream().map(a -> a.line().orderId().value())));
+            insert.setArray(
+                    3, texts(connection, made.stream().map(a -> a.line().sku().value())));
+            insert.setArray(
+                    4, ints(connection, made.stream().map(a -> a.line().qty().value())));
             insert.setArray(5, batches);
             checkLinesStored(made.size(), insert.executeUpdate());
         }

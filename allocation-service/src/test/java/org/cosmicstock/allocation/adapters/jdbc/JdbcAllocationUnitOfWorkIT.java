@@ -109,7 +109,7 @@ class JdbcAllocationUnitOfWorkIT {
             uow.prepare(commands);
             for (Object command : commands) {
                 Allocate a = (Allocate) command;
-                uow.products().get(a.sku()).orElseThrow().allocate(new OrderLine(a.orderId(), a.sku(), a.qty()));
+                uow.products().get(a.sku().value()).orElseThrow().allocate(a.line());
                 uow.collectEvents(MessageContext.newFlow("/test"));
             }
             uow.commit();
