@@ -1,6 +1,5 @@
 package org.cosmicstock.allocation.service;
 
-import java.util.List;
 import java.util.logging.Logger;
 import org.cosmicstock.allocation.domain.CreateBatch;
 import org.cosmicstock.allocation.domain.Product;
@@ -20,11 +19,7 @@ public final class CreateBatchHandler implements Handler<CreateBatch, Allocation
     public Outcome handle(CreateBatch command, AllocationUnitOfWork uow) {
         String sku = command.sku().value();
         String ref = command.ref().value();
-        Product product = uow.products().get(sku).orElseGet(() -> {
-            Product created = new Product(sku, 0, List.of());
-            uow.products().add(created);
-            return created;
-        });
+        Product product = uow.products().get(sku).orElseGet(() -> uow.products().add(sku));
         if (product.batch(ref).isEmpty()) {
             uow.products()
                     .getByBatchRef(ref)

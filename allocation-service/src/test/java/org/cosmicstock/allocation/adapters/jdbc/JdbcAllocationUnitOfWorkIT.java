@@ -62,7 +62,7 @@ class JdbcAllocationUnitOfWorkIT {
     @Test
     void rollsBackUncommittedWorkByDefault() throws SQLException {
         try (var uow = begin()) {
-            uow.products().add(new Product("MEDIUM-PLINTH", 0, List.of()));
+            uow.products().add("MEDIUM-PLINTH");
             uow.products().get("MEDIUM-PLINTH").orElseThrow().addBatch("batch1", 100, null);
         }
         assertThat(scalar("select count(*) from batches")).isZero();
@@ -74,7 +74,7 @@ class JdbcAllocationUnitOfWorkIT {
         assertThatThrownBy(() -> {
                     try (var uow = begin()) {
                         uow.firstDeliveries(List.of(new Receipt("/test", "message-1", "")));
-                        uow.products().add(new Product("LARGE-FORK", 0, List.of()));
+                        uow.products().add("LARGE-FORK");
                         uow.products().get("LARGE-FORK").orElseThrow().addBatch("batch1", 100, null);
                         throw new IllegalStateException("boom");
                     }
@@ -128,8 +128,7 @@ class JdbcAllocationUnitOfWorkIT {
     void aBatchCreatedEarlierInTheSameUnitOfWorkIsFoundByItsReference() {
         try (var uow = begin()) {
             uow.prepare(List.of(new org.cosmicstock.allocation.domain.ChangeBatchQuantity("fresh", 5, null)));
-            Product product = new Product("STOOL", 0, List.of());
-            uow.products().add(product);
+            Product product = uow.products().add("STOOL");
             product.addBatch("fresh", 10, null);
 
             assertThat(uow.products().getByBatchRef("fresh")).containsSame(product);
