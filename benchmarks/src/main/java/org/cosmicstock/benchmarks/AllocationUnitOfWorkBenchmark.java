@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.cosmicstock.allocation.adapters.jdbc.JdbcAllocationUnitOfWork;
 import org.cosmicstock.allocation.adapters.kafka.AvroEvents;
 import org.cosmicstock.allocation.domain.Allocate;
-import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.inbox.JdbcInbox;
 import org.cosmicstock.messaging.jdbc.MessagingTables;
@@ -118,7 +117,7 @@ public class AllocationUnitOfWorkBenchmark {
             uow.prepare(batch);
             for (Object command : batch) {
                 Allocate a = (Allocate) command;
-                uow.products().get(a.sku()).orElseThrow().allocate(new OrderLine(a.orderId(), a.sku(), a.qty()));
+                uow.products().get(a.sku().value()).orElseThrow().allocate(a.line());
                 uow.collectEvents(MessageContext.newFlow("/benchmark"));
             }
             uow.commit();

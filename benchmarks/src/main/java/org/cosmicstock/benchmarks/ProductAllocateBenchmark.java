@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.cosmicstock.allocation.domain.AllocatedLines;
+import org.cosmicstock.allocation.domain.Allocation;
 import org.cosmicstock.allocation.domain.Batch;
 import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.Product;
+import org.cosmicstock.domain.OrderId;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -84,13 +86,21 @@ public class ProductAllocateBenchmark {
         }
         return new Product("SKU", 1, copies, new AllocatedLines() {
             @Override
-            public Optional<String> batchOf(String orderId) {
-                return Optional.ofNullable(stored.get(orderId));
+            public Optional<String> batchOf(OrderId orderId) {
+                return Optional.ofNullable(stored.get(orderId.value()));
             }
 
             @Override
             public Iterator<OrderLine> newestFirst(String batchReference) {
                 throw new UnsupportedOperationException("allocating reads no batch's lines");
+            }
+
+            @Override
+            public void add(Allocation allocation) {}
+
+            @Override
+            public void remove(Allocation allocation) {
+                throw new UnsupportedOperationException("allocating gives up no line");
             }
         });
     }

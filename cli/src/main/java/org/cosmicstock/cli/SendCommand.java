@@ -9,6 +9,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.cosmicstock.domain.ContractViolation;
+import org.cosmicstock.domain.Identifiers;
+import org.cosmicstock.domain.Quantity;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.bus.Traceparent;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
@@ -16,8 +19,6 @@ import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
 import org.cosmicstock.schemas.commands.CreateBatch;
-import org.cosmicstock.schemas.limits.ContractLimits;
-import org.cosmicstock.schemas.limits.ContractViolation;
 import org.cosmicstock.schemas.registry.RegistryRefusedException;
 import org.cosmicstock.schemas.registry.RegistryUnavailableException;
 import org.cosmicstock.schemas.registry.SchemaNotRegisteredException;
@@ -74,8 +75,8 @@ abstract class SendCommand extends ClientCommand {
         String messageId;
         try {
             message = message();
-            messageId = id == null ? UUID.randomUUID().toString() : ContractLimits.identifier("--id", id);
-            ContractLimits.identifier("--source", source);
+            messageId = id == null ? UUID.randomUUID().toString() : Identifiers.check("--id", id);
+            Identifiers.check("--source", source);
         } catch (ContractViolation invalid) {
             throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
         }
@@ -109,7 +110,7 @@ abstract class SendCommand extends ClientCommand {
     }
 
     static String identifier(String option, String value) {
-        return ContractLimits.identifier(option, value);
+        return Identifiers.check(option, value);
     }
 
     @Command(
@@ -147,7 +148,7 @@ abstract class SendCommand extends ClientCommand {
             return new CreateBatch(
                     identifier("--ref", ref),
                     identifier("--sku", sku),
-                    ContractLimits.quantity("--qty", qty, 1),
+                    Quantity.of("--qty", qty).value(),
                     arrival);
         }
 
@@ -177,7 +178,7 @@ abstract class SendCommand extends ClientCommand {
             return new Allocate(
                     identifier("--order-id", orderId),
                     identifier("--sku", sku),
-                    ContractLimits.quantity("--qty", qty, 1));
+                    Quantity.of("--qty", qty).value());
         }
 
         @Override
@@ -207,7 +208,7 @@ abstract class SendCommand extends ClientCommand {
         SpecificRecord message() {
             return new ChangeBatchQuantity(
                     identifier("--ref", ref),
-                    ContractLimits.quantity("--qty", qty, 0),
+                    Quantity.orZero("--qty", qty).value(),
                     sku == null ? null : identifier("--sku", sku));
         }
 

@@ -2,17 +2,16 @@ package org.cosmicstock.simulation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.cosmicstock.allocation.adapters.kafka.AvroEvents;
-import org.cosmicstock.allocation.domain.AllocatedLines;
 import org.cosmicstock.allocation.domain.Allocation;
 import org.cosmicstock.allocation.domain.Batch;
 import org.cosmicstock.allocation.domain.Event;
+import org.cosmicstock.allocation.domain.LinesInMemory;
 import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.allocation.domain.Products;
@@ -51,38 +50,21 @@ final class AllocationDatabase {
         return new Tx();
     }
 
-    private Product load(String sku, StoredProduct stored) {
+    private Tracked load(String sku, StoredProduct stored) {
         List<Batch> batches = new ArrayList<>();
         stored.batches
                 .values()
                 .forEach(b -> batches.add(new Batch(b.ref(), sku, b.purchased(), b.allocated(), b.eta())));
-        List<StoredLine> snapshot = List.copyOf(stored.lines);
-        AllocatedLines lines = new AllocatedLines() {
-            @Override
-            public Optional<String> batchOf(String orderId) {
-                return snapshot.stream()
-                        .filter(l -> l.orderId().equals(orderId))
-                        .map(StoredLine::batchRef)
-                        .findFirst();
-            }
-
-            @Override
-            public Iterator<OrderLine> newestFirst(String batchReference) {
-                List<OrderLine> newest = new ArrayList<>();
-                for (StoredLine l : snapshot) {
-                    if (l.batchRef().equals(batchReference)) {
-                        newest.add(0, new OrderLine(l.orderId(), l.sku(), l.qty()));
-                    }
-                }
-                return newest.iterator();
-            }
-        };
-        return new Product(sku, stored.version, batches, lines);
+        LinesInMemory lines = new LinesInMemory(stored.lines.stream()
+                .map(l -> new Allocation(new OrderLine(l.orderId(), l.sku(), l.qty()), l.batchRef()))
+                .toList());
+        return new Tracked(new Product(sku, stored.version, batches, lines), lines, stored.version, false);
     }
 
-    private final class Tx extends Database.Transaction implements AllocationUnitOfWork, Products {
+    /** A product this unit of work works on, with its lines (all in memory, as the stored ones are) and how it was loaded. */
+    private record Tracked(Product product, LinesInMemory lines, int loadedVersion, boolean isNew) {}
 
-        private record Tracked(Product product, int loadedVersion, boolean isNew) {}
+    private final class Tx extends Database.Transaction implements AllocationUnitOfWork, Products {
 
         private final Map<String, Tracked> tracked = new LinkedHashMap<>();
 
@@ -96,10 +78,13 @@ final class AllocationDatabase {
         }
 
         @Override
-        public void add(Product product) {
-            if (tracked.putIfAbsent(product.sku(), new Tracked(product, 0, true)) != null) {
-                throw new IllegalStateException("Aggregate " + product.sku() + " is already in this unit of work");
+        public Product add(String sku) {
+            LinesInMemory lines = new LinesInMemory();
+            Tracked added = new Tracked(new Product(sku, 0, List.of(), lines), lines, 0, true);
+            if (tracked.putIfAbsent(sku, added) != null) {
+                throw new IllegalStateException("Aggregate " + sku + " is already in this unit of work");
             }
+            return added.product();
         }
 
         @Override
@@ -112,9 +97,9 @@ final class AllocationDatabase {
             if (stored == null) {
                 return Optional.empty();
             }
-            Product product = load(sku, stored);
-            tracked.put(sku, new Tracked(product, stored.version, false));
-            return Optional.of(product);
+            Tracked loaded = load(sku, stored);
+            tracked.put(sku, loaded);
+            return Optional.of(loaded.product());
         }
 
         @Override
@@ -183,16 +168,13 @@ final class AllocationDatabase {
                             new StoredBatch(b.reference(), b.purchasedQuantity(), b.allocatedQuantity(), b.eta()));
                     skuOfBatch.put(b.reference(), p.sku());
                 }
-                for (Allocation gone : p.deallocatedSinceLoad()) {
-                    stored.lines.removeIf(l -> l.orderId().equals(gone.line().orderId()));
-                }
-                for (Allocation made : p.allocatedSinceLoad()) {
-                    stored.lines.removeIf(l -> l.orderId().equals(made.line().orderId()));
+                stored.lines.clear();
+                for (Allocation held : t.lines().all()) {
                     stored.lines.add(new StoredLine(
-                            made.line().orderId(),
-                            made.line().sku(),
-                            made.line().qty(),
-                            made.batchReference()));
+                            held.line().orderId().value(),
+                            held.line().sku().value(),
+                            held.line().qty().value(),
+                            held.batchReference()));
                 }
             }
         }

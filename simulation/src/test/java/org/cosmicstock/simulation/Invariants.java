@@ -117,7 +117,7 @@ final class Invariants {
                 product.lines.forEach(l -> held.put(line(l.orderId(), sku), l.batchRef())));
         world.orders.orders.forEach((orderId, order) -> {
             for (OrderLine l : order.lines()) {
-                String key = line(orderId, l.sku());
+                String key = line(orderId, l.sku().value());
                 String says = truth.get(key);
                 String has = l.status() == LineStatus.ALLOCATED
                         ? "ALLOCATED " + l.batchRef()
@@ -126,12 +126,12 @@ final class Invariants {
                     violation(
                             "order line " + key + " never settled: still PENDING (allocation says " + says + ")",
                             orderId,
-                            l.sku());
+                            l.sku().value());
                 } else if (!has.equals(says)) {
                     violation(
                             "order line " + key + " is " + has + " but allocation-service says " + says,
                             orderId,
-                            l.sku());
+                            l.sku().value());
                 }
                 String heldIn = held.get(key);
                 boolean allocatedThere = Objects.equals(says, "ALLOCATED " + heldIn);
@@ -140,7 +140,7 @@ final class Invariants {
                     violation(
                             "line " + key + " is held in batch " + heldIn + " but its last event says " + says,
                             orderId,
-                            l.sku());
+                            l.sku().value());
                 }
             }
         });

@@ -82,14 +82,14 @@ final class OrdersDatabase {
             Set<String> placedHere = new HashSet<>();
             messages.stream()
                     .filter(PlaceOrder.class::isInstance)
-                    .forEach(m -> placedHere.add(((PlaceOrder) m).orderId()));
+                    .forEach(m -> placedHere.add(((PlaceOrder) m).orderId().value()));
             Set<Object> foreign = new HashSet<>();
             for (Object message : messages) {
                 if (message instanceof Command command
                         && !(command instanceof PlaceOrder)
-                        && !placedHere.contains(command.orderId())
-                        && !tracked.containsKey(command.orderId())
-                        && !orders.containsKey(command.orderId())) {
+                        && !placedHere.contains(command.orderId().value())
+                        && !tracked.containsKey(command.orderId().value())
+                        && !orders.containsKey(command.orderId().value())) {
                     foreign.add(message);
                 }
             }

@@ -1,32 +1,26 @@
 package org.cosmicstock.allocation.domain;
 
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.Optional;
+import org.cosmicstock.domain.OrderId;
 
 /**
- * The lines a product had allocated when it was loaded, read on demand rather than loaded whole: a
- * lookup by order (a line is its order and SKU) and, for a shrinking batch, its lines newest first,
- * only as many as it gives up. This is what keeps a command's cost independent of history.
+ * The lines a product has allocated, a port: the product says which line went to which batch and
+ * which one left; where they are kept, and what the repository writes back, is the implementation's
+ * business ({@link LinesInMemory}, or the database read on demand, so that a command's cost does not
+ * grow with history).
  */
 public interface AllocatedLines {
 
-    /** A product nothing was ever allocated from, such as a new one. */
-    AllocatedLines NONE = new AllocatedLines() {
-        @Override
-        public Optional<String> batchOf(String orderId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Iterator<OrderLine> newestFirst(String batchReference) {
-            return Collections.emptyIterator();
-        }
-    };
-
     /** The reference of the batch holding the product's line of {@code orderId}, if one does. */
-    Optional<String> batchOf(String orderId);
+    Optional<String> batchOf(OrderId orderId);
 
-    /** The lines of a batch, most recently allocated first, read lazily. */
+    /** The lines of a batch, most recently allocated first, read lazily; the caller may remove each one it is given. */
     Iterator<OrderLine> newestFirst(String batchReference);
+
+    /** The line is now allocated to the batch. */
+    void add(Allocation allocation);
+
+    /** The line left the batch it was allocated to. */
+    void remove(Allocation allocation);
 }

@@ -61,15 +61,16 @@ public final class Batch {
     }
 
     public boolean canAllocate(OrderLine line) {
-        return sku.equals(line.sku()) && availableQuantity() >= line.qty();
+        return sku.equals(line.sku().value())
+                && availableQuantity() >= line.qty().value();
     }
 
     void allocate(OrderLine line) {
-        allocatedQuantity += line.qty();
+        allocatedQuantity += line.qty().value();
     }
 
     void deallocate(OrderLine line) {
-        allocatedQuantity -= line.qty();
+        allocatedQuantity -= line.qty().value();
     }
 
     void changePurchasedQuantity(int qty) {

@@ -1,17 +1,25 @@
 package org.cosmicstock.allocation.domain;
 
-/** A line of a customer order: {@code qty} units of {@code sku}. A line is identified by its order and SKU. */
-public record OrderLine(String orderId, String sku, int qty) {
+import java.util.Objects;
+import org.cosmicstock.domain.OrderId;
+import org.cosmicstock.domain.Quantity;
+import org.cosmicstock.domain.Sku;
+
+/**
+ * A line of a customer order: {@code qty} units of {@code sku}. A line is identified by its order and
+ * SKU. Its values are valid by construction; a line holds at least one unit.
+ */
+public record OrderLine(OrderId orderId, Sku sku, Quantity qty) {
 
     public OrderLine {
-        if (orderId == null || orderId.isBlank()) {
-            throw new IllegalArgumentException("orderId is required");
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(sku, "sku");
+        if (qty.isZero()) {
+            throw new IllegalArgumentException("An order line holds at least one unit");
         }
-        if (sku == null || sku.isBlank()) {
-            throw new IllegalArgumentException("sku is required");
-        }
-        if (qty <= 0) {
-            throw new IllegalArgumentException("qty must be positive, was " + qty);
-        }
+    }
+
+    public OrderLine(String orderId, String sku, int qty) {
+        this(new OrderId(orderId), new Sku(sku), Quantity.of(qty));
     }
 }

@@ -2,43 +2,37 @@ package org.cosmicstock.allocation.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
  * The aggregate: every batch of one SKU, and the only way to change them. Each change bumps {@link
  * #versionNumber()}, which the repository uses to refuse a second commit from the same version.
  *
- * <p>Batches carry their allocated quantity; the lines themselves are looked up through {@link
- * AllocatedLines} when a rule needs one (is this line allocated? which lines does a shrinking batch
- * give up?). What changed since loading is kept here, so the repository writes only that.
+ * <p>Batches carry their allocated quantity; the lines themselves are the product's {@link
+ * AllocatedLines}, asked when a rule needs one (is this line allocated? which lines does a shrinking
+ * batch give up?) and told what changed. What to write back is the repository's business.
  */
 public final class Product {
 
     private final String sku;
     private final List<Batch> batches;
-    private final AllocatedLines stored;
-    // Lines allocated since loading, in allocation order, and stored lines given up since loading.
-    private final LinkedHashMap<String, Allocation> allocatedSinceLoad = new LinkedHashMap<>();
-    private final Map<String, Allocation> deallocatedSinceLoad = new LinkedHashMap<>();
+    private final AllocatedLines lines;
     private final List<Event> events = new ArrayList<>();
     private int versionNumber;
 
+    /** A product whose lines are all in memory (a new one has none). */
     public Product(String sku, int versionNumber, List<Batch> batches) {
-        this(sku, versionNumber, batches, AllocatedLines.NONE);
+        this(sku, versionNumber, batches, new LinesInMemory());
     }
 
-    public Product(String sku, int versionNumber, List<Batch> batches, AllocatedLines stored) {
+    public Product(String sku, int versionNumber, List<Batch> batches, AllocatedLines lines) {
         this.sku = sku;
         this.versionNumber = versionNumber;
         this.batches = new ArrayList<>(batches);
-        this.stored = stored;
+        this.lines = lines;
     }
 
     public String sku() {
@@ -55,18 +49,6 @@ public final class Product {
 
     public Optional<Batch> batch(String reference) {
         return batches.stream().filter(b -> b.reference().equals(reference)).findFirst();
-    }
-
-    /** The batch holding this product's line of {@code orderId}, if one does. */
-    public Optional<String> allocationOf(String orderId) {
-        Allocation made = allocatedSinceLoad.get(orderId);
-        if (made != null) {
-            return Optional.of(made.batchReference());
-        }
-        if (deallocatedSinceLoad.containsKey(orderId)) {
-            return Optional.empty();
-        }
-        return stored.batchOf(orderId);
     }
 
     /** Adds a batch; false (and no change) when a batch with this reference already exists. */
@@ -86,7 +68,7 @@ public final class Product {
      * The {@link Allocated} it raises carries the batch's allocated total with this line in it.
      */
     public Optional<String> allocate(OrderLine line) {
-        Optional<String> holding = allocationOf(line.orderId());
+        Optional<String> holding = lines.batchOf(line.orderId());
         if (holding.isPresent()) {
             return holding;
         }
@@ -95,14 +77,20 @@ public final class Product {
                 .filter(b -> b.canAllocate(line))
                 .findFirst();
         if (chosen.isEmpty()) {
-            events.add(new OutOfStock(line.orderId(), line.sku(), line.qty()));
+            events.add(new OutOfStock(
+                    line.orderId().value(), line.sku().value(), line.qty().value()));
             return Optional.empty();
         }
         Batch batch = chosen.get();
         batch.allocate(line);
-        allocatedSinceLoad.put(line.orderId(), new Allocation(line, batch.reference()));
+        lines.add(new Allocation(line, batch.reference()));
         versionNumber++;
-        events.add(new Allocated(line.orderId(), line.sku(), line.qty(), batch.reference(), batch.allocatedQuantity()));
+        events.add(new Allocated(
+                line.orderId().value(),
+                line.sku().value(),
+                line.qty().value(),
+                batch.reference(),
+                batch.allocatedQuantity()));
         return Optional.of(batch.reference());
     }
 
@@ -117,25 +105,18 @@ public final class Product {
         batch.changePurchasedQuantity(qty);
         versionNumber++;
         events.add(new BatchQuantityChanged(reference, sku, qty));
-        Iterator<OrderLine> newest = linesNewestFirst(reference);
+        Iterator<OrderLine> newest = lines.newestFirst(reference);
         while (batch.availableQuantity() < 0) {
             OrderLine line = newest.next();
             batch.deallocate(line);
-            if (allocatedSinceLoad.remove(line.orderId()) == null) {
-                deallocatedSinceLoad.put(line.orderId(), new Allocation(line, reference));
-            }
-            events.add(new Deallocated(line.orderId(), line.sku(), line.qty(), reference, batch.allocatedQuantity()));
+            lines.remove(new Allocation(line, reference));
+            events.add(new Deallocated(
+                    line.orderId().value(),
+                    line.sku().value(),
+                    line.qty().value(),
+                    reference,
+                    batch.allocatedQuantity()));
         }
-    }
-
-    /** Lines allocated since loading and still allocated: what the repository inserts. */
-    public Collection<Allocation> allocatedSinceLoad() {
-        return Collections.unmodifiableCollection(allocatedSinceLoad.values());
-    }
-
-    /** Stored lines given up since loading: what the repository deletes. */
-    public Collection<Allocation> deallocatedSinceLoad() {
-        return Collections.unmodifiableCollection(deallocatedSinceLoad.values());
     }
 
     /** The events raised since the last call, oldest first. */
@@ -146,52 +127,5 @@ public final class Product {
         List<Event> drained = List.copyOf(events);
         events.clear();
         return drained;
-    }
-
-    /** Lines allocated since loading (newest first), then the stored ones still held, newest first. */
-    private Iterator<OrderLine> linesNewestFirst(String reference) {
-        List<OrderLine> recent = new ArrayList<>();
-        for (Allocation allocation : allocatedSinceLoad.values()) {
-            if (allocation.batchReference().equals(reference)) {
-                recent.add(0, allocation.line());
-            }
-        }
-        Iterator<OrderLine> older = stored.newestFirst(reference);
-        Iterator<OrderLine> newer = recent.iterator();
-        return new Iterator<>() {
-            // Read lazily: a shrinking batch reads only the lines it gives up, not one more.
-            private OrderLine next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    next = advance();
-                }
-                return next != null;
-            }
-
-            @Override
-            public OrderLine next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("Batch " + reference + " holds no more lines");
-                }
-                OrderLine line = next;
-                next = null;
-                return line;
-            }
-
-            private OrderLine advance() {
-                if (newer.hasNext()) {
-                    return newer.next();
-                }
-                while (older.hasNext()) {
-                    OrderLine line = older.next();
-                    if (!deallocatedSinceLoad.containsKey(line.orderId())) {
-                        return line;
-                    }
-                }
-                return null;
-            }
-        };
     }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 /** The repository port of the Product aggregate. */
 public interface Products {
 
-    void add(Product product);
+    /** A new product of {@code sku}, with no batches yet, kept from now on. */
+    Product add(String sku);
 
     Optional<Product> get(String sku);
 

@@ -2,7 +2,6 @@ package org.cosmicstock.allocation.service;
 
 import org.cosmicstock.allocation.domain.Allocate;
 import org.cosmicstock.allocation.domain.AllocationRejected;
-import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.messaging.bus.Handler;
 import org.cosmicstock.messaging.bus.Outcome;
@@ -16,14 +15,17 @@ public final class AllocateHandler implements Handler<Allocate, AllocationUnitOf
 
     @Override
     public Outcome handle(Allocate command, AllocationUnitOfWork uow) {
-        var found = uow.products().get(command.sku());
+        var found = uow.products().get(command.sku().value());
         if (found.isEmpty()) {
             uow.raise(new AllocationRejected(
-                    command.orderId(), command.sku(), command.qty(), "Invalid sku " + command.sku()));
+                    command.orderId().value(),
+                    command.sku().value(),
+                    command.qty().value(),
+                    "Invalid sku " + command.sku().value()));
             return Outcome.PROCESSED;
         }
         Product product = found.get();
-        product.allocate(new OrderLine(command.orderId(), command.sku(), command.qty()));
+        product.allocate(command.line());
         return Outcome.PROCESSED;
     }
 }

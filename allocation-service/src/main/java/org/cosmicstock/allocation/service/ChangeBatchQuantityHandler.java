@@ -10,13 +10,14 @@ public final class ChangeBatchQuantityHandler implements Handler<ChangeBatchQuan
 
     @Override
     public Outcome handle(ChangeBatchQuantity command, AllocationUnitOfWork uow) {
+        String ref = command.ref().value();
         Product product = (command.sku() == null
-                        ? uow.products().getByBatchRef(command.ref())
+                        ? uow.products().getByBatchRef(ref)
                         : uow.products()
-                                .get(command.sku())
-                                .filter(p -> p.batch(command.ref()).isPresent()))
-                .orElseThrow(() -> new UnknownBatch(command.ref()));
-        product.changeBatchQuantity(command.ref(), command.qty());
+                                .get(command.sku().value())
+                                .filter(p -> p.batch(ref).isPresent()))
+                .orElseThrow(() -> new UnknownBatch(ref));
+        product.changeBatchQuantity(ref, command.qty().value());
         return Outcome.PROCESSED;
     }
 }

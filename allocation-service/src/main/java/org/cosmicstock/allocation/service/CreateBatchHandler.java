@@ -19,21 +19,19 @@ public final class CreateBatchHandler implements Handler<CreateBatch, Allocation
 
     @Override
     public Outcome handle(CreateBatch command, AllocationUnitOfWork uow) {
-        Product product = uow.products().get(command.sku()).orElseGet(() -> {
-            Product created = new Product(command.sku(), 0, List.of());
-            uow.products().add(created);
-            return created;
-        });
-        if (product.batch(command.ref()).isEmpty()) {
+        String sku = command.sku().value();
+        String ref = command.ref().value();
+        Product product = uow.products().get(sku).orElseGet(() -> uow.products().add(sku));
+        if (product.batch(ref).isEmpty()) {
             uow.products()
-                    .getByBatchRef(command.ref())
-                    .filter(other -> !other.sku().equals(command.sku()))
+                    .getByBatchRef(ref)
+                    .filter(other -> !other.sku().equals(sku))
                     .ifPresent(other -> {
-                        throw new MessageRejected("Batch " + command.ref() + " already exists for sku " + other.sku());
+                        throw new MessageRejected("Batch " + ref + " already exists for sku " + other.sku());
                     });
         }
-        if (!product.addBatch(command.ref(), command.qty(), command.eta())) {
-            LOG.debug("Batch {} already exists; CreateBatch skipped", command.ref());
+        if (!product.addBatch(ref, command.qty().value(), command.eta())) {
+            LOG.debug("Batch {} already exists; CreateBatch skipped", ref);
             return Outcome.SKIPPED;
         }
         return Outcome.PROCESSED;

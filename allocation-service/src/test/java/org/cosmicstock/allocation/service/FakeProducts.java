@@ -1,14 +1,12 @@
 package org.cosmicstock.allocation.service;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cosmicstock.allocation.domain.AllocatedLines;
 import org.cosmicstock.allocation.domain.Allocation;
 import org.cosmicstock.allocation.domain.Batch;
+import org.cosmicstock.allocation.domain.LinesInMemory;
 import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.allocation.domain.Products;
@@ -20,29 +18,36 @@ import org.cosmicstock.allocation.domain.Products;
  */
 final class FakeProducts implements Products {
 
-    private record Stored(int version, List<Batch> batches, LinkedHashMap<String, Allocation> lines) {}
+    private record Stored(int version, List<Batch> batches, List<Allocation> lines) {}
+
+    private record Seen(Product product, LinesInMemory lines) {}
 
     private final Map<String, Stored> stored = new LinkedHashMap<>();
-    private final Map<String, Product> seen = new LinkedHashMap<>();
+    private final Map<String, Seen> seen = new LinkedHashMap<>();
 
     @Override
-    public void add(Product product) {
-        seen.put(product.sku(), product);
+    public Product add(String sku) {
+        LinesInMemory lines = new LinesInMemory();
+        Product product = new Product(sku, 0, List.of(), lines);
+        seen.put(sku, new Seen(product, lines));
+        return product;
     }
 
     @Override
     public Optional<Product> get(String sku) {
         if (!seen.containsKey(sku) && stored.containsKey(sku)) {
-            seen.put(sku, load(sku, stored.get(sku)));
+            Stored row = stored.get(sku);
+            LinesInMemory lines = new LinesInMemory(row.lines());
+            seen.put(sku, new Seen(new Product(sku, row.version(), copy(row.batches()), lines), lines));
         }
-        return Optional.ofNullable(seen.get(sku));
+        return Optional.ofNullable(seen.get(sku)).map(Seen::product);
     }
 
     @Override
     public Optional<Product> getByBatchRef(String reference) {
-        for (Product product : seen.values()) {
-            if (product.batch(reference).isPresent()) {
-                return Optional.of(product);
+        for (Seen s : seen.values()) {
+            if (s.product().batch(reference).isPresent()) {
+                return Optional.of(s.product());
             }
         }
         return stored.entrySet().stream()
@@ -54,51 +59,29 @@ final class FakeProducts implements Products {
 
     /** The products this unit of work loaded or added, as the real repository tracks them. */
     List<Product> seen() {
-        return List.copyOf(seen.values());
+        return seen.values().stream().map(Seen::product).toList();
     }
 
     /** The stored lines of a batch, oldest first: what the database would hold. */
     List<OrderLine> storedLines(String sku, String batchReference) {
-        return stored.get(sku).lines().values().stream()
+        return stored.get(sku).lines().stream()
                 .filter(a -> a.batchReference().equals(batchReference))
                 .map(Allocation::line)
                 .toList();
     }
 
     void save() {
-        seen.forEach((sku, product) -> {
-            Stored before = stored.get(sku);
-            LinkedHashMap<String, Allocation> lines =
-                    before == null ? new LinkedHashMap<>() : new LinkedHashMap<>(before.lines());
-            product.deallocatedSinceLoad().forEach(a -> lines.remove(a.line().orderId()));
-            product.allocatedSinceLoad().forEach(a -> lines.put(a.line().orderId(), a));
-            stored.put(sku, new Stored(product.versionNumber(), copy(product.batches()), lines));
-        });
+        seen.forEach((sku, s) -> stored.put(
+                sku,
+                new Stored(
+                        s.product().versionNumber(),
+                        copy(s.product().batches()),
+                        s.lines().all())));
         seen.clear();
     }
 
     void forget() {
         seen.clear();
-    }
-
-    private static Product load(String sku, Stored row) {
-        LinkedHashMap<String, Allocation> lines = new LinkedHashMap<>(row.lines());
-        AllocatedLines view = new AllocatedLines() {
-            @Override
-            public Optional<String> batchOf(String orderId) {
-                return Optional.ofNullable(lines.get(orderId)).map(Allocation::batchReference);
-            }
-
-            @Override
-            public Iterator<OrderLine> newestFirst(String batchReference) {
-                List<OrderLine> newest = new ArrayList<>();
-                lines.values().stream()
-                        .filter(a -> a.batchReference().equals(batchReference))
-                        .forEach(a -> newest.add(0, a.line()));
-                return newest.iterator();
-            }
-        };
-        return new Product(sku, row.version(), copy(row.batches()), view);
     }
 
     private static List<Batch> copy(List<Batch> batches) {

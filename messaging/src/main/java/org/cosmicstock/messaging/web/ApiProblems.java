@@ -1,7 +1,7 @@
 package org.cosmicstock.messaging.web;
 
 import java.time.Duration;
-import org.cosmicstock.schemas.limits.ContractViolation;
+import org.cosmicstock.domain.ContractViolation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -81,7 +81,18 @@ public final class MessageCoverage {
     }
 
     private static Object value(Class<?> type, RecordComponent component, int index) {
-        Class<?> kind = component.getType();
+        return value(type, component, component.getType(), index);
+    }
+
+    private static Object value(Class<?> type, RecordComponent component, Class<?> kind, int index) {
+        if (isValueObject(kind)) {
+            Class<?> held = kind.getRecordComponents()[0].getType();
+            try {
+                return kind.getDeclaredConstructor(held).newInstance(value(type, component, held, index));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Could not build a sample " + kind.getSimpleName(), e);
+            }
+        }
         if (kind == String.class) {
             return component.getName() + "-" + index;
         }
@@ -98,11 +109,19 @@ public final class MessageCoverage {
                 + " of type " + kind.getName() + ": teach MessageCoverage one");
     }
 
+    /** A record of one value, such as {@code Sku} or {@code Quantity}: sampled and compared by the value it holds. */
+    private static boolean isValueObject(Class<?> kind) {
+        return kind.isRecord() && kind.getRecordComponents().length == 1;
+    }
+
     private static Object read(Record message, RecordComponent component) {
         try {
             var accessor = component.getAccessor();
             accessor.setAccessible(true);
-            return accessor.invoke(message);
+            Object value = accessor.invoke(message);
+            return value != null && isValueObject(value.getClass())
+                    ? read((Record) value, value.getClass().getRecordComponents()[0])
+                    : value;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Could not read " + component.getName() + " of " + message, e);
         }

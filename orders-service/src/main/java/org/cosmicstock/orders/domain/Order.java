@@ -20,7 +20,7 @@ public final class Order {
         this.orderId = orderId;
         this.lines = new LinkedHashMap<>();
         for (OrderLine line : lines) {
-            if (this.lines.putIfAbsent(line.sku(), line) != null) {
+            if (this.lines.putIfAbsent(line.sku().value(), line) != null) {
                 throw new IllegalArgumentException("Order " + orderId + " has two lines for sku " + line.sku());
             }
         }
@@ -33,7 +33,8 @@ public final class Order {
             throw new IllegalArgumentException("An order needs at least one line");
         }
         Order order = new Order(orderId, lines, 0);
-        lines.forEach(l -> order.events.add(new AllocationRequested(orderId, l.sku(), l.qty())));
+        lines.forEach(l -> order.events.add(
+                new AllocationRequested(orderId, l.sku().value(), l.qty().value())));
         order.version++;
         return order;
     }

@@ -31,19 +31,20 @@ public final class Handlers {
                 .command(PlaceOrder.class, new PlaceOrderHandler())
                 .command(
                         RecordAllocation.class,
-                        RecordLineHandler.of(
-                                RecordAllocation::orderId,
-                                (order, news) -> order.allocated(news.sku(), news.batchRef())))
+                        RecordLineHandler.of((order, news) -> order.allocated(
+                                news.sku().value(), news.batchRef().value())))
                 .command(
                         RecordOutOfStock.class,
-                        RecordLineHandler.of(RecordOutOfStock::orderId, (order, news) -> order.outOfStock(news.sku())))
+                        RecordLineHandler.of(
+                                (order, news) -> order.outOfStock(news.sku().value())))
                 .command(
                         RecordDeallocation.class,
                         RecordLineHandler.of(
-                                RecordDeallocation::orderId, (order, news) -> order.deallocated(news.sku())))
+                                (order, news) -> order.deallocated(news.sku().value())))
                 .command(
                         RecordRejection.class,
-                        RecordLineHandler.of(RecordRejection::orderId, (order, news) -> order.rejected(news.sku())))
+                        RecordLineHandler.of(
+                                (order, news) -> order.rejected(news.sku().value())))
                 .conflictAttempts(conflictAttempts)
                 .around(around)
                 .build();

@@ -13,10 +13,11 @@ public final class PlaceOrderHandler implements Handler<PlaceOrder, OrdersUnitOf
 
     @Override
     public Outcome handle(PlaceOrder command, OrdersUnitOfWork uow) {
-        if (uow.orders().get(command.orderId()).isPresent()) {
+        String orderId = command.orderId().value();
+        if (uow.orders().get(orderId).isPresent()) {
             return Outcome.SKIPPED;
         }
-        uow.orders().add(Order.place(command.orderId(), command.lines()));
+        uow.orders().add(Order.place(orderId, command.lines()));
         return Outcome.PROCESSED;
     }
 }

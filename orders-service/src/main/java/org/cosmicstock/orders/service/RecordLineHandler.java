@@ -2,7 +2,6 @@ package org.cosmicstock.orders.service;
 
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 import org.cosmicstock.messaging.bus.Handler;
 import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.orders.domain.Command;
@@ -15,23 +14,20 @@ import org.cosmicstock.orders.domain.Order;
  */
 public final class RecordLineHandler<C extends Command> implements Handler<C, OrdersUnitOfWork> {
 
-    private final Function<C, String> orderId;
     private final BiPredicate<Order, C> record;
 
-    private RecordLineHandler(Function<C, String> orderId, BiPredicate<Order, C> record) {
-        this.orderId = orderId;
+    private RecordLineHandler(BiPredicate<Order, C> record) {
         this.record = record;
     }
 
-    /** {@code record} applies the news to the order and answers whether the line changed. */
-    public static <C extends Command> RecordLineHandler<C> of(
-            Function<C, String> orderId, BiPredicate<Order, C> record) {
-        return new RecordLineHandler<>(orderId, record);
+    /** {@code record} applies the news to the order the command names and answers whether the line changed. */
+    public static <C extends Command> RecordLineHandler<C> of(BiPredicate<Order, C> record) {
+        return new RecordLineHandler<>(record);
     }
 
     @Override
     public Outcome handle(C command, OrdersUnitOfWork uow) {
-        Optional<Order> order = uow.orders().get(orderId.apply(command));
+        Optional<Order> order = uow.orders().get(command.orderId().value());
         boolean changed = order.isPresent() && record.test(order.get(), command);
         return changed ? Outcome.PROCESSED : Outcome.SKIPPED;
     }

@@ -158,7 +158,7 @@ class OrderTest {
 
     private static OrderLine line(Order order, String sku) {
         return order.lines().stream()
-                .filter(l -> l.sku().equals(sku))
+                .filter(l -> l.sku().value().equals(sku))
                 .findFirst()
                 .orElseThrow();
     }

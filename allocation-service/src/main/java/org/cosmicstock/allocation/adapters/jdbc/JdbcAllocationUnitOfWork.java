@@ -51,18 +51,18 @@ public final class JdbcAllocationUnitOfWork extends JdbcUnitOfWork implements Al
         List<StoredLines.LineKey> lines = new ArrayList<>();
         for (Object message : messages) {
             if (message instanceof Allocate a) {
-                skus.add(a.sku());
-                lines.add(new StoredLines.LineKey(a.orderId(), a.sku()));
+                skus.add(a.sku().value());
+                lines.add(new StoredLines.LineKey(a.orderId().value(), a.sku().value()));
             } else if (message instanceof Deallocated d) {
                 skus.add(d.sku());
                 lines.add(new StoredLines.LineKey(d.orderId(), d.sku()));
             } else if (message instanceof CreateBatch c) {
-                skus.add(c.sku());
+                skus.add(c.sku().value());
             } else if (message instanceof ChangeBatchQuantity c) {
                 if (c.sku() != null) {
-                    skus.add(c.sku());
+                    skus.add(c.sku().value());
                 }
-                references.add(c.ref());
+                references.add(c.ref().value());
             }
         }
         try {

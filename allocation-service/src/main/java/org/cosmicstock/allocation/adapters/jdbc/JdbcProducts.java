@@ -21,7 +21,8 @@ import org.cosmicstock.messaging.jdbc.TrackedAggregates;
 /**
  * Products in PostgreSQL, on the unit of work's connection. A product is its version row and its
  * batches (with their allocated quantities); its lines are looked up on demand. Every product handed
- * out is tracked, so the unit of work saves the changed ones and collects their events; a batch of
+ * out is tracked with what it was loaded as (its version, its batches' quantities; its lines record
+ * what changed), so the unit of work saves the changed ones and collects their events; a batch of
  * commands is served by a preload of all the products, batch references and lines it names.
  */
 final class JdbcProducts implements Products {
@@ -41,6 +42,7 @@ final class JdbcProducts implements Products {
     private final Map<String, Map<String, StoredBatch>> storedBatches = new HashMap<>();
     private final Map<String, String> skuOfBatch = new HashMap<>();
     private final StoredLines lines;
+    private final Map<String, StoredLines.ProductLines> linesOf = new HashMap<>();
 
     JdbcProducts(Connection connection) {
         this.connection = connection;
@@ -48,9 +50,13 @@ final class JdbcProducts implements Products {
     }
 
     @Override
-    public void add(Product product) {
-        products.added(product.sku(), product);
-        storedBatches.put(product.sku(), Map.of());
+    public Product add(String sku) {
+        StoredLines.ProductLines none = lines.of(sku, false);
+        Product product = new Product(sku, 0, List.of(), none);
+        products.added(sku, product);
+        storedBatches.put(sku, Map.of());
+        linesOf.put(sku, none);
+        return product;
     }
 
     @Override
@@ -114,6 +120,11 @@ final class JdbcProducts implements Products {
         return storedBatches.getOrDefault(sku, Map.of());
     }
 
+    /** The lines of a product handed out, with what changed since it was loaded. */
+    StoredLines.ProductLines linesOf(String sku) {
+        return linesOf.get(sku);
+    }
+
     private void preloadBatchReferences(Collection<String> references) throws SQLException {
         List<String> unknown = references.stream()
                 .filter(r -> !skuOfBatch.containsKey(r))
@@ -161,7 +172,9 @@ final class JdbcProducts implements Products {
         Map<String, TrackedAggregates.Loaded<Product>> loaded = new HashMap<>();
         versions.forEach((sku, version) -> {
             storedBatches.putIfAbsent(sku, Map.of());
-            Product product = new Product(sku, version, batches.getOrDefault(sku, List.of()), lines.of(sku));
+            StoredLines.ProductLines stored = lines.of(sku, true);
+            linesOf.put(sku, stored);
+            Product product = new Product(sku, version, batches.getOrDefault(sku, List.of()), stored);
             loaded.put(sku, new TrackedAggregates.Loaded<>(product, version));
         });
         return loaded;

@@ -6,40 +6,36 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cosmicstock.allocation.domain.Allocation;
 import org.cosmicstock.allocation.domain.Batch;
 import org.cosmicstock.allocation.domain.Product;
+import org.cosmicstock.domain.OrderId;
 import org.cosmicstock.messaging.jdbc.TrackedAggregates;
 import org.cosmicstock.messaging.jdbc.VersionedRows;
 
 /**
  * Saves the changed products of a unit of work with optimistic concurrency (every version row moves
- * from the version that was loaded, or nothing is saved), writing only what changed and each kind
- * of row in one round trip: versions, new and changed batches, lines given up, lines allocated.
+ * from the version that was loaded, or nothing is saved), writing only what changed: new products'
+ * version rows, and new batches after the versions they change (the rows the lines may refer to), then
+ * everything else in one statement: versions moved, batches' counts, lines given up, moved to another
+ * batch, and allocated. Allocating, the common case, is that one statement.
  */
 final class ProductWriter {
 
     private static final VersionedRows VERSIONS = new VersionedRows("Product", "products", "sku", "version_number");
     private static final String INSERT_BATCH =
             "insert into batches (reference, sku, purchased_quantity, allocated_quantity, eta) values (?, ?, ?, ?, ?)";
-    private static final String UPDATE_BATCH =
-            "update batches set purchased_quantity = ?, allocated_quantity = ? where reference = ?";
-    private static final String DELETE_LINES =
-            "delete from allocations where (order_id, sku) in (select * from unnest(?::text[], ?::text[]))";
-    private static final String INSERT_LINES = """
-            insert into allocations (batch_id, order_id, sku, qty)
-            select b.id, x.order_id, x.sku, x.qty
-              from unnest(?::text[], ?::text[], ?::text[], ?::int[]) as x(reference, order_id, sku, qty)
-              join batches b on b.reference = x.reference and b.reference = any(?)
-            """;
 
-    // The select reads the sub-statements in the order of the general path, so the version rows are
-    // locked first and two units of work on one product queue on its version row. A line the other
-    // one stored meanwhile is not an error here: its version did not move, which is the conflict
-    // reported (a unique violation would fail the whole batch instead of retrying it at once).
-    private static final String SAVE_ALLOCATIONS = """
+    // The select reads the sub-statements in order, so the version rows are locked first and two units
+    // of work on one product queue on its version row. A line the other one stored meanwhile is not an
+    // error here: its version did not move, which is the conflict reported (a unique violation would fail
+    // the whole batch instead of retrying it at once). The sub-statements share one snapshot, so no line
+    // is both deleted and inserted: a stored line given up and allocated again in the same unit of work
+    // is moved (updated) instead.
+    private static final String SAVE = """
             with moved as (
                    update products p set version_number = m.next
                      from unnest(?::text[], ?::int[], ?::int[]) as m(sku, loaded, next)
@@ -50,6 +46,16 @@ final class ProductWriter {
                      from unnest(?::text[], ?::int[], ?::int[]) as c(reference, purchased, allocated)
                     where b.reference = c.reference and b.reference = any(?)
                    returning b.id),
+                 gone as (
+                   delete from allocations
+                    where (order_id, sku) in (select * from unnest(?::text[], ?::text[]))
+                   returning id),
+                 relocated as (
+                   update allocations a set batch_id = b.id, qty = x.qty
+                     from unnest(?::text[], ?::text[], ?::text[], ?::int[]) as x(reference, order_id, sku, qty)
+                     join batches b on b.reference = x.reference and b.reference = any(?)
+                    where a.order_id = x.order_id and a.sku = x.sku
+                   returning a.id),
                  added as (
                    insert into allocations (batch_id, order_id, sku, qty)
                    select b.id, x.order_id, x.sku, x.qty
@@ -57,7 +63,8 @@ final class ProductWriter {
                      join batches b on b.reference = x.reference and b.reference = any(?)
                    on conflict do nothing
                    returning id)
-            select array(select sku from moved), (select count(*) from counted), (select count(*) from added)
+            select array(select sku from moved), (select count(*) from counted), (select count(*) from gone),
+                   (select count(*) from relocated), (select count(*) from added)
             """;
 
     void save(Connection connection, JdbcProducts products) throws SQLException {
@@ -78,29 +85,51 @@ final class ProductWriter {
         if (changed.isEmpty()) {
             return;
         }
-        List<Allocation> gone = new ArrayList<>();
-        List<Allocation> made = new ArrayList<>();
-        changed.forEach(p -> {
-            gone.addAll(p.deallocatedSinceLoad());
-            made.addAll(p.allocatedSinceLoad());
-        });
+        LineChanges lines = lineChanges(products, changed);
         BatchChanges batches = batchChanges(products, changed);
-        if (created.isEmpty() && batches.added().isEmpty() && gone.isEmpty()) {
-            // The allocate path: stored products whose batches' counts move and lines are added.
-            saveInOneStatement(connection, moved, batches.updated(), made);
-            return;
-        }
         VERSIONS.insert(connection, created);
-        VERSIONS.move(connection, moved);
-        writeBatches(connection, batches);
-        deleteLines(connection, gone);
-        insertLines(connection, made);
+        if (!batches.added().isEmpty()) {
+            // Version rows first, as in the statement below, then the batches the lines may refer to.
+            VERSIONS.move(connection, moved);
+            moved = List.of();
+            insertBatches(connection, batches.added());
+        }
+        if (!moved.isEmpty() || !batches.updated().isEmpty() || !lines.isEmpty()) {
+            saveInOneStatement(connection, moved, batches.updated(), lines);
+        }
     }
 
     /** A batch of a changed product as it is to be stored. */
     private record BatchRow(String reference, String sku, int purchased, int allocated, Date eta) {}
 
     private record BatchChanges(List<BatchRow> added, List<BatchRow> updated) {}
+
+    /** Stored lines deleted, stored lines moved to another batch, new lines inserted. */
+    private record LineChanges(List<Allocation> gone, List<Allocation> relocated, List<Allocation> made) {
+        boolean isEmpty() {
+            return gone.isEmpty() && relocated.isEmpty() && made.isEmpty();
+        }
+    }
+
+    private static LineChanges lineChanges(JdbcProducts products, List<Product> changed) {
+        List<Allocation> gone = new ArrayList<>();
+        List<Allocation> relocated = new ArrayList<>();
+        List<Allocation> made = new ArrayList<>();
+        for (Product product : changed) {
+            StoredLines.ProductLines lines = products.linesOf(product.sku());
+            Set<OrderId> removed = new HashSet<>();
+            lines.removed().forEach(a -> removed.add(a.line().orderId()));
+            Set<OrderId> added = new HashSet<>();
+            for (Allocation a : lines.added()) {
+                added.add(a.line().orderId());
+                (removed.contains(a.line().orderId()) ? relocated : made).add(a);
+            }
+            lines.removed().stream()
+                    .filter(a -> !added.contains(a.line().orderId()))
+                    .forEach(gone::add);
+        }
+        return new LineChanges(gone, relocated, made);
+    }
 
     private static BatchChanges batchChanges(JdbcProducts products, List<Product> changed) {
         List<BatchRow> added = new ArrayList<>();
@@ -126,43 +155,12 @@ final class ProductWriter {
         return new BatchChanges(added, updated);
     }
 
-    /**
-     * Version moves, batch counts and new lines in one round trip. The sub-statements run in the
-     * order the select reads them, versions first as in the general path; a version that did not
-     * move means another transaction saved the product first, and the unit of work rolls back.
-     */
-    private static void saveInOneStatement(
-            Connection connection, List<VersionedRows.Moved> moved, List<BatchRow> updated, List<Allocation> made)
-            throws SQLException {
-        try (PreparedStatement save = connection.prepareStatement(SAVE_ALLOCATIONS)) {
-            java.sql.Array skus = texts(connection, moved.stream().map(VersionedRows.Moved::key));
-            java.sql.Array counted = texts(connection, updated.stream().map(BatchRow::reference));
-            java.sql.Array linesIn = texts(connection, made.stream().map(Allocation::batchReference));
-            save.setArray(1, skus);
-            save.setArray(2, ints(connection, moved.stream().map(m -> (int) m.from())));
-            save.setArray(3, ints(connection, moved.stream().map(m -> (int) m.to())));
-            save.setArray(4, skus);
-            save.setArray(5, counted);
-            save.setArray(6, ints(connection, updated.stream().map(BatchRow::purchased)));
-            save.setArray(7, ints(connection, updated.stream().map(BatchRow::allocated)));
-            save.setArray(8, counted);
-            save.setArray(9, linesIn);
-            save.setArray(10, texts(connection, made.stream().map(a -> a.line().orderId())));
-            save.setArray(11, texts(connection, made.stream().map(a -> a.line().sku())));
-            save.setArray(12, ints(connection, made.stream().map(a -> a.line().qty())));
-            save.setArray(13, linesIn);
-            try (ResultSet r = save.executeQuery()) {
-                r.next();
-                VERSIONS.checkMoved(moved, Set.of((String[]) r.getArray(1).getArray()));
-                checkLinesStored(made.size(), r.getInt(3));
-            }
+    private static void insertBatches(Connection connection, List<BatchRow> added) throws SQLException {
+        if (added.isEmpty()) {
+            return;
         }
-    }
-
-    private static void writeBatches(Connection connection, BatchChanges batches) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH);
-                PreparedStatement update = connection.prepareStatement(UPDATE_BATCH)) {
-            for (BatchRow row : batches.added()) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
+            for (BatchRow row : added) {
                 insert.setString(1, row.reference());
                 insert.setString(2, row.sku());
                 insert.setInt(3, row.purchased());
@@ -170,42 +168,64 @@ final class ProductWriter {
                 insert.setDate(5, row.eta());
                 insert.addBatch();
             }
-            for (BatchRow row : batches.updated()) {
-                update.setInt(1, row.purchased());
-                update.setInt(2, row.allocated());
-                update.setString(3, row.reference());
-                update.addBatch();
-            }
-            // Batches first: the lines written next refer to them.
             insert.executeBatch();
-            update.executeBatch();
         }
     }
 
-    private static void deleteLines(Connection connection, List<Allocation> gone) throws SQLException {
-        if (gone.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_LINES)) {
-            delete.setArray(1, texts(connection, gone.stream().map(a -> a.line().orderId())));
-            delete.setArray(2, texts(connection, gone.stream().map(a -> a.line().sku())));
-            delete.executeUpdate();
+    /**
+     * Version moves, batch counts and line changes in one round trip. A version that did not move
+     * means another transaction saved the product first, and the unit of work rolls back.
+     */
+    private static void saveInOneStatement(
+            Connection connection, List<VersionedRows.Moved> moved, List<BatchRow> updated, LineChanges lines)
+            throws SQLException {
+        try (PreparedStatement save = connection.prepareStatement(SAVE)) {
+            java.sql.Array skus = texts(connection, moved.stream().map(VersionedRows.Moved::key));
+            java.sql.Array counted = texts(connection, updated.stream().map(BatchRow::reference));
+            int i = 0;
+            save.setArray(++i, skus);
+            save.setArray(++i, ints(connection, moved.stream().map(m -> (int) m.from())));
+            save.setArray(++i, ints(connection, moved.stream().map(m -> (int) m.to())));
+            save.setArray(++i, skus);
+            save.setArray(++i, counted);
+            save.setArray(++i, ints(connection, updated.stream().map(BatchRow::purchased)));
+            save.setArray(++i, ints(connection, updated.stream().map(BatchRow::allocated)));
+            save.setArray(++i, counted);
+            save.setArray(
+                    ++i,
+                    texts(
+                            connection,
+                            lines.gone().stream().map(a -> a.line().orderId().value())));
+            save.setArray(
+                    ++i,
+                    texts(
+                            connection,
+                            lines.gone().stream().map(a -> a.line().sku().value())));
+            i = setLines(connection, save, i, lines.relocated());
+            setLines(connection, save, i, lines.made());
+            try (ResultSet r = save.executeQuery()) {
+                r.next();
+                VERSIONS.checkMoved(moved, Set.of((String[]) r.getArray(1).getArray()));
+                checkLinesStored(lines.relocated().size(), r.getInt(4));
+                checkLinesStored(lines.made().size(), r.getInt(5));
+            }
         }
     }
 
-    private static void insertLines(Connection connection, List<Allocation> made) throws SQLException {
-        if (made.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_LINES)) {
-            java.sql.Array batches = texts(connection, made.stream().map(Allocation::batchReference));
-            insert.setArray(1, batches);
-            insert.setArray(2, texts(connection, made.stream().map(a -> a.line().orderId())));
-            insert.setArray(3, texts(connection, made.stream().map(a -> a.line().sku())));
-            insert.setArray(4, ints(connection, made.stream().map(a -> a.line().qty())));
-            insert.setArray(5, batches);
-            checkLinesStored(made.size(), insert.executeUpdate());
-        }
+    /** The five parameters of lines written to batches: reference, order id, SKU, quantity, reference. */
+    private static int setLines(Connection connection, PreparedStatement save, int i, List<Allocation> lines)
+            throws SQLException {
+        java.sql.Array batches = texts(connection, lines.stream().map(Allocation::batchReference));
+        save.setArray(++i, batches);
+        save.setArray(
+                ++i,
+                texts(connection, lines.stream().map(a -> a.line().orderId().value())));
+        save.setArray(
+                ++i, texts(connection, lines.stream().map(a -> a.line().sku().value())));
+        save.setArray(
+                ++i, ints(connection, lines.stream().map(a -> a.line().qty().value())));
+        save.setArray(++i, batches);
+        return i;
     }
 
     private static void checkLinesStored(int allocated, int stored) {

@@ -8,12 +8,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.cosmicstock.allocation.domain.AllocatedLines;
+import org.cosmicstock.allocation.domain.Allocation;
+import org.cosmicstock.allocation.domain.LinesInMemory;
 import org.cosmicstock.allocation.domain.OrderLine;
+import org.cosmicstock.domain.OrderId;
 import org.cosmicstock.messaging.jdbc.PersistenceFailure;
 
 /**
@@ -71,24 +79,81 @@ final class StoredLines {
         }
     }
 
-    AllocatedLines of(String sku) {
-        return new AllocatedLines() {
-            @Override
-            public Optional<String> batchOf(String orderId) {
-                LineKey key = new LineKey(orderId, sku);
-                try {
-                    preload(List.of(key));
-                } catch (SQLException e) {
-                    throw new PersistenceFailure("Could not look up the line of order " + orderId, e);
-                }
-                return batchOfLine.get(key);
-            }
+    /**
+     * The lines of one product: the stored ones, read on demand, and what this unit of work changed,
+     * kept here for the writer (lines allocated since loading, stored lines given up since loading).
+     * A product new in this unit of work has nothing stored to read.
+     */
+    ProductLines of(String sku, boolean stored) {
+        return new ProductLines(sku, stored);
+    }
 
-            @Override
-            public Iterator<OrderLine> newestFirst(String batchReference) {
-                return new Pages(sku, batchReference);
+    final class ProductLines implements AllocatedLines {
+        private final String sku;
+        private final boolean stored;
+        private final LinesInMemory added = new LinesInMemory();
+        private final Map<OrderId, Allocation> removed = new LinkedHashMap<>();
+
+        private ProductLines(String sku, boolean stored) {
+            this.sku = sku;
+            this.stored = stored;
+        }
+
+        /** Lines allocated since loading and still allocated, oldest first. */
+        List<Allocation> added() {
+            return added.all();
+        }
+
+        /** Stored lines given up since loading (some of them allocated again, in {@link #added}). */
+        Collection<Allocation> removed() {
+            return removed.values();
+        }
+
+        @Override
+        public Optional<String> batchOf(OrderId orderId) {
+            Optional<String> made = added.batchOf(orderId);
+            if (made.isPresent()) {
+                return made;
             }
-        };
+            if (!stored || removed.containsKey(orderId)) {
+                return Optional.empty();
+            }
+            LineKey key = new LineKey(orderId.value(), sku);
+            try {
+                preload(List.of(key));
+            } catch (SQLException e) {
+                throw new PersistenceFailure("Could not look up the line of order " + orderId, e);
+            }
+            return batchOfLine.get(key);
+        }
+
+        /** Lines allocated since loading (newest first), then the stored ones still held, a page at a time. */
+        @Override
+        public Iterator<OrderLine> newestFirst(String batchReference) {
+            Stream<OrderLine> older = stored
+                    ? stream(new Pages(sku, batchReference)).filter(line -> !removed.containsKey(line.orderId()))
+                    : Stream.empty();
+            return Stream.concat(stream(added.newestFirst(batchReference)), older)
+                    .iterator();
+        }
+
+        @Override
+        public void add(Allocation allocation) {
+            added.add(allocation);
+        }
+
+        @Override
+        public void remove(Allocation allocation) {
+            if (added.batchOf(allocation.line().orderId()).isPresent()) {
+                added.remove(allocation);
+            } else {
+                removed.put(allocation.line().orderId(), allocation);
+            }
+        }
+    }
+
+    private static Stream<OrderLine> stream(Iterator<OrderLine> lines) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(lines, Spliterator.ORDERED), false);
     }
 
     private final class Pages implements Iterator<OrderLine> {

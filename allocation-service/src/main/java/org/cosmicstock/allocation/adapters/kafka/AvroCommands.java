@@ -6,9 +6,12 @@ import org.cosmicstock.allocation.domain.Allocate;
 import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
 import org.cosmicstock.allocation.domain.Command;
 import org.cosmicstock.allocation.domain.CreateBatch;
+import org.cosmicstock.domain.BatchRef;
+import org.cosmicstock.domain.ContractViolation;
+import org.cosmicstock.domain.OrderId;
+import org.cosmicstock.domain.Quantity;
+import org.cosmicstock.domain.Sku;
 import org.cosmicstock.messaging.bus.MessageRejected;
-import org.cosmicstock.schemas.limits.ContractLimits;
-import org.cosmicstock.schemas.limits.ContractViolation;
 
 /** Maps Avro commands to domain commands, rejecting what breaks the contract (no handler could ever apply it). */
 public final class AvroCommands {
@@ -32,32 +35,25 @@ public final class AvroCommands {
     private static Command map(SpecificRecord payload) {
         if (payload instanceof org.cosmicstock.schemas.commands.CreateBatch c) {
             return new CreateBatch(
-                    required("ref", c.getRef()),
-                    required("sku", c.getSku()),
-                    atLeast("qty", c.getQty(), 1),
+                    BatchRef.of("ref", c.getRef()),
+                    Sku.of("sku", c.getSku()),
+                    Quantity.of("qty", c.getQty()),
                     c.getEta());
         }
         if (payload instanceof org.cosmicstock.schemas.commands.Allocate a) {
             return new Allocate(
-                    required("orderId", a.getOrderId()), required("sku", a.getSku()), atLeast("qty", a.getQty(), 1));
+                    OrderId.of("orderId", a.getOrderId()), Sku.of("sku", a.getSku()), Quantity.of("qty", a.getQty()));
         }
         if (payload instanceof org.cosmicstock.schemas.commands.ChangeBatchQuantity c) {
             return new ChangeBatchQuantity(
-                    required("ref", c.getRef()), atLeast("qty", c.getQty(), 0), blankToNull(c.getSku()));
+                    BatchRef.of("ref", c.getRef()), Quantity.orZero("qty", c.getQty()), optionalSku(c.getSku()));
         }
         throw new MessageRejected(
                 "Not an allocation command: " + payload.getSchema().getFullName());
     }
 
-    private static String required(String field, String value) {
-        return ContractLimits.identifier(field, value);
-    }
-
-    private static int atLeast(String field, int value, int minimum) {
-        return ContractLimits.quantity(field, value, minimum);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : ContractLimits.identifier("sku", value);
+    /** The SKU is optional in ChangeBatchQuantity: absent or blank means the producer knows only the batch. */
+    private static Sku optionalSku(String value) {
+        return value == null || value.isBlank() ? null : Sku.of("sku", value);
     }
 }

@@ -1,7 +1,7 @@
 package org.cosmicstock.allocation.adapters.web;
 
 import java.util.List;
-import org.cosmicstock.schemas.limits.ContractLimits;
+import org.cosmicstock.domain.OrderId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,12 +25,12 @@ public class AllocationsController {
     /** An order id outside the contract's limits is a 400 naming it, before it reaches the database. */
     @GetMapping("/allocations/{orderId}")
     public ResponseEntity<?> allocations(@PathVariable String orderId) {
-        ContractLimits.identifier("orderId", orderId);
+        OrderId id = OrderId.of("orderId", orderId);
         List<AllocationView> allocations = jdbc.sql("""
                         select a.sku, b.reference from allocations a join batches b on b.id = a.batch_id
                          where a.order_id = ? order by a.sku
                         """)
-                .param(orderId)
+                .param(id.value())
                 .query((rs, i) -> new AllocationView(rs.getString(1), rs.getString(2)))
                 .list();
         if (allocations.isEmpty()) {

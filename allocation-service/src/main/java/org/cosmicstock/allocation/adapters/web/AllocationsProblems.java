@@ -1,7 +1,7 @@
 package org.cosmicstock.allocation.adapters.web;
 
+import org.cosmicstock.domain.ContractViolation;
 import org.cosmicstock.messaging.web.ApiProblems;
-import org.cosmicstock.schemas.limits.ContractViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;

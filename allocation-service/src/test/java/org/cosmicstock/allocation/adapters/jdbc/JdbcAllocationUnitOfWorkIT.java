@@ -62,7 +62,7 @@ class JdbcAllocationUnitOfWorkIT {
     @Test
     void rollsBackUncommittedWorkByDefault() throws SQLException {
         try (var uow = begin()) {
-            uow.products().add(new Product("MEDIUM-PLINTH", 0, List.of()));
+            uow.products().add("MEDIUM-PLINTH");
             uow.products().get("MEDIUM-PLINTH").orElseThrow().addBatch("batch1", 100, null);
         }
         assertThat(scalar("select count(*) from batches")).isZero();
@@ -74,7 +74,7 @@ class JdbcAllocationUnitOfWorkIT {
         assertThatThrownBy(() -> {
                     try (var uow = begin()) {
                         uow.firstDeliveries(List.of(new Receipt("/test", "message-1", "")));
-                        uow.products().add(new Product("LARGE-FORK", 0, List.of()));
+                        uow.products().add("LARGE-FORK");
                         uow.products().get("LARGE-FORK").orElseThrow().addBatch("batch1", 100, null);
                         throw new IllegalStateException("boom");
                     }
@@ -109,7 +109,7 @@ class JdbcAllocationUnitOfWorkIT {
             uow.prepare(commands);
             for (Object command : commands) {
                 Allocate a = (Allocate) command;
-                uow.products().get(a.sku()).orElseThrow().allocate(new OrderLine(a.orderId(), a.sku(), a.qty()));
+                uow.products().get(a.sku().value()).orElseThrow().allocate(a.line());
                 uow.collectEvents(MessageContext.newFlow("/test"));
             }
             uow.commit();
@@ -128,8 +128,7 @@ class JdbcAllocationUnitOfWorkIT {
     void aBatchCreatedEarlierInTheSameUnitOfWorkIsFoundByItsReference() {
         try (var uow = begin()) {
             uow.prepare(List.of(new org.cosmicstock.allocation.domain.ChangeBatchQuantity("fresh", 5, null)));
-            Product product = new Product("STOOL", 0, List.of());
-            uow.products().add(product);
+            Product product = uow.products().add("STOOL");
             product.addBatch("fresh", 10, null);
 
             assertThat(uow.products().getByBatchRef("fresh")).containsSame(product);

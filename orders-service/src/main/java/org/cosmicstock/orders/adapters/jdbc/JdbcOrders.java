@@ -114,8 +114,8 @@ final class JdbcOrders implements Orders {
                         continue;
                     }
                     statement.setString(1, order.orderId());
-                    statement.setString(2, line.sku());
-                    statement.setInt(3, line.qty());
+                    statement.setString(2, line.sku().value());
+                    statement.setInt(3, line.qty().value());
                     statement.setString(4, line.status().name());
                     statement.setString(5, line.batchRef());
                     statement.addBatch();

@@ -41,7 +41,7 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
         Set<String> ids = new LinkedHashSet<>();
         for (Object message : messages) {
             if (message instanceof Command command) {
-                ids.add(command.orderId());
+                ids.add(command.orderId().value());
             }
         }
         try {
@@ -60,13 +60,15 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
     public Set<Object> foreign(List<Object> messages) {
         prepare(messages);
         Set<String> placedHere = new HashSet<>();
-        messages.stream().filter(PlaceOrder.class::isInstance).forEach(m -> placedHere.add(((PlaceOrder) m).orderId()));
+        messages.stream()
+                .filter(PlaceOrder.class::isInstance)
+                .forEach(m -> placedHere.add(((PlaceOrder) m).orderId().value()));
         Set<Object> foreign = new HashSet<>();
         for (Object message : messages) {
             if (message instanceof Command command
                     && !(command instanceof PlaceOrder)
-                    && !placedHere.contains(command.orderId())
-                    && orders.isAbsent(command.orderId())) {
+                    && !placedHere.contains(command.orderId().value())
+                    && orders.isAbsent(command.orderId().value())) {
                 foreign.add(message);
             }
         }

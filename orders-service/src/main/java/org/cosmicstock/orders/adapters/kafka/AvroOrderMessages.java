@@ -3,6 +3,11 @@ package org.cosmicstock.orders.adapters.kafka;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.cosmicstock.domain.BatchRef;
+import org.cosmicstock.domain.ContractViolation;
+import org.cosmicstock.domain.OrderId;
+import org.cosmicstock.domain.Sku;
+import org.cosmicstock.messaging.bus.MessageRejected;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
 import org.cosmicstock.orders.domain.AllocationRequested;
 import org.cosmicstock.orders.domain.Command;
@@ -33,9 +38,16 @@ public final class AvroOrderMessages {
         return new OutgoingMessage(commandsTopic, event.sku(), toAvro(event));
     }
 
-    /** For the events consumer: the order command an allocation event means; empty for events about stock. */
+    /**
+     * For the events consumer: the order command an allocation event means; empty for events about stock. An
+     * event whose ids break the contract's limits is refused (a dead letter with the reason), as a command is.
+     */
     public static Optional<Object> toMessage(SpecificRecord event) {
-        return toCommand(event).map(command -> command);
+        try {
+            return toCommand(event).map(command -> command);
+        } catch (ContractViolation violation) {
+            throw new MessageRejected("Invalid message: " + violation.getMessage());
+        }
     }
 
     static SpecificRecord toAvro(Event event) {
@@ -48,16 +60,21 @@ public final class AvroOrderMessages {
     /** The order command an allocation event means; empty for events about stock rather than orders. */
     static Optional<Command> toCommand(SpecificRecord event) {
         if (event instanceof Allocated e) {
-            return Optional.of(new RecordAllocation(e.getOrderId(), e.getSku(), e.getBatchRef()));
+            return Optional.of(new RecordAllocation(
+                    OrderId.of("orderId", e.getOrderId()),
+                    Sku.of("sku", e.getSku()),
+                    BatchRef.of("batchRef", e.getBatchRef())));
         }
         if (event instanceof OutOfStock e) {
-            return Optional.of(new RecordOutOfStock(e.getOrderId(), e.getSku()));
+            return Optional.of(new RecordOutOfStock(OrderId.of("orderId", e.getOrderId()), Sku.of("sku", e.getSku())));
         }
         if (event instanceof Deallocated e) {
-            return Optional.of(new RecordDeallocation(e.getOrderId(), e.getSku()));
+            return Optional.of(
+                    new RecordDeallocation(OrderId.of("orderId", e.getOrderId()), Sku.of("sku", e.getSku())));
         }
         if (event instanceof AllocationRejected e) {
-            return Optional.of(new RecordRejection(e.getOrderId(), e.getSku(), e.getReason()));
+            return Optional.of(new RecordRejection(
+                    OrderId.of("orderId", e.getOrderId()), Sku.of("sku", e.getSku()), e.getReason()));
         }
         return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package org.cosmicstock.orders.adapters.web;
 
-import org.cosmicstock.schemas.limits.ContractViolation;
+import org.cosmicstock.domain.ContractViolation;
+import org.cosmicstock.domain.OrderId;
 
 /**
  * An order id placed over HTTP names the order's URL, {@code /orders/{orderId}}; these characters
@@ -12,7 +13,8 @@ final class OrderIds {
 
     private OrderIds() {}
 
-    static String addressable(String field, String orderId) {
+    static OrderId addressable(String field, OrderId id) {
+        String orderId = id.value();
         if (orderId.equals(".") || orderId.equals("..")) {
             throw new ContractViolation(field, "must not be '.' or '..': it names the order in /orders/{orderId}");
         }
@@ -22,6 +24,6 @@ final class OrderIds {
                         field, "must not contain '" + c + "': it names the order in the URL /orders/{orderId}");
             }
         }
-        return orderId;
+        return id;
     }
 }

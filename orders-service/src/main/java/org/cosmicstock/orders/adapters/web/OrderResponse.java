@@ -15,7 +15,8 @@ public record OrderResponse(String orderId, String status, List<Line> lines) {
                 order.orderId(),
                 order.status().name(),
                 order.lines().stream()
-                        .map(l -> new Line(l.sku(), l.qty(), l.status().name(), l.batchRef()))
+                        .map(l -> new Line(
+                                l.sku().value(), l.qty().value(), l.status().name(), l.batchRef()))
                         .toList());
     }
 }

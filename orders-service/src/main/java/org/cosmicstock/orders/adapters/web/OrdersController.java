@@ -1,6 +1,7 @@
 package org.cosmicstock.orders.adapters.web;
 
 import java.net.URI;
+import org.cosmicstock.domain.OrderId;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.config.MessagingConfiguration;
@@ -9,7 +10,6 @@ import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
 import org.cosmicstock.orders.domain.Order;
 import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
-import org.cosmicstock.schemas.limits.ContractLimits;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,9 +56,9 @@ public class OrdersController {
         // The order's messages continue the request's trace (an incoming traceparent, or the one the
         // request's span started).
         bus.handle(command, MessageContext.newFlow(source, tracing.currentTraceparent()));
-        Order order = queries.find(command.orderId()).orElseThrow();
+        Order order = queries.find(command.orderId().value()).orElseThrow();
         URI location = UriComponentsBuilder.fromPath("/orders/{orderId}")
-                .buildAndExpand(command.orderId())
+                .buildAndExpand(command.orderId().value())
                 .encode()
                 .toUri();
         return ResponseEntity.accepted().location(location).body(OrderResponse.from(order));
@@ -66,8 +66,7 @@ public class OrdersController {
 
     @GetMapping("/orders/{orderId}")
     public ResponseEntity<?> get(@PathVariable String orderId) {
-        ContractLimits.identifier("orderId", orderId);
-        return queries.find(orderId)
+        return queries.find(OrderId.of("orderId", orderId).value())
                 .<ResponseEntity<?>>map(order -> ResponseEntity.ok(OrderResponse.from(order)))
                 .orElseGet(() -> {
                     ProblemDetail problem =

@@ -1,9 +1,9 @@
 package org.cosmicstock.orders.adapters.web;
 
+import org.cosmicstock.domain.ContractViolation;
 import org.cosmicstock.messaging.bus.StaleAggregate;
 import org.cosmicstock.messaging.jdbc.PersistenceFailure;
 import org.cosmicstock.messaging.web.ApiProblems;
-import org.cosmicstock.schemas.limits.ContractViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;

@@ -6,10 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cosmicstock.domain.ContractViolation;
+import org.cosmicstock.domain.OrderId;
+import org.cosmicstock.domain.Quantity;
+import org.cosmicstock.domain.Sku;
 import org.cosmicstock.orders.domain.OrderLine;
 import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.schemas.limits.ContractLimits;
-import org.cosmicstock.schemas.limits.ContractViolation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -50,9 +53,9 @@ final class PlaceOrderJson {
             throw new ContractViolation("body", "must be a JSON object {\"orderId\"?: string, \"lines\": [...]}");
         }
         JsonNode orderId = root.get("orderId");
-        String id = orderId == null || orderId.isNull()
-                ? UUID.randomUUID().toString()
-                : OrderIds.addressable("orderId", string("orderId", orderId));
+        OrderId id = orderId == null || orderId.isNull()
+                ? new OrderId(UUID.randomUUID().toString())
+                : OrderIds.addressable("orderId", OrderId.of("orderId", string("orderId", orderId)));
         return new PlaceOrder(id, lines(root.get("lines")));
     }
 
@@ -65,15 +68,15 @@ final class PlaceOrderJson {
         }
         ContractLimits.lines(lines.size());
         List<OrderLine> read = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<Sku, Integer> seen = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String field = "lines[" + i + "]";
             JsonNode line = lines.get(i);
             if (!line.isObject()) {
                 throw new ContractViolation(field, "must be a JSON object {\"sku\", \"qty\"}");
             }
-            String sku = string(field + ".sku", line.get("sku"));
-            int qty = quantity(field + ".qty", line.get("qty"));
+            Sku sku = Sku.of(field + ".sku", string(field + ".sku", line.get("sku")));
+            Quantity qty = quantity(field + ".qty", line.get("qty"));
             Integer earlier = seen.putIfAbsent(sku, i);
             if (earlier != null) {
                 throw new ContractViolation(
@@ -84,6 +87,7 @@ final class PlaceOrderJson {
         return read;
     }
 
+    /** The JSON string {@code value}, as it is: its limits are checked by the value it becomes. */
     private static String string(String field, JsonNode value) {
         if (value == null || value.isNull()) {
             throw new ContractViolation(field, "is required");
@@ -91,10 +95,10 @@ final class PlaceOrderJson {
         if (!value.isString()) {
             throw new ContractViolation(field, "must be a JSON string, not " + kind(value));
         }
-        return ContractLimits.identifier(field, value.stringValue());
+        return value.stringValue();
     }
 
-    private static int quantity(String field, JsonNode value) {
+    private static Quantity quantity(String field, JsonNode value) {
         if (value == null || value.isNull()) {
             throw new ContractViolation(field, "is required");
         }
@@ -103,7 +107,7 @@ final class PlaceOrderJson {
         }
         BigInteger units = value.bigIntegerValue();
         long clamped = units.bitLength() < 63 ? units.longValue() : units.signum() * Long.MAX_VALUE;
-        return ContractLimits.quantity(field, clamped, 1);
+        return Quantity.of(field, clamped);
     }
 
     private static String kind(JsonNode value) {

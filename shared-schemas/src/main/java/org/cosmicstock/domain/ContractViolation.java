@@ -1,4 +1,4 @@
-package org.cosmicstock.schemas.limits;
+package org.cosmicstock.domain;
 
 /**
  * A value outside the limits of the contract ({@code docs/CONTRACT.md}, "Limits"). It names the
@@ -8,14 +8,21 @@ package org.cosmicstock.schemas.limits;
 public final class ContractViolation extends IllegalArgumentException {
 
     private final String field;
+    private final String reason;
 
     public ContractViolation(String field, String reason) {
         super(field + " " + reason);
         this.field = field;
+        this.reason = reason;
     }
 
     /** The field as the sender wrote it, e.g. {@code orderId} or {@code lines[3].qty}. */
     public String field() {
         return field;
+    }
+
+    /** The same violation, naming the field as the sender wrote it ({@code lines[3].sku} rather than {@code sku}). */
+    ContractViolation in(String field) {
+        return field.equals(this.field) ? this : new ContractViolation(field, reason);
     }
 }

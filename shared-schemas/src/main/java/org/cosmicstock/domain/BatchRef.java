@@ -1,0 +1,26 @@
+package org.cosmicstock.domain;
+
+/**
+ * A batch's reference, unique across SKUs. Valid once built: {@link Identifiers}' rule (1–128 characters, no
+ * whitespace or control characters) is checked here and nowhere else.
+ */
+public record BatchRef(String value) {
+
+    public BatchRef {
+        Identifiers.check("ref", value);
+    }
+
+    /** A BatchRef from what a sender wrote as {@code field}; a violation names that field. */
+    public static BatchRef of(String field, String value) {
+        try {
+            return new BatchRef(value);
+        } catch (ContractViolation violation) {
+            throw violation.in(field);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
