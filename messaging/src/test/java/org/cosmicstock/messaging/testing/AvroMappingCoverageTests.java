@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.schemas.codec.MessageTypes;
 import org.cosmicstock.schemas.testing.ContractDocument;
 import org.cosmicstock.schemas.testing.ContractFixture;
@@ -36,39 +37,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       sample is (what used to be each service's {@code ReleasedVersionsConsumedTest});
  *   <li>every message of its own it must make comes from one it reads (or is declared made elsewhere);
  *   <li>every message it writes becomes its contract type with the same fields; together they are the types the
- *       contract says it writes; it handles one of them itself exactly when the contract says it acts on it.
+ *       contract says it writes; it handles one of them itself exactly when the contract says it acts on it;
+ *   <li>with a bus, every one of its own messages (its commands) has a handler (ADR 8).
  * </ul>
  *
- * A service's test extends this with its name, its mappers and its bus.
+ * A service's test extends this with its {@link ContractDeclaration}: its name, its mappers and its bus.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AvroMappingCoverageTests {
 
     private final String service;
     private final List<ContractReader> readers;
-    private final Class<?> producedFromReading;
-    private final Set<Class<?>> producedElsewhere;
-    private final Optional<ContractWriter> writer;
+    private final ContractDeclaration declared;
     private ReleasedFixtures fixtures;
 
-    /**
-     * @param service the service's name as docs/CONTRACT.md writes it, e.g. {@code "orders-service"}
-     * @param readers what the service reads
-     * @param producedFromReading the sealed interface each permitted record of which must come from a message read
-     * @param producedElsewhere records of {@code producedFromReading} that come from elsewhere (e.g. HTTP)
-     * @param writer what the service writes as the contract's messages; empty when it writes none
-     */
-    protected AvroMappingCoverageTests(
-            String service,
-            List<ContractReader> readers,
-            Class<?> producedFromReading,
-            Set<Class<?>> producedElsewhere,
-            Optional<ContractWriter> writer) {
-        this.service = service;
-        this.readers = List.copyOf(readers);
-        this.producedFromReading = producedFromReading;
-        this.producedElsewhere = Set.copyOf(producedElsewhere);
-        this.writer = writer;
+    protected AvroMappingCoverageTests(ContractDeclaration declared) {
+        this.declared = declared;
+        this.service = declared.service;
+        this.readers = List.copyOf(declared.readers);
     }
 
     @BeforeAll
@@ -108,7 +94,7 @@ public abstract class AvroMappingCoverageTests {
                                     "%s among the %s maps to a message: docs/CONTRACT.md lists %s as acting on it",
                                     sample, reader.what(), service)
                             .isPresent();
-                    assertThat(reader.handled().test(message.get().getClass()))
+                    assertThat(declared.handled(message.get().getClass()))
                             .as("a handler for %s", message.get())
                             .isTrue();
                     MessageCoverage.assertSameFields((Record) message.get(), sample);
@@ -116,9 +102,9 @@ public abstract class AvroMappingCoverageTests {
                 }
             }
         }
-        Class<?> sealed = producedFromReading;
+        Class<?> sealed = declared.ownMessages;
         List<Class<?>> expected = new ArrayList<>(MessageCoverage.permittedRecords(sealed));
-        expected.removeAll(producedElsewhere);
+        expected.removeAll(declared.madeElsewhere);
         assertThat(produced.stream().filter(sealed::isAssignableFrom))
                 .as("every %s comes from a message read, or is declared made elsewhere", sealed.getSimpleName())
                 .containsExactlyInAnyOrderElementsOf(expected);
@@ -142,7 +128,7 @@ public abstract class AvroMappingCoverageTests {
                 .as("mapped as the current version's sample is")
                 .isEqualTo(current);
         message.ifPresent(read -> {
-            assertThat(reader.handled().test(read.getClass()))
+            assertThat(declared.handled(read.getClass()))
                     .as("a handler for %s", read)
                     .isTrue();
             MessageCoverage.assertSameFields((Record) read, payload);
@@ -151,8 +137,8 @@ public abstract class AvroMappingCoverageTests {
 
     @Test
     void everyMessageWrittenIsItsContractTypeWithTheSameFields() {
-        assumeTrue(writer.isPresent(), "the service writes no message of the contract");
-        ContractWriter writer = this.writer.get();
+        assumeTrue(declared.writer.isPresent(), "the service writes no message of the contract");
+        ContractWriter writer = declared.writer.get();
         List<Class<?>> written = new ArrayList<>();
         for (Class<? extends Record> type : MessageCoverage.permittedRecords(writer.sealed())) {
             Record message = MessageCoverage.sample(type);
@@ -172,17 +158,29 @@ public abstract class AvroMappingCoverageTests {
 
     @Test
     void everyMessageWrittenIsHandledHereExactlyWhenTheServiceActsOnIt() {
-        assumeTrue(writer.isPresent(), "the service writes no message of the contract");
-        ContractWriter writer = this.writer.get();
+        assumeTrue(declared.writer.isPresent(), "the service writes no message of the contract");
+        ContractWriter writer = declared.writer.get();
+        MessageBus<?> bus = declared.bus.orElseThrow(() -> new AssertionError("a service that writes has a bus"));
         for (Class<? extends Record> type : MessageCoverage.permittedRecords(writer.sealed())) {
             Class<? extends SpecificRecord> avro =
                     writer.toAvro().apply(MessageCoverage.sample(type)).getClass();
-            assertThat(writer.handled().test(type))
+            assertThat(bus.handlesEvent(type))
                     .as(
                             "%s has a handler in Handlers.bus exactly when docs/CONTRACT.md lists %s as acting on %s",
                             type.getSimpleName(), service, avro.getSimpleName())
                     .isEqualTo(ContractDocument.actsOn(service, avro));
         }
+    }
+
+    @Test
+    void everyCommandHasItsHandler() {
+        assumeTrue(declared.bus.isPresent(), "what the service reads is applied straight, not through a bus");
+        MessageBus<?> bus = declared.bus.get();
+        assertThat(MessageCoverage.permittedRecords(declared.ownMessages))
+                .isNotEmpty()
+                .allSatisfy(type -> assertThat(bus.handlesCommand(type))
+                        .as("%s is registered in Handlers.bus", type.getSimpleName())
+                        .isTrue());
     }
 
     /** The samples of {@code type}, of which there must be at least one. */
