@@ -2,26 +2,20 @@ package org.cosmicstock.messaging.testing;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * How a service writes its own messages as the contract's, as {@link AvroMappingCoverageTests} checks it.
+ * How a service writes its own messages as the contract's ({@link ContractDeclaration#writes}).
  *
  * @param sealed the sealed interface of the service's messages it writes (e.g. its domain {@code Event})
  * @param toAvro the service's mapper to the Avro form, as it runs
  * @param types the contract's types of what it writes (e.g. {@code MessageTypes.events()})
- * @param writtenElsewhere those of {@code types} that other producers write, not this service
  */
 public record ContractWriter(
-        Class<?> sealed,
-        Function<Object, SpecificRecord> toAvro,
-        Collection<Class<? extends SpecificRecord>> types,
-        Set<Class<? extends SpecificRecord>> writtenElsewhere) {
+        Class<?> sealed, Function<Object, SpecificRecord> toAvro, Collection<Class<? extends SpecificRecord>> types) {
 
     public ContractWriter {
         types = List.copyOf(types);
-        writtenElsewhere = Set.copyOf(writtenElsewhere);
     }
 }

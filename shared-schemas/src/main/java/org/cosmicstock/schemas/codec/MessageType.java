@@ -4,32 +4,32 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.cosmicstock.schemas.commands.Allocate;
-import org.cosmicstock.schemas.commands.ChangeBatchQuantity;
-import org.cosmicstock.schemas.commands.CreateBatch;
-import org.cosmicstock.schemas.events.Allocated;
-import org.cosmicstock.schemas.events.AllocationRejected;
-import org.cosmicstock.schemas.events.BatchCreated;
-import org.cosmicstock.schemas.events.BatchQuantityChanged;
-import org.cosmicstock.schemas.events.Deallocated;
-import org.cosmicstock.schemas.events.OutOfStock;
 
 /** A generated message class with its current schema and the data model holding its logical-type conversions. */
 record MessageType(Class<? extends SpecificRecordBase> type, Schema schema, SpecificData model) {
 
-    /** Every message type of the contract; a new type is added here and to the released directory. */
-    static final List<MessageType> ALL = List.of(
-            of(new CreateBatch()),
-            of(new Allocate()),
-            of(new ChangeBatchQuantity()),
-            of(new BatchCreated()),
-            of(new BatchQuantityChanged()),
-            of(new Allocated()),
-            of(new Deallocated()),
-            of(new OutOfStock()),
-            of(new AllocationRejected()));
+    /**
+     * Every message type of the contract: one per type in the released directory ({@link ReleasedSchemas}), each
+     * the class avro-maven-plugin generated from {@code src/main/avro} under the type's full name. A new type is
+     * declared by its schema and its released copy, nowhere else.
+     */
+    static final List<MessageType> ALL = ReleasedSchemas.load().typeNames().stream()
+            .map(MessageType::generated)
+            .toList();
 
-    private static MessageType of(SpecificRecordBase prototype) {
+    private static MessageType generated(String fullName) {
+        SpecificRecordBase prototype;
+        try {
+            prototype = Class.forName(fullName, true, MessageType.class.getClassLoader())
+                    .asSubclass(SpecificRecordBase.class)
+                    .getDeclaredConstructor()
+                    .newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Released type " + fullName + " has no generated class: is its schema"
+                    + " missing from shared-schemas/src/main/avro?");
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("Released type " + fullName + " is not a generated Avro record", e);
+        }
         return new MessageType(prototype.getClass(), prototype.getSchema(), prototype.getSpecificData());
     }
 

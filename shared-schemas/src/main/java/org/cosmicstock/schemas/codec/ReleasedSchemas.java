@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,8 +22,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
@@ -28,16 +37,23 @@ import org.apache.avro.SchemaParseException;
  */
 public final class ReleasedSchemas {
 
-    /** Classpath directory of the released versions: {@code <FullName>/v<N>.avsc} and {@code index.txt}. */
+    /**
+     * Classpath directory of the released versions, {@code <FullName>/v<N>.avsc}: every such file there is a
+     * released version (the directory is listed, there is no index to keep).
+     */
     public static final String DIRECTORY = "org/cosmicstock/schemas/released/";
 
     /**
      * The declaration of the version each service writes of each type unless configured otherwise: the newest
-     * version the previous release reads (docs/adding-a-schema-version.md).
+     * version the previous release reads (docs/adding-a-schema-version.md). A type with one released version
+     * needs no line: it can only be written as v1.
      */
     public static final String WRITE_VERSIONS = DIRECTORY + "write-versions.properties";
 
-    /** The {@code index.txt} of the previous release: what every reader still running during an upgrade knows. */
+    /**
+     * The released files of the previous release, one {@code <FullName>/v<N>.avsc} a line: what every reader still
+     * running during an upgrade knows.
+     */
     public static final String PREVIOUS_RELEASE_INDEX = DIRECTORY + "previous-release-index.txt";
 
     private static final Pattern INDEX_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)/v([1-9][0-9]*)\\.avsc");
@@ -54,7 +70,7 @@ public final class ReleasedSchemas {
                         schema -> byFingerprint.putIfAbsent(SchemaNormalization.parsingFingerprint64(schema), schema)));
     }
 
-    /** Reads {@code index.txt} and every version it lists from the classpath. */
+    /** Reads every version in the released directory on the classpath. */
     public static ReleasedSchemas load() {
         return Loaded.INSTANCE;
     }
@@ -121,8 +137,8 @@ public final class ReleasedSchemas {
      * The version each type is written in unless a service is configured otherwise, as declared in {@link
      * #WRITE_VERSIONS}: type full name to version.
      *
-     * @throws IllegalStateException if the declaration misses a type of these versions, names one that is not
-     *     released, or a version that is not
+     * @throws IllegalStateException if the declaration misses a type with more than one released version, names
+     *     one that is not released, or a version that is not
      */
     public Map<String, Integer> defaultWriteVersions() {
         Properties declared = new Properties();
@@ -144,10 +160,19 @@ public final class ReleasedSchemas {
                         + (e instanceof NumberFormatException ? "not a version number" : e.getMessage()));
             }
         }
-        Set<String> missing = new TreeSet<>(typeNames());
-        missing.removeAll(result.keySet());
+        Set<String> missing = new TreeSet<>();
+        for (String type : typeNames()) {
+            if (!result.containsKey(type)) {
+                if (versionsOf(type).size() == 1) {
+                    result.put(type, 1);
+                } else {
+                    missing.add(type);
+                }
+            }
+        }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException(WRITE_VERSIONS + " declares no write version for " + missing);
+            throw new IllegalStateException(WRITE_VERSIONS + " declares no write version for " + missing
+                    + ", which have more than one released version");
         }
         return Collections.unmodifiableMap(result);
     }
@@ -166,19 +191,25 @@ public final class ReleasedSchemas {
 
     // A holder class, so the classpath is read once and only when first needed.
     private static final class Loaded {
-        static final ReleasedSchemas INSTANCE = new ReleasedSchemas(readIndex(DIRECTORY + "index.txt"));
+        static final ReleasedSchemas INSTANCE = new ReleasedSchemas(read(DIRECTORY, releasedFiles()));
     }
 
     private static Map<String, List<Schema>> readIndex(String index) {
+        return read(index, lines(index));
+    }
+
+    /** The versions in {@code files} ({@code <FullName>/v<N>.avsc} under {@link #DIRECTORY}), read from {@code source}. */
+    private static Map<String, List<Schema>> read(String source, List<String> files) {
         Map<String, TreeMap<Integer, Schema>> found = new TreeMap<>();
-        for (String line : lines(index)) {
+        for (String line : files) {
             Matcher matcher = INDEX_LINE.matcher(line);
             if (!matcher.matches()) {
-                throw new IllegalStateException("Bad line in " + index + ": '" + line + "'");
+                throw new IllegalStateException(
+                        "Bad released schema path in " + source + ": '" + line + "' (expected <FullName>/v<N>.avsc)");
             }
             TreeMap<Integer, Schema> byVersion = found.computeIfAbsent(matcher.group(1), type -> new TreeMap<>());
             if (byVersion.put(Integer.valueOf(matcher.group(2)), parse(DIRECTORY + line)) != null) {
-                throw new IllegalStateException("Listed twice in " + index + ": " + line);
+                throw new IllegalStateException("Listed twice in " + source + ": " + line);
             }
         }
         Map<String, List<Schema>> versions = new TreeMap<>();
@@ -191,6 +222,65 @@ public final class ReleasedSchemas {
             versions.put(type, new ArrayList<>(byVersion.values()));
         });
         return versions;
+    }
+
+    /**
+     * Every {@code .avsc} file under {@link #DIRECTORY}, relative to it: the directory, or the jar, that holds
+     * {@link #WRITE_VERSIONS} is listed.
+     */
+    static List<String> releasedFiles() {
+        return releasedFiles(ReleasedSchemas.class.getClassLoader());
+    }
+
+    static List<String> releasedFiles(ClassLoader classLoader) {
+        URL anchor = classLoader.getResource(WRITE_VERSIONS);
+        if (anchor == null) {
+            throw new IllegalStateException("Missing released schema resource " + WRITE_VERSIONS);
+        }
+        try {
+            List<String> files = "file".equals(anchor.getProtocol()) ? inDirectory(anchor) : inJar(anchor);
+            return files.stream()
+                    .filter(file -> file.endsWith(".avsc"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the released schemas beside " + anchor, e);
+        }
+    }
+
+    private static List<String> inDirectory(URL anchor) throws IOException {
+        Path directory;
+        try {
+            directory = Path.of(anchor.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> directory.relativize(file).toString().replace('\\', '/'))
+                    .toList();
+        }
+    }
+
+    private static List<String> inJar(URL anchor) throws IOException {
+        URLConnection connection = anchor.openConnection();
+        if (!(connection instanceof JarURLConnection jar)) {
+            throw new IOException("Neither a directory nor a jar: " + anchor);
+        }
+        // Without caches the jar is opened for us alone, and closing it cannot close the class loader's copy.
+        jar.setUseCaches(false);
+        JarFile file = jar.getJarFile();
+        try {
+            return file.stream()
+                    .map(JarEntry::getName)
+                    .filter(name -> name.startsWith(DIRECTORY) && !name.endsWith("/"))
+                    .map(name -> name.substring(DIRECTORY.length()))
+                    .toList();
+        } finally {
+            if (!jar.getUseCaches()) {
+                file.close();
+            }
+        }
     }
 
     private static List<String> lines(String resource) {

@@ -2,41 +2,49 @@ package org.cosmicstock.schemas.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.cosmicstock.schemas.testing.ContractDocument;
 import org.junit.jupiter.api.Test;
 
-/** Field names and types are the public contract (CONTRACT.md); only additions are allowed. */
+/**
+ * Field names and types are the public contract (CONTRACT.md): a type's first version states them, and every
+ * later version only adds fields after them. The contract document has a row for every type naming them.
+ */
 class ContractFieldsTest {
 
-    private static final Map<String, String> FIELDS = Map.ofEntries(
-            Map.entry("org.cosmicstock.schemas.commands.CreateBatch", "ref:string sku:string qty:int eta:null|date"),
-            Map.entry("org.cosmicstock.schemas.commands.Allocate", "orderId:string sku:string qty:int"),
-            Map.entry("org.cosmicstock.schemas.commands.ChangeBatchQuantity", "ref:string qty:int sku:null|string"),
-            Map.entry("org.cosmicstock.schemas.events.BatchCreated", "ref:string sku:string qty:int eta:null|date"),
-            Map.entry("org.cosmicstock.schemas.events.BatchQuantityChanged", "ref:string sku:string qty:int"),
-            Map.entry("org.cosmicstock.schemas.events.Allocated", "orderId:string sku:string qty:int batchRef:string"),
-            Map.entry("org.cosmicstock.schemas.events.Deallocated", "orderId:string sku:string qty:int"),
-            Map.entry("org.cosmicstock.schemas.events.OutOfStock", "orderId:string sku:string qty:int"),
-            Map.entry(
-                    "org.cosmicstock.schemas.events.AllocationRejected",
-                    "orderId:string sku:string qty:int reason:string"));
+    private static final Set<String> SERVICES = Set.of("allocation-service", "orders-service", "stock-view-service");
 
     @Test
-    void everyTypeOfTheContractHasItsFieldsHere() {
-        assertThat(FIELDS.keySet())
-                .as("a line in FIELDS per type of MessageTypes.all(), as CONTRACT.md lists it")
-                .hasSameElementsAs(
-                        MessageTypes.all().stream().map(Class::getName).toList());
+    void everyVersionKeepsTheFieldsOfTheFirst() {
+        ReleasedSchemas.load().all().forEach((type, versions) -> {
+            String contract = describe(versions.get(0));
+            versions.forEach(schema -> assertThat(describe(schema))
+                    .as("%s v%d against the fields of v1", type, versions.indexOf(schema) + 1)
+                    .startsWith(contract));
+        });
     }
 
     @Test
-    void everyVersionKeepsTheContractFields() {
-        ReleasedSchemas.load().all().forEach((type, versions) -> {
-            assertThat(FIELDS).as("the contract fields of %s in FIELDS", type).containsKey(type);
-            versions.forEach(
-                    schema -> assertThat(describe(schema)).as("%s", type).startsWith(FIELDS.get(type)));
+    void everyTypeOfTheContractHasItsRowInTheContractDocument() {
+        assertThat(ContractDocument.rows().keySet())
+                .as("the rows of the payload table of %s", ContractDocument.PATH)
+                .hasSameElementsAs(MessageTypes.names(MessageTypes.all()));
+        MessageTypes.all().forEach(type -> {
+            ContractDocument.Row row = ContractDocument.row(type);
+            for (Schema.Field field :
+                    ReleasedSchemas.load().version(type.getName(), 1).getFields()) {
+                assertThat(row.fields())
+                        .as("%s.%s in the fields of its row in %s", row.type(), field.name(), ContractDocument.PATH)
+                        .containsPattern("`" + Pattern.quote(field.name()) + "[:`]");
+            }
+            assertThat(row.writtenBy()).as("who writes %s", row.type()).isNotEmpty();
+            assertThat(SERVICES)
+                    .as("the services acting on %s are the suite's", row.type())
+                    .containsAll(row.actedOnBy());
         });
     }
 
@@ -64,9 +72,9 @@ class ContractFieldsTest {
 
     private static String type(Schema schema) {
         if (schema.isUnion()) {
-            return String.join(
-                    "|",
-                    schema.getTypes().stream().map(ContractFieldsTest::type).toList());
+            List<String> branches =
+                    schema.getTypes().stream().map(ContractFieldsTest::type).toList();
+            return String.join("|", branches);
         }
         return schema.getLogicalType() instanceof LogicalTypes.Date ? "date" : schema.getName();
     }

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The build-time guard: what is released stays readable, and what is generated is released. */
 class ReleasedSchemasTest {
@@ -49,7 +54,7 @@ class ReleasedSchemasTest {
     void everyGeneratedClassIsTheLatestReleasedVersion() {
         assertThat(MessageType.ALL)
                 .extracting(MessageType::fullName)
-                .as("MessageType.ALL, the one list of the contract's types, against the released directory")
+                .as("MessageType.ALL, the one list of the contract's types, derived from the released directory")
                 .hasSameElementsAs(released.typeNames());
         // Generated schemas carry avro.java.string properties, which the parsing fingerprint rightly ignores.
         MessageType.ALL.forEach(type -> {
@@ -61,16 +66,38 @@ class ReleasedSchemasTest {
     }
 
     @Test
-    void indexListsEveryReleasedFile() throws IOException {
-        List<String> index = Files.readAllLines(RELEASED.resolve("index.txt")).stream()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .toList();
+    void everyReleasedFileIsFoundByListingTheDirectory() throws IOException {
         try (Stream<Path> files = Files.walk(RELEASED)) {
             List<String> onDisk = files.filter(file -> file.toString().endsWith(".avsc"))
                     .map(file -> RELEASED.relativize(file).toString().replace('\\', '/'))
                     .toList();
-            assertThat(index).doesNotHaveDuplicates().hasSameElementsAs(onDisk);
+            assertThat(ReleasedSchemas.releasedFiles()).hasSameElementsAs(onDisk);
+            assertThat(released.all().values().stream().mapToInt(List::size).sum())
+                    .isEqualTo(onDisk.size());
+        }
+    }
+
+    /** As the services run: shared-schemas as a jar (its directory listed from the jar's entries). */
+    @Test
+    void everyReleasedFileIsFoundInAJar(@TempDir Path directory) throws IOException {
+        Path jar = directory.resolve("shared-schemas.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : List.of(
+                    "org/",
+                    ReleasedSchemas.DIRECTORY,
+                    ReleasedSchemas.WRITE_VERSIONS,
+                    ReleasedSchemas.DIRECTORY + "org.example.A/v1.avsc",
+                    ReleasedSchemas.DIRECTORY + "org.example.A/v2.avsc",
+                    ReleasedSchemas.DIRECTORY + "org.example.B/v1.avsc",
+                    ReleasedSchemas.DIRECTORY + "org.example.B/",
+                    "org/cosmicstock/schemas/elsewhere/org.example.C/v1.avsc")) {
+                out.putNextEntry(new JarEntry(entry));
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(ReleasedSchemas.releasedFiles(loader))
+                    .containsExactly("org.example.A/v1.avsc", "org.example.A/v2.avsc", "org.example.B/v1.avsc");
         }
     }
 

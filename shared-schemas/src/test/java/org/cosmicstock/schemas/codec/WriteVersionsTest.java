@@ -3,10 +3,14 @@ package org.cosmicstock.schemas.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -36,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WriteVersionsTest {
 
     private static final ReleasedSchemas RELEASED = ReleasedSchemas.load();
+    private static final Path CHANGELOG = Path.of("..", "CHANGELOG.md");
     private static final String ALLOCATED = Allocated.getClassSchema().getFullName();
     private static final String DEALLOCATED = Deallocated.getClassSchema().getFullName();
 
@@ -88,15 +93,25 @@ class WriteVersionsTest {
 
     /**
      * A type the previous release did not know is dead-lettered by its readers in whatever version it is
-     * written: its producer must not send it until every reader is upgraded. A new type here fails this test
-     * until that is thought through and written down (docs/adding-a-schema-version.md).
+     * written: its producer must not send it until every reader is upgraded. A new type fails this test until
+     * that is thought through and written down where operators read it, in the CHANGELOG's unreleased section
+     * (docs/adding-a-schema-version.md).
      */
     @Test
-    void typesThePreviousReleaseDidNotKnow() {
+    void typesThePreviousReleaseDidNotKnowAreInTheChangelog() throws IOException {
         Set<String> added = new TreeSet<>(RELEASED.typeNames());
         added.removeAll(ReleasedSchemas.previousRelease().typeNames());
+        String changelog = Files.readString(CHANGELOG);
+        int start = changelog.indexOf("\n## Unreleased");
+        int end = changelog.indexOf("\n## ", start + 1);
+        String unreleased = changelog.substring(start, end < 0 ? changelog.length() : end);
 
-        assertThat(added).containsExactly("org.cosmicstock.schemas.events.AllocationRejected");
+        assertThat(start).as("an Unreleased section in %s", CHANGELOG).isNotNegative();
+        assertThat(added)
+                .isNotEmpty()
+                .allSatisfy(type -> assertThat(unreleased)
+                        .as("%s, new in this release, said in the Unreleased section of %s", type, CHANGELOG)
+                        .contains("`" + type.substring(type.lastIndexOf('.') + 1) + "`"));
     }
 
     /** Writing version v of what a v-producer sent gives its bytes back: the older version, faithfully. */
@@ -173,9 +188,11 @@ class WriteVersionsTest {
     void anUnknownTypeOrVersionIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> SchemaVersions.fromSettings(Map.of("Allocatd", 1), Map.of(), "p"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("p.write.Allocatd: no message type is named 'Allocatd'; the types are Allocate,"
-                        + " Allocated, AllocationRejected, BatchCreated, BatchQuantityChanged, ChangeBatchQuantity,"
-                        + " CreateBatch, Deallocated, OutOfStock (or their full names)");
+                .hasMessage("p.write.Allocatd: no message type is named 'Allocatd'; the types are "
+                        + MessageTypes.names(MessageTypes.all()).stream()
+                                .sorted(String.CASE_INSENSITIVE_ORDER)
+                                .collect(Collectors.joining(", "))
+                        + " (or their full names)");
         assertThatThrownBy(() -> SchemaVersions.fromSettings(Map.of("allocated", 3), Map.of(), "p"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(

@@ -2,10 +2,13 @@ package org.cosmicstock.schemas.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.schemas.codec.MessageTypes;
+import org.cosmicstock.schemas.commands.CreateBatch;
+import org.cosmicstock.schemas.events.AllocationRejected;
 import org.junit.jupiter.api.Test;
 
 /** The samples every mapping test walks through: a new type without them fails here first. */
@@ -31,6 +34,16 @@ class SampleMessagesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aTypeWithoutSamplesChosenByHandGetsOneWithEveryFieldSetAndOneWithItsOptionalFieldsNull() {
+        assertThat(SampleMessages.derived(CreateBatch.class))
+                .containsExactly(
+                        new CreateBatch("batch-001", "RED-CHAIR", 3, LocalDate.of(2026, 3, 14)),
+                        new CreateBatch("batch-001", "RED-CHAIR", 3, null));
+        assertThat(SampleMessages.derived(AllocationRejected.class))
+                .containsExactly(new AllocationRejected("order-1", "RED-CHAIR", 3, "reason"));
     }
 
     @Test
