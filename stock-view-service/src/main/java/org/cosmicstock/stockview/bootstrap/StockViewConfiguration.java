@@ -29,12 +29,15 @@ import org.cosmicstock.stockview.adapters.kafka.DeadLetterTrouble;
 import org.cosmicstock.stockview.adapters.kafka.RecordProjection;
 import org.cosmicstock.stockview.adapters.kafka.ReplayProgress;
 import org.cosmicstock.stockview.adapters.web.RenderedAnswers;
+import org.cosmicstock.stockview.adapters.web.StockLookupFilter;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.service.StockQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,6 +80,18 @@ public class StockViewConfiguration {
     @Bean
     RenderedAnswers renderedAnswers(StockQueries queries, JsonMapper json) {
         return new RenderedAnswers(json, queries.keepsAnswers());
+    }
+
+    /** Only for a view in memory, whose answers are kept: a lookup then costs less than Spring MVC's dispatch. */
+    @Bean
+    FilterRegistrationBean<StockLookupFilter> stockLookupFilter(StockQueries queries, RenderedAnswers rendered) {
+        var registration = new FilterRegistrationBean<>(new StockLookupFilter(queries, rendered));
+        registration.addUrlPatterns("/stock/*");
+        // After the HTTP metrics (observation) filter, before Spring Security's chain: the public
+        // query needs no authentication, and the chain's dozen filters cost more than the lookup.
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setEnabled(queries.keepsAnswers());
+        return registration;
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package org.cosmicstock.stockview.adapters.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.cosmicstock.schemas.limits.ContractLimits;
 import org.cosmicstock.schemas.limits.ContractViolation;
 import org.cosmicstock.stockview.domain.ViewUnavailable;
@@ -38,15 +36,12 @@ public class StockController {
         this.rendered = rendered;
     }
 
-    /** A lookup of the kept answer and its kept JSON, written as bytes. */
+    /** A lookup of the kept answer and its kept JSON, written as bytes ({@link StockLookupFilter} serves most of them). */
     @GetMapping("/stock/{sku}")
-    public void stock(@PathVariable String sku, HttpServletResponse response) throws IOException {
+    public ResponseEntity<byte[]> stock(@PathVariable String sku) {
         StockAnswer answer =
                 queries.stock(ContractLimits.identifier("sku", sku)).orElseThrow(() -> unknown(sku));
-        byte[] json = rendered.of(answer);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setContentLength(json.length);
-        response.getOutputStream().write(json);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rendered.of(answer));
     }
 
     @GetMapping("/stock/{sku}/availability")

@@ -146,16 +146,21 @@ class StockControllerTest {
     }
 
     @Test
-    void aPercentEncodedSkuIsTheSameSku() throws Exception {
+    void theLookupFilterAndTheControllerAnswerAlike() throws Exception {
         MvcResult plain = mvc.perform(get("/stock/RED-CHAIR"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andReturn();
+        // Percent-encoded, the SKU is left to the controller.
         MvcResult encoded = mvc.perform(get(java.net.URI.create("/stock/RED%2DCHAIR")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andReturn();
 
+        assertThat(plain.getHandler())
+                .as("answered by the filter, before any handler")
+                .isNull();
+        assertThat(encoded.getHandler()).as("answered by the controller").isNotNull();
         assertThat(plain.getResponse().getContentAsString())
                 .isEqualTo(encoded.getResponse().getContentAsString())
                 .contains("\"availableNow\":6");
@@ -189,6 +194,11 @@ class StockControllerTest {
         @Bean
         RenderedAnswers renderedAnswers(StockQueries queries, JsonMapper json) {
             return new RenderedAnswers(json, queries.keepsAnswers());
+        }
+
+        @Bean
+        StockLookupFilter stockLookupFilter(StockQueries queries, RenderedAnswers rendered) {
+            return new StockLookupFilter(queries, rendered);
         }
 
         @Bean
