@@ -1,5 +1,7 @@
 package org.cosmicstock.stockview.adapters.web;
 
+import org.cosmicstock.schemas.limits.ContractLimits;
+import org.cosmicstock.schemas.limits.ContractViolation;
 import org.cosmicstock.stockview.domain.ViewUnavailable;
 import org.cosmicstock.stockview.service.AvailabilityAnswer;
 import org.cosmicstock.stockview.service.StockAnswer;
@@ -18,11 +20,13 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The read model's queries; errors are problem+json (Spring's ProblemDetail). Input is checked
- * against the contract's limits before anything is looked up; a 400 names the field in
- * {@code detail} and in {@code field}.
+ * against the contract's limits ({@link ContractLimits}) before anything is looked up; a 400 names
+ * the field in {@code detail} and in {@code field}.
  */
 @RestController
 public class StockController {
+
+    private static final String QUANTITY_RULE = "a whole number from 1 to " + ContractLimits.MAX_QUANTITY;
 
     private final StockQueries queries;
     private final RenderedAnswers rendered;
@@ -35,18 +39,19 @@ public class StockController {
     /** A lookup of the kept answer and its kept JSON, written as bytes ({@link StockLookupFilter} serves most of them). */
     @GetMapping("/stock/{sku}")
     public ResponseEntity<byte[]> stock(@PathVariable String sku) {
-        StockAnswer answer = queries.stock(QueryLimits.sku(sku)).orElseThrow(() -> unknown(sku));
+        StockAnswer answer =
+                queries.stock(ContractLimits.identifier("sku", sku)).orElseThrow(() -> unknown(sku));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rendered.of(answer));
     }
 
     @GetMapping("/stock/{sku}/availability")
     public AvailabilityAnswer availability(@PathVariable String sku, @RequestParam(required = false) String qty) {
-        String valid = QueryLimits.sku(sku);
-        return queries.availability(valid, QueryLimits.quantity(qty)).orElseThrow(() -> unknown(sku));
+        String valid = ContractLimits.identifier("sku", sku);
+        return queries.availability(valid, quantity(qty)).orElseThrow(() -> unknown(sku));
     }
 
-    @ExceptionHandler(InvalidParameter.class)
-    public ResponseEntity<ProblemDetail> invalid(InvalidParameter e) {
+    @ExceptionHandler(ContractViolation.class)
+    public ResponseEntity<ProblemDetail> invalid(ContractViolation e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("field", e.field());
         return ResponseEntity.badRequest()
@@ -63,6 +68,24 @@ public class StockController {
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /**
+     * The query's {@code qty} as the contract's quantity (1 to {@link ContractLimits#MAX_QUANTITY}): 1 to 7 ASCII
+     * digits; anything else (signs, exponents, other scripts' digits, a megabyte of digits) is refused unparsed.
+     */
+    private static int quantity(String value) {
+        if (value == null) {
+            throw new ContractViolation("qty", "is required: " + QUANTITY_RULE);
+        }
+        if (value.isEmpty() || value.length() > 7 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new ContractViolation("qty", "must be " + QUANTITY_RULE);
+        }
+        int qty = Integer.parseInt(value);
+        if (qty < 1 || qty > ContractLimits.MAX_QUANTITY) {
+            throw new ContractViolation("qty", "must be " + QUANTITY_RULE);
+        }
+        return qty;
     }
 
     private static ResponseStatusException unknown(String sku) {
