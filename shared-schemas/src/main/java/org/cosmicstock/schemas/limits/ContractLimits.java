@@ -7,25 +7,14 @@ import org.cosmicstock.domain.Quantity;
 /**
  * The limits of the contract that are not a value's own: an order has 1–100 lines; an HTTP body is
  * at most 64 KiB. The limits of ids, refs, SKUs and quantities are their value types'
- * ({@code org.cosmicstock.domain}: {@link Identifiers}, {@link Quantity}), checked when one is built;
- * the two constants below restate nothing, they name those.
+ * ({@code org.cosmicstock.domain}: {@link Identifiers}, {@link Quantity}), checked when one is built.
  */
 public final class ContractLimits {
 
-    public static final int MAX_IDENTIFIER_LENGTH = Identifiers.MAX_LENGTH;
-    public static final int MAX_QUANTITY = Quantity.MAX;
     public static final int MAX_LINES = 100;
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private ContractLimits() {}
-
-    /**
-     * What is wrong with a non-empty {@code value} as an id, ref or SKU, or null if nothing is. Kept
-     * for the stock view's {@code QueryLimits}; new callers use {@code Sku.problem}.
-     */
-    public static String identifierProblem(String value) {
-        return Identifiers.problem(value);
-    }
 
     /** Checks the number of lines of one order; {@code field} is how the sender names the list. */
     public static int lines(String field, int count) {

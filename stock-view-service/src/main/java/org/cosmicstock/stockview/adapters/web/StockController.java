@@ -1,7 +1,8 @@
 package org.cosmicstock.stockview.adapters.web;
 
-import org.cosmicstock.schemas.limits.ContractLimits;
-import org.cosmicstock.schemas.limits.ContractViolation;
+import org.cosmicstock.domain.ContractViolation;
+import org.cosmicstock.domain.Quantity;
+import org.cosmicstock.domain.Sku;
 import org.cosmicstock.stockview.domain.ViewUnavailable;
 import org.cosmicstock.stockview.service.AvailabilityAnswer;
 import org.cosmicstock.stockview.service.StockAnswer;
@@ -20,13 +21,13 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The read model's queries; errors are problem+json (Spring's ProblemDetail). Input is checked
- * against the contract's limits ({@link ContractLimits}) before anything is looked up; a 400 names
+ * against the contract's limits (the {@link Sku} and {@link Quantity} value objects) before anything is looked up; a 400 names
  * the field in {@code detail} and in {@code field}.
  */
 @RestController
 public class StockController {
 
-    private static final String QUANTITY_RULE = "a whole number from 1 to " + ContractLimits.MAX_QUANTITY;
+    private static final String QUANTITY_RULE = "a whole number from 1 to " + Quantity.MAX;
 
     private final StockQueries queries;
     private final RenderedAnswers rendered;
@@ -39,14 +40,13 @@ public class StockController {
     /** A lookup of the kept answer and its kept JSON, written as bytes ({@link StockLookupFilter} serves most of them). */
     @GetMapping("/stock/{sku}")
     public ResponseEntity<byte[]> stock(@PathVariable String sku) {
-        StockAnswer answer =
-                queries.stock(ContractLimits.identifier("sku", sku)).orElseThrow(() -> unknown(sku));
+        StockAnswer answer = queries.stock(Sku.of("sku", sku).value()).orElseThrow(() -> unknown(sku));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rendered.of(answer));
     }
 
     @GetMapping("/stock/{sku}/availability")
     public AvailabilityAnswer availability(@PathVariable String sku, @RequestParam(required = false) String qty) {
-        String valid = ContractLimits.identifier("sku", sku);
+        String valid = Sku.of("sku", sku).value();
         return queries.availability(valid, quantity(qty)).orElseThrow(() -> unknown(sku));
     }
 
@@ -71,7 +71,7 @@ public class StockController {
     }
 
     /**
-     * The query's {@code qty} as the contract's quantity (1 to {@link ContractLimits#MAX_QUANTITY}): 1 to 7 ASCII
+     * The query's {@code qty} as the contract's quantity (1 to {@link Quantity#MAX}): 1 to 7 ASCII
      * digits; anything else (signs, exponents, other scripts' digits, a megabyte of digits) is refused unparsed.
      */
     private static int quantity(String value) {
@@ -82,7 +82,7 @@ public class StockController {
             throw new ContractViolation("qty", "must be " + QUANTITY_RULE);
         }
         int qty = Integer.parseInt(value);
-        if (qty < 1 || qty > ContractLimits.MAX_QUANTITY) {
+        if (qty < 1 || qty > Quantity.MAX) {
             throw new ContractViolation("qty", "must be " + QUANTITY_RULE);
         }
         return qty;

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.cosmicstock.schemas.limits.ContractLimits;
+import org.cosmicstock.domain.Sku;
 import org.cosmicstock.stockview.domain.ViewUnavailable;
 import org.cosmicstock.stockview.service.StockAnswer;
 import org.cosmicstock.stockview.service.StockQueries;
@@ -69,7 +69,7 @@ public final class StockLookupFilter implements Filter {
         if (sku.indexOf('/') >= 0 || sku.indexOf('%') >= 0 || sku.indexOf(';') >= 0) {
             return null;
         }
-        if (sku.isEmpty() || ContractLimits.identifierProblem(sku) != null) {
+        if (!Sku.isValid(sku)) {
             return null; // the controller answers the 400, through the same check
         }
         try {
