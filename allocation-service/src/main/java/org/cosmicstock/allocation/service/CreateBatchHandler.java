@@ -1,6 +1,5 @@
 package org.cosmicstock.allocation.service;
 
-import java.util.List;
 import org.cosmicstock.allocation.domain.CreateBatch;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.messaging.bus.Handler;
