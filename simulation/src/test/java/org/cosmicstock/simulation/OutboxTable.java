@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.outbox.OutboxRow;
 import org.cosmicstock.messaging.outbox.ParkedRow;
@@ -138,21 +139,37 @@ final class OutboxTable {
     final class Round implements RelayOutbox.Round {
         private final String relay;
         private final Instant now;
+        private final long oldestRunning;
+        private final LongSupplier newTransactionId;
         private final List<Long> marked = new ArrayList<>();
         private final List<Object[]> failures = new ArrayList<>();
         private boolean locked;
 
-        Round(String relay, Instant now) {
+        /**
+         * @param oldestRunning the oldest transaction id still running: units of work here take their
+         *     rows' ids and commit in one step, so none that writes rows is ever running when a relay reads
+         * @param newTransactionId this round's transaction id, taken when the relay asks for a mark
+         */
+        Round(String relay, Instant now, long oldestRunning, LongSupplier newTransactionId) {
             this.relay = relay;
             this.now = now;
+            this.oldestRunning = oldestRunning;
+            this.newTransactionId = newTransactionId;
         }
 
         @Override
-        public List<OutboxRow> lockAndReadNextRows(long after, int limit) {
+        public RelayOutbox.Read lockAndReadNextRows(long after, int limit, boolean mark) {
             locked = tryLock(relay);
-            return locked
-                    ? readNext(after, limit).stream().map(Row::toOutboxRow).toList()
-                    : List.of();
+            if (!locked) {
+                return RelayOutbox.Read.notLocked();
+            }
+            long lastIdTaken = lastId;
+            return new RelayOutbox.Read(
+                    true,
+                    readNext(after, limit).stream().map(Row::toOutboxRow).toList(),
+                    oldestRunning,
+                    lastIdTaken,
+                    mark ? newTransactionId.getAsLong() : -1);
         }
 
         boolean locked() {

@@ -722,10 +722,10 @@ final class World {
         private final class Port implements RelayOutbox {
             @Override
             public Round begin() {
-                OutboxTable.Round round = table.new Round(name, now());
+                OutboxTable.Round round = table.new Round(name, now(), transactions + 1, World.this::newTransactionId);
                 return new Round() {
                     @Override
-                    public List<OutboxRow> lockAndReadNextRows(long after, int limit) {
+                    public Read lockAndReadNextRows(long after, int limit, boolean mark) {
                         List<OutboxTable.Row> early = null;
                         if (variant == Variant.RELAY_READS_BEFORE_LOCK) {
                             early = table.readNext(after, limit);
@@ -736,19 +736,25 @@ final class World {
                                     tagsOfRows(read));
                         }
                         race("before " + name + " takes the lock");
-                        List<OutboxRow> rows = round.lockAndReadNextRows(after, limit);
+                        Read read = round.lockAndReadNextRows(after, limit, mark);
                         if (!round.locked()) {
                             tally("relay lock taken by the other relay");
                             note(() -> name + " finds the relay lock taken", List.of("(relay lock)"));
-                            return rows;
+                            return read;
                         }
                         if (early != null) {
-                            rows = early.stream()
-                                    .map(OutboxTable.Row::toOutboxRow)
-                                    .toList();
+                            read = new Read(
+                                    true,
+                                    early.stream()
+                                            .map(OutboxTable.Row::toOutboxRow)
+                                            .toList(),
+                                    read.oldestRunning(),
+                                    read.lastIdTaken(),
+                                    read.mark());
                         }
+                        List<OutboxRow> rows = read.rows();
                         if (rows.isEmpty()) {
-                            return rows;
+                            return read;
                         }
                         List<OutboxTable.Row> held = rowsOf(rows);
                         note(() -> name + " holds the lock, rows " + ids(held), tagsOfRows(held));
@@ -766,7 +772,7 @@ final class World {
                                 throw new Crash(service, "in " + name + " between marking and sending");
                             }
                         }
-                        return rows;
+                        return read;
                     }
 
                     @Override

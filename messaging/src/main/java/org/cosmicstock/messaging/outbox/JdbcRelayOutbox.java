@@ -27,8 +27,8 @@ final class JdbcRelayOutbox implements RelayOutbox {
         }
         return new Round() {
             @Override
-            public List<OutboxRow> lockAndReadNextRows(long after, int limit) throws SQLException {
-                return store.lockAndReadNextRows(connection, after, limit);
+            public Read lockAndReadNextRows(long after, int limit, boolean mark) throws SQLException {
+                return store.lockAndReadNextRows(connection, after, limit, mark);
             }
 
             @Override

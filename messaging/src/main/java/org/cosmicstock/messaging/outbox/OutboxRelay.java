@@ -118,10 +118,12 @@ public final class OutboxRelay implements AutoCloseable {
     public synchronized int publishOnce() throws SQLException, InterruptedException {
         try (RelayOutbox.Round round = outbox.begin()) {
             try {
-                List<OutboxRow> rows =
-                        round.lockAndReadNextRows(floor.readAfter(clock.instant()), settings.batchSize());
+                RelayOutbox.Read read = round.lockAndReadNextRows(
+                        floor.readAfter(clock.instant()), settings.batchSize(), floor.wantsMark());
+                List<OutboxRow> rows = read.rows();
                 if (rows.isEmpty()) {
                     round.commit();
+                    floor.afterRound(read, 0, settings.batchSize());
                     return 0;
                 }
                 OutboxSender.Sent sent = sender.send(rows);
@@ -129,7 +131,7 @@ public final class OutboxRelay implements AutoCloseable {
                 round.markPublished(acknowledged);
                 if (sent.failure() == null) {
                     round.commit();
-                    published(rows, acknowledged);
+                    floor.afterRound(read, acknowledged.size(), settings.batchSize());
                     return rows.size();
                 }
                 OutboxRow failed = rows.get(sent.acknowledged());
@@ -138,7 +140,7 @@ public final class OutboxRelay implements AutoCloseable {
                     parked = round.recordFailure(failed, DeadLetters.reason(sent.failure()), settings.maxAttempts());
                 }
                 round.commit();
-                published(rows, acknowledged);
+                floor.afterRound(read, acknowledged.size(), settings.batchSize());
                 sender.discardProducer();
                 if (parked) {
                     LOG.error(
@@ -156,11 +158,6 @@ public final class OutboxRelay implements AutoCloseable {
                 throw e;
             }
         }
-    }
-
-    private void published(List<OutboxRow> read, List<OutboxRow> acknowledged) {
-        floor.published(
-                read.get(0).id(), acknowledged.stream().map(OutboxRow::id).toList(), clock.instant());
     }
 
     /**

@@ -32,12 +32,21 @@ final class OutboxStore {
     // always none): asked row by row, as a correlated "not exists", PostgreSQL scanned every unsent
     // row for each row read, and with 3,000 rows waiting one read took 636 ms instead of 2 ms.
     //
+    // The first statement also says what ReadFloor needs to pass ids it did not see: the oldest
+    // transaction still running (the snapshot's xmin) and the highest id handed out; the second, when
+    // asked, takes this round's own transaction id as a mark, after that id was read. The id column's
+    // default takes the writer's transaction id before the row's id (V3), so every id up to the one
+    // read belongs to a transaction older than the mark.
+    //
     // The round's commit is not waited for on disk (synchronous_commit off for this transaction only):
     // all it records is that rows were sent (or failed), and if PostgreSQL loses it in a crash the
     // rows are sent again, which consumers drop as duplicates (ADR 2), in the same order as before,
     // since the WAL is flushed in order and any later synchronous commit flushes it too.
     private static final String LOCK_THEN_NEXT_ROWS = """
-            select pg_try_advisory_xact_lock(?), set_config('synchronous_commit', 'off', true);
+            select pg_try_advisory_xact_lock(?), set_config('synchronous_commit', 'off', true),
+                   pg_snapshot_xmin(pg_current_snapshot())::text::bigint,
+                   coalesce(pg_sequence_last_value('messaging.outbox_id_seq'), 0);
+            select case when ? then pg_current_xact_id()::text::bigint else -1 end;
             with parked as materialized (
                    select topic, message_key, min(id) as first_id from messaging.outbox
                     where parked_at is not null and published_at is null
@@ -56,22 +65,31 @@ final class OutboxStore {
      * The next rows to publish after id {@code after}, in id order, read after the relay lock was
      * taken for this transaction; none if another instance's relay holds the lock.
      */
-    List<OutboxRow> lockAndReadNextRows(Connection connection, long after, int limit) throws SQLException {
-        List<OutboxRow> rows = new ArrayList<>();
-        boolean locked;
+    RelayOutbox.Read lockAndReadNextRows(Connection connection, long after, int limit, boolean mark)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(LOCK_THEN_NEXT_ROWS)) {
             select.setLong(1, RELAY_LOCK);
-            select.setLong(2, RELAY_LOCK);
-            select.setLong(3, after);
-            select.setInt(4, limit);
+            select.setBoolean(2, mark);
+            select.setLong(3, RELAY_LOCK);
+            select.setLong(4, after);
+            select.setInt(5, limit);
             select.execute();
+            boolean locked;
+            long oldestRunning;
+            long lastIdTaken;
             try (ResultSet lock = select.getResultSet()) {
-                locked = lock.next() && lock.getBoolean(1);
+                lock.next();
+                locked = lock.getBoolean(1);
+                oldestRunning = lock.getLong(3);
+                lastIdTaken = lock.getLong(4);
             }
-            if (!select.getMoreResults()) {
-                throw new SQLException("the outbox's next rows were not returned");
+            long markTaken;
+            try (ResultSet m = next(select)) {
+                m.next();
+                markTaken = m.getLong(1);
             }
-            try (ResultSet r = select.getResultSet()) {
+            List<OutboxRow> rows = new ArrayList<>();
+            try (ResultSet r = next(select)) {
                 while (r.next()) {
                     MessageContext context = new MessageContext(
                             r.getString("source"),
@@ -90,8 +108,18 @@ final class OutboxStore {
                             r.getInt("attempts")));
                 }
             }
+            return locked
+                    ? new RelayOutbox.Read(true, rows, oldestRunning, lastIdTaken, markTaken)
+                    : RelayOutbox.Read.notLocked();
         }
-        return locked ? rows : List.of();
+    }
+
+    /** The next statement's result. */
+    private static ResultSet next(PreparedStatement statement) throws SQLException {
+        if (!statement.getMoreResults()) {
+            throw new SQLException("the relay's read returned fewer results than it has statements");
+        }
+        return statement.getResultSet();
     }
 
     /** One statement for the whole batch. */

@@ -2,7 +2,7 @@ package org.cosmicstock.messaging.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -10,59 +10,92 @@ import java.util.TreeSet;
  * of the index of unpublished rows until a vacuum removes them, and a read that starts at the
  * front walks all of them: at a few thousand rows a second that made every read cost milliseconds
  * of the database's CPU, more the longer since the last vacuum. So a read starts after the floor,
- * below which every row is published.
+ * below which no row can ever be read again (until a re-queue).
  *
- * <p>Ids are taken when a row is written and become visible when its transaction commits, not in
- * id order: a gap in the published ids may be a transaction still committing. The floor stops at a
- * gap for {@link #GAP_WAIT}, so a row committed late is read as soon as it is visible; a gap older
- * than that (a rolled-back transaction, a parked row, rows of its key waiting behind it, rows another
- * instance published) is passed, and a read from the very start every {@link #SWEEP} picks up
- * whatever committed even later; a re-queue asks for such a read at once.
+ * <p>Ids are taken when a row is written and become visible when its transaction commits, not in id
+ * order: an id missing from a read may be a transaction still running, whose row must be read before
+ * any later row of its key, however long it takes to commit. So the floor never passes a missing id
+ * on a timer: it passes it once the database says nothing can still fill it. A round with a gap above
+ * the floor asks for a mark ({@link RelayOutbox.Read#mark()}): the highest id handed out, then the
+ * round's own transaction id. Writers take their transaction id before a row's id (the id column's
+ * default), so every id up to the mark's was taken by a transaction older than the mark; once a later
+ * read finds no transaction older than the mark still running, each of those ids is visible to that
+ * read or never will be. The ones it did not return (rolled back, published by another instance,
+ * parked, or held back behind a parked row of their key) are passed.
+ *
+ * <p>A re-queue makes the next read start at the very start, and so does a read every {@link #SWEEP}:
+ * a round does not wait for the disk, so a database crash can lose its "published" marks; the sweep
+ * sends those rows again (duplicates the consumers drop) so that the backlog does not count them.
  */
 final class ReadFloor {
 
-    static final Duration GAP_WAIT = Duration.ofSeconds(5);
-    static final Duration SWEEP = Duration.ofSeconds(10);
+    static final Duration SWEEP = Duration.ofMinutes(1);
 
-    private long floor = -1;
+    private static final long NONE = -1;
+
+    private long floor;
     private final TreeSet<Long> publishedAbove = new TreeSet<>();
-    private Instant stuckSince;
-    private Instant nextSweep = Instant.MIN;
+    private long markLastId = NONE;
+    private long markTransaction = NONE;
+    private Instant nextSweep;
     // Set from another thread (a re-queue over HTTP): the next read starts at the very start.
     private volatile boolean sweepRequested;
 
-    /** The id the next read starts after: 0, the very start, until the first read and at each sweep. */
+    /** The id the next read starts after: 0, the very start, on the first read and at each sweep. */
     long readAfter(Instant now) {
-        if (floor < 0 || !now.isBefore(nextSweep) || sweepRequested) {
+        if (nextSweep == null || !now.isBefore(nextSweep) || sweepRequested) {
             sweepRequested = false;
             nextSweep = now.plus(SWEEP);
-            return 0;
+            floor = 0;
+            publishedAbove.clear();
         }
         return floor;
     }
 
-    /** The ids of the rows a read returned (in id order) and the ones of them the broker acknowledged. */
-    void published(long firstRead, Collection<Long> ids, Instant now) {
-        if (floor < 0) {
-            // What lies below the first row of the first read was published before (or is for a sweep).
-            floor = firstRead - 1;
+    /** Whether the next read should take a mark: a gap is open above the floor and no mark is pending. */
+    boolean wantsMark() {
+        return !publishedAbove.isEmpty() && markTransaction == NONE;
+    }
+
+    /**
+     * After a round committed: what its read saw, and how many of the rows it returned (the first
+     * ones, in id order) the broker acknowledged.
+     */
+    void afterRound(RelayOutbox.Read read, int acknowledged, int limit) {
+        if (!read.locked()) {
+            // Another relay holds the lock: this read saw nothing of the outbox.
+            return;
         }
-        for (long id : ids) {
-            if (id > floor) {
-                publishedAbove.add(id);
+        List<OutboxRow> rows = read.rows();
+        for (OutboxRow row : rows.subList(0, acknowledged)) {
+            if (row.id() > floor) {
+                publishedAbove.add(row.id());
             }
+        }
+        long settled = floor;
+        if (markTransaction != NONE && read.oldestRunning() >= markTransaction) {
+            // Taken by an earlier round: every id up to its last id is settled for this read.
+            settled = markLastId;
+            markTransaction = NONE;
+        }
+        if (read.mark() != NONE && markTransaction == NONE) {
+            markLastId = read.lastIdTaken();
+            markTransaction = read.mark();
+        }
+        if (rows.size() >= limit) {
+            // Nothing after the last row returned was looked at.
+            settled = Math.min(settled, rows.get(rows.size() - 1).id());
+        }
+        if (acknowledged < rows.size()) {
+            // A row returned and not sent stays in line, and so does everything after it.
+            settled = Math.min(settled, rows.get(acknowledged).id() - 1);
+        }
+        if (settled > floor) {
+            floor = settled;
+            publishedAbove.headSet(floor, true).clear();
         }
         while (!publishedAbove.isEmpty() && publishedAbove.first() == floor + 1) {
             floor = publishedAbove.pollFirst();
-        }
-        if (publishedAbove.isEmpty()) {
-            stuckSince = null;
-        } else if (stuckSince == null) {
-            stuckSince = now;
-        } else if (!now.isBefore(stuckSince.plus(GAP_WAIT))) {
-            floor = publishedAbove.last();
-            publishedAbove.clear();
-            stuckSince = null;
         }
     }
 

@@ -18,12 +18,12 @@ public interface RelayOutbox {
     interface Round extends AutoCloseable {
 
         /**
-         * The next rows to publish in id order, read after the relay lock was taken for this
-         * transaction (never before: a snapshot older than the lock may hold rows another relay
-         * published meanwhile); none if another relay holds the lock. A parked row holds back the
-         * later rows of its key.
+         * The next rows to publish after id {@code after} in id order, read after the relay lock was
+         * taken for this transaction (never before: a snapshot older than the lock may hold rows
+         * another relay published meanwhile); none if another relay holds the lock. A parked row
+         * holds back the later rows of its key. With {@code mark}, the read also takes a mark.
          */
-        List<OutboxRow> lockAndReadNextRows(long after, int limit) throws SQLException;
+        Read lockAndReadNextRows(long after, int limit, boolean mark) throws SQLException;
 
         /** Marks these rows published, in one statement. */
         void markPublished(List<OutboxRow> rows) throws SQLException;
@@ -49,6 +49,26 @@ public interface RelayOutbox {
 
         @Override
         void close() throws SQLException;
+    }
+
+    /**
+     * What a round's read saw: whether it held the relay lock, the rows, and what {@link ReadFloor}
+     * needs to pass the ids it did not see.
+     *
+     * @param oldestRunning no transaction with an id below this was still running when the rows were
+     *     read (PostgreSQL: the snapshot's xmin)
+     * @param lastIdTaken the highest outbox id handed out when the round began, read before {@code mark}
+     * @param mark when asked for, the round's own transaction id, taken after {@code lastIdTaken} was
+     *     read; -1 otherwise. Writers take their transaction id before a row's id, so once a later
+     *     read's {@code oldestRunning} reaches it, every id up to {@code lastIdTaken} is visible to
+     *     that read or never will be.
+     */
+    record Read(boolean locked, List<OutboxRow> rows, long oldestRunning, long lastIdTaken, long mark) {
+
+        /** What a round without the relay lock saw: nothing. */
+        public static Read notLocked() {
+            return new Read(false, List.of(), -1, -1, -1);
+        }
     }
 
     /** Rows not yet published, the age of the oldest of them in seconds, and how many of them are parked. */

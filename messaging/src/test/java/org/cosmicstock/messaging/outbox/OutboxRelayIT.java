@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -208,6 +211,69 @@ class OutboxRelayIT {
         assertThat(unpublished()).isZero();
     }
 
+    /**
+     * A transaction that took its id first and commits long after later rows were published (a slow
+     * disk, a pause, a lock queue, a restart's cold JIT) is still published before any later row of its
+     * key: the floor waits for the database to say the id is settled, not for a clock. The floor of
+     * 8ded70d passed such a gap after 5 s and published the later row of the key first (seen once in
+     * FaultsE2ETest's kill -9 of allocation-service).
+     */
+    @Test
+    void aRowCommittedLongAfterLaterRowsIsPublishedBeforeTheLaterRowsOfItsKey() throws Exception {
+        MovableClock clock = new MovableClock();
+        try (OutboxRelay relay = relay(dataSource, clock);
+                Connection slow = dataSource.getConnection()) {
+            commit(List.of(change("SKU-1", 1)), MessageContext.newFlow("/test-client"));
+            assertThat(relay.publishOnce()).isEqualTo(1);
+
+            slow.setAutoCommit(false);
+            writer.append(
+                    slow, List.of(new OutboxWriter.Caused(change("SKU-2", 2), MessageContext.newFlow("/test-client"))));
+            for (int i = 0; i < 10; i++) {
+                commit(List.of(change("SKU-3", 10 + i)), MessageContext.newFlow("/test-client"));
+                assertThat(relay.publishOnce()).isEqualTo(1);
+                clock.advance(Duration.ofSeconds(3));
+            }
+            slow.commit();
+            commit(List.of(change("SKU-2", 3)), MessageContext.newFlow("/test-client"));
+            while (unpublished() > 0) {
+                relay.publishOnce();
+                clock.advance(Duration.ofSeconds(3));
+            }
+        }
+        List<Integer> sku2 = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : TestKafka.read(topic, 13, Duration.ofSeconds(20))) {
+            if (record.key().equals("SKU-2")) {
+                sku2.add(((BatchQuantityChanged) codec.decode(record.value())).getQty());
+            }
+        }
+        assertThat(sku2).as("SKU-2's rows in the order they were committed").containsExactly(2, 3);
+    }
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-12-07T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
     @Test
     void neverPublishesRowsOfARolledBackTransaction() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
@@ -285,7 +351,11 @@ class OutboxRelayIT {
     }
 
     private OutboxRelay relay(DataSource database) {
-        return new OutboxRelay(database, this::producer, metrics, OutboxRelaySettings.defaults(), Clock.systemUTC());
+        return relay(database, Clock.systemUTC());
+    }
+
+    private OutboxRelay relay(DataSource database, Clock clock) {
+        return new OutboxRelay(database, this::producer, metrics, OutboxRelaySettings.defaults(), clock);
     }
 
     private Producer<String, byte[]> producer() {

@@ -51,7 +51,8 @@ class OutboxStoreIT {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             long before = indexEntriesRead(connection);
-            List<OutboxRow> rows = store.lockAndReadNextRows(connection, 0, BATCH);
+            List<OutboxRow> rows =
+                    store.lockAndReadNextRows(connection, 0, BATCH, false).rows();
             long read = indexEntriesRead(connection) - before;
             connection.rollback();
 
@@ -69,7 +70,8 @@ class OutboxStoreIT {
                     "update messaging.outbox set parked_at = now() where id = (select min(id) from messaging.outbox where message_key = 'SKU-3')")) {
                 park.executeUpdate();
             }
-            List<OutboxRow> rows = store.lockAndReadNextRows(connection, 0, BATCH);
+            List<OutboxRow> rows =
+                    store.lockAndReadNextRows(connection, 0, BATCH, false).rows();
             connection.rollback();
 
             assertThat(rows).extracting(OutboxRow::key).doesNotContain("SKU-3").contains("SKU-0", "SKU-4");
@@ -91,10 +93,95 @@ class OutboxStoreIT {
                 durable.execute();
             }
             connection.setAutoCommit(false);
-            store.lockAndReadNextRows(connection, 0, BATCH);
+            store.lockAndReadNextRows(connection, 0, BATCH, false).rows();
             assertThat(setting(connection)).isEqualTo("off");
             connection.commit();
             assertThat(setting(connection)).isEqualTo("on");
+        }
+    }
+
+    /**
+     * What the relay's floor rests on: a mark taken while a writer's transaction runs does not settle
+     * until that transaction ended, and every id handed out before the mark is then visible to the read
+     * (if it committed).
+     */
+    @Test
+    void aMarkSettlesOnlyOnceEveryTransactionThatTookAnIdBeforeItEnded() throws SQLException {
+        write(1);
+        try (Connection writing = dataSource.getConnection();
+                Connection relay = dataSource.getConnection()) {
+            writing.setAutoCommit(false);
+            relay.setAutoCommit(false);
+            append(writing, "SKU-LATE");
+            long lateId = maxId(writing);
+
+            RelayOutbox.Read marked = store.lockAndReadNextRows(relay, 0, BATCH, true);
+            relay.commit();
+            assertThat(marked.lastIdTaken()).isGreaterThanOrEqualTo(lateId);
+            assertThat(marked.mark()).isPositive();
+            assertThat(marked.rows()).extracting(OutboxRow::id).doesNotContain(lateId);
+
+            RelayOutbox.Read whileRunning = store.lockAndReadNextRows(relay, 0, BATCH, false);
+            relay.commit();
+            assertThat(whileRunning.mark()).as("not asked for").isEqualTo(-1);
+            assertThat(whileRunning.oldestRunning())
+                    .as("the writer still runs: the mark has not settled")
+                    .isLessThan(marked.mark());
+
+            writing.commit();
+            RelayOutbox.Read after = store.lockAndReadNextRows(relay, 0, BATCH, false);
+            relay.commit();
+            assertThat(after.oldestRunning()).isGreaterThanOrEqualTo(marked.mark());
+            assertThat(after.rows()).extracting(OutboxRow::id).contains(lateId);
+        }
+    }
+
+    /**
+     * The id column's default takes the writer's transaction id before the row's id (V3), whatever the
+     * transaction wrote before: checked by a trigger that runs after the default, before the row is
+     * stored. Without V3 a transaction whose first write is the outbox row gets its id only when the
+     * row is stored, after the row's id, and a mark could settle while it still runs.
+     */
+    @Test
+    void aRowsIdIsTakenAfterItsTransactionHasAnId() throws SQLException {
+        execute("""
+                create function messaging.check_transaction_id() returns trigger language plpgsql as $$
+                begin
+                  if pg_current_xact_id_if_assigned() is null then
+                    raise exception 'row % took its id before its transaction had one', new.id;
+                  end if;
+                  return new;
+                end $$""");
+        execute("create trigger check_transaction_id before insert on messaging.outbox"
+                + " for each row execute function messaging.check_transaction_id()");
+        for (int i = 0; i < 5; i++) {
+            write(1);
+        }
+        assertThat(count()).isEqualTo(5);
+    }
+
+    private void append(Connection connection, String key) throws SQLException {
+        writer.append(
+                connection,
+                List.of(new OutboxWriter.Caused(
+                        new OutgoingMessage("t", key, new BatchQuantityChanged("b", key, 1)),
+                        MessageContext.newFlow("/test-client"))));
+    }
+
+    private static long maxId(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select max(id) from messaging.outbox");
+                ResultSet r = select.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private long count() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select count(*) from messaging.outbox");
+                ResultSet r = select.executeQuery()) {
+            r.next();
+            return r.getLong(1);
         }
     }
 
