@@ -1,7 +1,6 @@
 package org.cosmicstock.simulation;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +9,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.cosmicstock.messaging.bus.StaleAggregate;
 import org.cosmicstock.orders.adapters.kafka.AvroOrderMessages;
-import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.Event;
 import org.cosmicstock.orders.domain.Order;
 import org.cosmicstock.orders.domain.OrderLine;
 import org.cosmicstock.orders.domain.Orders;
-import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 
 /**
  * orders-service's database in memory: per order its version and lines, saved only if the version
  * did not move since loading; news about an order this service never held is foreign (no receipt),
- * as {@code JdbcOrdersUnitOfWork} decides it.
+ * by the rule {@code JdbcOrdersUnitOfWork} uses too.
  */
 final class OrdersDatabase {
 
@@ -79,21 +76,8 @@ final class OrdersDatabase {
 
         @Override
         public Set<Object> foreign(List<Object> messages) {
-            Set<String> placedHere = new HashSet<>();
-            messages.stream()
-                    .filter(PlaceOrder.class::isInstance)
-                    .forEach(m -> placedHere.add(((PlaceOrder) m).orderId().value()));
-            Set<Object> foreign = new HashSet<>();
-            for (Object message : messages) {
-                if (message instanceof Command command
-                        && !(command instanceof PlaceOrder)
-                        && !placedHere.contains(command.orderId().value())
-                        && !tracked.containsKey(command.orderId().value())
-                        && !orders.containsKey(command.orderId().value())) {
-                    foreign.add(message);
-                }
-            }
-            return foreign;
+            return OrdersUnitOfWork.newsOfOrdersHeldElsewhere(
+                    messages, id -> !tracked.containsKey(id) && !orders.containsKey(id));
         }
 
         @Override
