@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Starts a Spring Boot jar faster: extracted (Spring Boot's {@code -Djarmode=tools extract}: plain jars
@@ -98,7 +96,7 @@ final class ClassDataCache {
         if (Files.isRegularFile(extractedJar)) {
             return Optional.of(extractedJar);
         }
-        deleteTree(dir);
+        FileTrees.delete(dir);
         Path partial =
                 dir.resolve(stamp() + ".partial-" + ProcessHandle.current().pid());
         Files.createDirectories(partial.getParent());
@@ -115,13 +113,13 @@ final class ClassDataCache {
                 .start();
         if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0) {
             extract.destroyForcibly();
-            deleteTree(partial);
+            FileTrees.delete(partial);
             throw new IOException("java -Djarmode=tools extract failed");
         }
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException anotherLauncherWasFaster) {
-            deleteTree(partial);
+            FileTrees.delete(partial);
         }
         return Optional.of(extractedJar);
     }
@@ -138,17 +136,6 @@ final class ClassDataCache {
             return Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

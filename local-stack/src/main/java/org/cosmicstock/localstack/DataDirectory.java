@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -74,11 +73,7 @@ final class DataDirectory {
                     "Refusing to wipe %s: it holds %s, which the local stack did not create.", dir, foreign));
         }
         for (Path entry : entries) {
-            try (Stream<Path> tree = Files.walk(entry)) {
-                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            FileTrees.delete(entry);
         }
     }
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** Unpacks a .tar.gz with the system's tar, all or nothing: a half-unpacked directory is never left. */
 final class Tarball {
@@ -18,7 +16,7 @@ final class Tarball {
             throw new StartupException(archive + " is missing. Fetch it with: " + howToFetch);
         }
         Path partial = into.resolveSibling(into.getFileName() + ".unpacking");
-        deleteTree(partial);
+        FileTrees.delete(partial);
         Files.createDirectories(partial);
         Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", partial.toString())
                 .redirectErrorStream(true)
@@ -35,19 +33,8 @@ final class Tarball {
             tar.destroyForcibly();
             throw new StartupException("Interrupted while unpacking " + archive);
         }
-        deleteTree(into);
+        FileTrees.delete(into);
         Files.createDirectories(into.getParent());
         Files.move(partial, into, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

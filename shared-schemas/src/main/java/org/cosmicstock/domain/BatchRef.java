@@ -12,11 +12,7 @@ public record BatchRef(String value) {
 
     /** A BatchRef from what a sender wrote as {@code field}; a violation names that field. */
     public static BatchRef of(String field, String value) {
-        try {
-            return new BatchRef(value);
-        } catch (ContractViolation violation) {
-            throw violation.in(field);
-        }
+        return ContractViolation.naming(field, () -> new BatchRef(value));
     }
 
     @Override

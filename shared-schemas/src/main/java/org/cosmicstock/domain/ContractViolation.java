@@ -1,5 +1,7 @@
 package org.cosmicstock.domain;
 
+import java.util.function.Supplier;
+
 /**
  * A value outside the limits of the contract ({@code docs/CONTRACT.md}, "Limits"). It names the
  * field, so that an HTTP answer or a dead-letter reason tells the sender exactly what to fix; the
@@ -21,8 +23,15 @@ public final class ContractViolation extends IllegalArgumentException {
         return field;
     }
 
-    /** The same violation, naming the field as the sender wrote it ({@code lines[3].sku} rather than {@code sku}). */
-    ContractViolation in(String field) {
-        return field.equals(this.field) ? this : new ContractViolation(field, reason);
+    /**
+     * What {@code build} makes; a violation it throws is thrown naming the field as the sender wrote it
+     * ({@code lines[3].sku} rather than {@code sku}), with the same reason.
+     */
+    static <T> T naming(String field, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (ContractViolation violation) {
+            throw field.equals(violation.field) ? violation : new ContractViolation(field, violation.reason);
+        }
     }
 }

@@ -12,11 +12,7 @@ public record OrderId(String value) {
 
     /** A OrderId from what a sender wrote as {@code field}; a violation names that field. */
     public static OrderId of(String field, String value) {
-        try {
-            return new OrderId(value);
-        } catch (ContractViolation violation) {
-            throw violation.in(field);
-        }
+        return ContractViolation.naming(field, () -> new OrderId(value));
     }
 
     @Override

@@ -12,11 +12,7 @@ public record Sku(String value) {
 
     /** A Sku from what a sender wrote as {@code field}; a violation names that field. */
     public static Sku of(String field, String value) {
-        try {
-            return new Sku(value);
-        } catch (ContractViolation violation) {
-            throw violation.in(field);
-        }
+        return ContractViolation.naming(field, () -> new Sku(value));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.bus.Receipt;
+import org.cosmicstock.messaging.outbox.OutboxRow;
 import org.cosmicstock.messaging.outbox.OutboxUnitOfWork;
 import org.cosmicstock.messaging.outbox.OutboxWriter;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
@@ -119,16 +120,16 @@ final class Database {
                 // As OutboxWriter does it, with an id from the world's counter instead of a random UUID.
                 MessageContext context = caused.cause().causing(db.source, db.world.newMessageId());
                 SpecificRecord payload = message.payload();
-                OutboxTable.Row row = new OutboxTable.Row(
+                OutboxRow inserted = new OutboxRow(
                         db.outbox.nextId(),
-                        transaction,
                         context,
                         message.topic(),
                         message.key(),
                         MessageCodec.typeName(payload),
                         db.world.codec().encode(message.topic(), payload),
                         db.world.now(),
-                        World.describe(payload));
+                        0);
+                OutboxTable.Row row = new OutboxTable.Row(inserted, transaction, World.describe(payload));
                 db.outbox.insert(row);
                 written.add(row);
                 contexts.add(context);

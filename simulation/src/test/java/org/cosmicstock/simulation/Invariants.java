@@ -64,8 +64,9 @@ final class Invariants {
             for (OutboxTable.Row row : db.outbox.rows()) {
                 if (!row.published) {
                     violation(
-                            db.service + "'s outbox row " + row.id + " (" + row.summary + ") was never published",
-                            row.key);
+                            db.service + "'s outbox row " + row.written.id() + " (" + row.summary
+                                    + ") was never published",
+                            row.written.key());
                 }
             }
         }
@@ -97,7 +98,7 @@ final class Invariants {
     private Map<String, String> allocationsTruth() {
         Map<String, String> last = new TreeMap<>();
         for (OutboxTable.Row row : world.allocation.db.outbox.rows()) {
-            SpecificRecord event = world.codec().decode(row.payload);
+            SpecificRecord event = world.codec().decode(row.written.payload());
             if (event instanceof Allocated a) {
                 last.put(line(a.getOrderId(), a.getSku()), "ALLOCATED " + a.getBatchRef());
             } else if (event instanceof Deallocated d) {
@@ -226,7 +227,9 @@ final class Invariants {
     private void perKeyOrderAsCommitted(OutboxTable outbox, String topic) {
         Map<String, List<String>> committed = new TreeMap<>();
         for (OutboxTable.Row row : outbox.rows()) {
-            committed.computeIfAbsent(row.key, k -> new ArrayList<>()).add(row.context.messageId());
+            committed
+                    .computeIfAbsent(row.written.key(), k -> new ArrayList<>())
+                    .add(row.written.context().messageId());
         }
         Map<String, List<String>> published = new TreeMap<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -254,7 +257,7 @@ final class Invariants {
     private void eachMessageAppliedOnce(Database db) {
         Map<String, Long> transactionOf = new TreeMap<>();
         for (OutboxTable.Row row : db.outbox.rows()) {
-            String cause = row.context.causationId();
+            String cause = row.written.context().causationId();
             Long earlier = transactionOf.putIfAbsent(cause, row.transaction);
             if (earlier != null && earlier != row.transaction) {
                 violation(
@@ -266,8 +269,8 @@ final class Invariants {
     }
 
     private String[] tagsOf(OutboxTable.Row row) {
-        List<String> tags = new ArrayList<>(World.tagsOf(world.codec().decode(row.payload)));
-        tags.add(row.key);
+        List<String> tags = new ArrayList<>(World.tagsOf(world.codec().decode(row.written.payload())));
+        tags.add(row.written.key());
         return tags.toArray(String[]::new);
     }
 

@@ -1,27 +1,23 @@
 package org.cosmicstock.simulation;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
-import org.cosmicstock.messaging.bus.StaleAggregate;
 import org.cosmicstock.orders.adapters.kafka.AvroOrderMessages;
-import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.Event;
 import org.cosmicstock.orders.domain.Order;
 import org.cosmicstock.orders.domain.OrderLine;
 import org.cosmicstock.orders.domain.Orders;
-import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 
 /**
  * orders-service's database in memory: per order its version and lines, saved only if the version
  * did not move since loading; news about an order this service never held is foreign (no receipt),
- * as {@code JdbcOrdersUnitOfWork} decides it.
+ * by the rule {@code JdbcOrdersUnitOfWork} uses too.
  */
 final class OrdersDatabase {
 
@@ -40,14 +36,16 @@ final class OrdersDatabase {
         return new Tx();
     }
 
-    private final class Tx extends Database.Transaction implements OrdersUnitOfWork, Orders {
-
-        private record Tracked(Order order, int loadedVersion, boolean isNew) {}
-
-        private final Map<String, Tracked> tracked = new LinkedHashMap<>();
+    private final class Tx extends AggregateTransaction<Order> implements OrdersUnitOfWork, Orders {
 
         Tx() {
-            super(db, event -> messages.toOutgoing((Event) event));
+            super(
+                    db,
+                    event -> messages.toOutgoing((Event) event),
+                    "Order",
+                    Order::orderId,
+                    Order::version,
+                    Order::drainEvents);
         }
 
         @Override
@@ -57,87 +55,42 @@ final class OrdersDatabase {
 
         @Override
         public void add(Order order) {
-            if (tracked.putIfAbsent(order.orderId(), new Tracked(order, 0, true)) != null) {
-                throw new IllegalStateException("Aggregate " + order.orderId() + " is already in this unit of work");
-            }
+            track(order);
         }
 
         @Override
         public Optional<Order> get(String orderId) {
-            Tracked known = tracked.get(orderId);
-            if (known != null) {
-                return Optional.of(known.order());
-            }
-            StoredOrder stored = orders.get(orderId);
-            if (stored == null) {
-                return Optional.empty();
-            }
-            Order order = new Order(orderId, stored.lines(), stored.version());
-            tracked.put(orderId, new Tracked(order, stored.version(), false));
-            return Optional.of(order);
+            return find(orderId);
         }
 
         @Override
         public Set<Object> foreign(List<Object> messages) {
-            Set<String> placedHere = new HashSet<>();
-            messages.stream()
-                    .filter(PlaceOrder.class::isInstance)
-                    .forEach(m -> placedHere.add(((PlaceOrder) m).orderId().value()));
-            Set<Object> foreign = new HashSet<>();
-            for (Object message : messages) {
-                if (message instanceof Command command
-                        && !(command instanceof PlaceOrder)
-                        && !placedHere.contains(command.orderId().value())
-                        && !tracked.containsKey(command.orderId().value())
-                        && !orders.containsKey(command.orderId().value())) {
-                    foreign.add(message);
-                }
-            }
-            return foreign;
+            return OrdersUnitOfWork.newsOfOrdersHeldElsewhere(
+                    messages, id -> !isHandedOut(id) && !orders.containsKey(id));
         }
 
         @Override
-        protected List<Object> drainEvents() {
-            List<Object> drained = new ArrayList<>();
-            tracked.values().forEach(t -> drained.addAll(t.order().drainEvents()));
-            return drained;
+        OptionalInt storedVersion(String orderId) {
+            StoredOrder stored = orders.get(orderId);
+            return stored == null ? OptionalInt.empty() : OptionalInt.of(stored.version());
         }
 
         @Override
-        protected void check() {
-            for (Tracked t : tracked.values()) {
-                StoredOrder stored = orders.get(t.order().orderId());
-                if (t.isNew()) {
-                    if (stored != null) {
-                        throw new StaleAggregate("Order " + t.order().orderId(), 0);
-                    }
-                } else if (t.order().version() != t.loadedVersion() && stored.version() != t.loadedVersion()) {
-                    throw new StaleAggregate("Order " + t.order().orderId(), t.loadedVersion());
-                }
-            }
+        Optional<Order> load(String orderId) {
+            return Optional.ofNullable(orders.get(orderId))
+                    .map(stored -> new Order(orderId, stored.lines(), stored.version()));
         }
 
         @Override
-        protected List<String> touched() {
-            List<String> touched = new ArrayList<>();
-            for (Tracked t : tracked.values()) {
-                if (t.isNew() || t.order().version() != t.loadedVersion()) {
-                    touched.add(t.order().orderId());
-                    t.order().lines().forEach(l -> touched.add(l.sku() + " " + l.status()));
-                }
-            }
-            return touched;
+        void store(Order order) {
+            orders.put(order.orderId(), new StoredOrder(order.version(), order.lines()));
         }
 
         @Override
-        protected void write() {
-            for (Tracked t : tracked.values()) {
-                if (t.isNew() || t.order().version() != t.loadedVersion()) {
-                    orders.put(
-                            t.order().orderId(),
-                            new StoredOrder(t.order().version(), t.order().lines()));
-                }
-            }
+        List<String> tagsOf(Order order) {
+            List<String> tags = new ArrayList<>(List.of(order.orderId()));
+            order.lines().forEach(l -> tags.add(l.sku() + " " + l.status()));
+            return tags;
         }
     }
 }

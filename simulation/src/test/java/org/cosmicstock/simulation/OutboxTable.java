@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.outbox.OutboxRow;
 import org.cosmicstock.messaging.outbox.ParkedRow;
 import org.cosmicstock.messaging.outbox.RelayOutbox;
@@ -20,15 +19,12 @@ import org.cosmicstock.messaging.outbox.RelayOutbox;
  */
 final class OutboxTable {
 
+    /** A row as the unit of work wrote it (with the id of its transaction), and what the relays did with it since. */
     static final class Row {
-        final long id;
+        /** As written: {@code attempts} there stays 0, the count is {@link #attempts}. */
+        final OutboxRow written;
+
         final long transaction;
-        final MessageContext context;
-        final String topic;
-        final String key;
-        final String type;
-        final byte[] payload;
-        final Instant createdAt;
         final String summary;
         boolean published;
         Instant publishedAt;
@@ -36,29 +32,16 @@ final class OutboxTable {
         Instant parkedAt;
         String lastError;
 
-        Row(
-                long id,
-                long transaction,
-                MessageContext context,
-                String topic,
-                String key,
-                String type,
-                byte[] payload,
-                Instant createdAt,
-                String summary) {
-            this.id = id;
+        Row(OutboxRow written, long transaction, String summary) {
+            this.written = written;
             this.transaction = transaction;
-            this.context = context;
-            this.topic = topic;
-            this.key = key;
-            this.type = type;
-            this.payload = payload;
-            this.createdAt = createdAt;
             this.summary = summary;
         }
 
         OutboxRow toOutboxRow() {
-            return new OutboxRow(id, context, topic, key, type, payload, createdAt, attempts);
+            OutboxRow w = written;
+            return new OutboxRow(
+                    w.id(), w.context(), w.topic(), w.key(), w.type(), w.payload(), w.createdAt(), attempts);
         }
     }
 
@@ -73,10 +56,10 @@ final class OutboxTable {
     }
 
     void insert(Row row) {
-        lastId = row.id;
+        lastId = row.written.id();
         rows.add(row);
-        byId.put(row.id, row);
-        byMessageId.put(row.context.messageId(), row);
+        byId.put(row.written.id(), row);
+        byMessageId.put(row.written.context().messageId(), row);
     }
 
     List<Row> rows() {
@@ -118,10 +101,10 @@ final class OutboxTable {
             if (row.published) {
                 continue;
             }
-            String topicKey = row.topic + "\u0000" + row.key;
+            String topicKey = row.written.topic() + "\u0000" + row.written.key();
             if (row.parkedAt != null) {
                 blocked.add(topicKey);
-            } else if (row.id > after && !blocked.contains(topicKey)) {
+            } else if (row.written.id() > after && !blocked.contains(topicKey)) {
                 next.add(row);
             }
         }
@@ -237,7 +220,9 @@ final class OutboxTable {
                     if (!row.published) {
                         pending++;
                         parked += row.parkedAt != null ? 1 : 0;
-                        oldest = oldest == null || row.createdAt.isBefore(oldest) ? row.createdAt : oldest;
+                        oldest = oldest == null || row.written.createdAt().isBefore(oldest)
+                                ? row.written.createdAt()
+                                : oldest;
                     }
                 }
                 long age = oldest == null
@@ -253,7 +238,7 @@ final class OutboxTable {
                         .limit(limit)
                         .toList();
                 rows.removeAll(gone);
-                gone.forEach(r -> byId.remove(r.id));
+                gone.forEach(r -> byId.remove(r.written.id()));
                 return gone.size();
             }
 
@@ -266,14 +251,21 @@ final class OutboxTable {
         return rows.stream()
                 .filter(r -> r.parkedAt != null && !r.published)
                 .limit(limit)
-                .map(r -> new ParkedRow(r.id, r.topic, r.key, r.type, r.attempts, r.lastError, r.parkedAt))
+                .map(r -> new ParkedRow(
+                        r.written.id(),
+                        r.written.topic(),
+                        r.written.key(),
+                        r.written.type(),
+                        r.attempts,
+                        r.lastError,
+                        r.parkedAt))
                 .toList();
     }
 
     int requeue(Long id) {
         int requeued = 0;
         for (Row row : rows) {
-            if (row.parkedAt != null && !row.published && (id == null || id == row.id)) {
+            if (row.parkedAt != null && !row.published && (id == null || id == row.written.id())) {
                 row.parkedAt = null;
                 row.attempts = 0;
                 requeued++;

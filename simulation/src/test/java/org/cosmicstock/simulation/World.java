@@ -251,11 +251,11 @@ final class World {
             }
             for (OutboxTable.Row row : rows) {
                 text.append("\n              -> row ")
-                        .append(row.id)
+                        .append(row.written.id())
                         .append(' ')
                         .append(row.summary)
                         .append(" as ")
-                        .append(row.context.messageId());
+                        .append(row.written.context().messageId());
                 tags.addAll(tagsOf(row));
             }
             note(text::toString, tags);
@@ -857,7 +857,7 @@ final class World {
                         new RecordHeaders(record.headers().toArray()),
                         millis);
                 note(
-                        () -> "  " + name + " publishes row " + (row == null ? "?" : row.id) + " "
+                        () -> "  " + name + " publishes row " + (row == null ? "?" : row.written.id()) + " "
                                 + (row == null ? messageId : row.summary) + " -> " + where(stored),
                         tags);
                 if (faultsOn && faults.happens(faults.ackLost)) {
@@ -900,7 +900,7 @@ final class World {
     }
 
     private static List<Long> ids(List<OutboxTable.Row> rows) {
-        return rows.stream().map(r -> r.id).toList();
+        return rows.stream().map(r -> r.written.id()).toList();
     }
 
     private static String where(SimLog.Stored s) {
@@ -954,8 +954,8 @@ final class World {
         if (!trace.enabled()) {
             return List.of();
         }
-        List<String> tags = new ArrayList<>(tagsOf(CODEC.decode(row.payload)));
-        tags.add(row.key);
+        List<String> tags = new ArrayList<>(tagsOf(CODEC.decode(row.written.payload())));
+        tags.add(row.written.key());
         return tags;
     }
 

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import org.cosmicstock.domain.RaisedEvents;
 
 /**
  * The aggregate: every batch of one SKU, and the only way to change them. Each change bumps {@link
@@ -20,7 +21,7 @@ public final class Product {
     private final String sku;
     private final List<Batch> batches;
     private final AllocatedLines lines;
-    private final List<Event> events = new ArrayList<>();
+    private final RaisedEvents<Event> events = new RaisedEvents<>();
     private int versionNumber;
 
     /** A product whose lines are all in memory (a new one has none). */
@@ -121,11 +122,6 @@ public final class Product {
 
     /** The events raised since the last call, oldest first. */
     public List<Event> drainEvents() {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        List<Event> drained = List.copyOf(events);
-        events.clear();
-        return drained;
+        return events.drain();
     }
 }

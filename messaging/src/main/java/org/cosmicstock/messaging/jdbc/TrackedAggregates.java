@@ -37,6 +37,18 @@ public final class TrackedAggregates<K, A> {
         tracked.putIfAbsent(key, new Tracked<>(aggregate, version, false));
     }
 
+    /** What a bulk preload of {@code keys} read ({@code found}, by key): each key loaded at its version, or not found. */
+    public void preloaded(Collection<K> keys, Map<K, Loaded<A>> found) {
+        for (K key : keys) {
+            Loaded<A> loaded = found.get(key);
+            if (loaded == null) {
+                notFound(key);
+            } else {
+                loaded(key, loaded.aggregate(), loaded.version());
+            }
+        }
+    }
+
     /** A key looked up and not found. */
     public void notFound(K key) {
         if (!tracked.containsKey(key)) {

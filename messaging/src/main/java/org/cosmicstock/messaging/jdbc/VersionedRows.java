@@ -4,10 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.cosmicstock.messaging.bus.StaleAggregate;
 
 /**
@@ -40,20 +43,41 @@ public final class VersionedRows {
     /** A changed aggregate's key, the version it was loaded at and its new one. */
     public record Moved(String key, long from, long to) {}
 
+    /** What saving a unit of work writes: version rows to insert and to move, and the aggregates behind them. */
+    public record Changes<A>(List<Created> created, List<Moved> moved, List<A> changed) {}
+
+    /**
+     * Of the aggregates a unit of work handed out: the new ones (to insert) and those whose version
+     * moved since loading (to move), both in {@code changed} in the order they were handed out; the
+     * others did not change and are left out.
+     */
+    public static <A> Changes<A> changes(
+            Collection<TrackedAggregates.Tracked<A>> tracked, Function<A, String> key, ToLongFunction<A> version) {
+        List<Created> created = new ArrayList<>();
+        List<Moved> moved = new ArrayList<>();
+        List<A> changed = new ArrayList<>();
+        for (TrackedAggregates.Tracked<A> t : tracked) {
+            A aggregate = t.aggregate();
+            if (t.isNew()) {
+                created.add(new Created(key.apply(aggregate), version.applyAsLong(aggregate)));
+            } else if (version.applyAsLong(aggregate) != t.loadedVersion()) {
+                moved.add(new Moved(key.apply(aggregate), t.loadedVersion(), version.applyAsLong(aggregate)));
+            } else {
+                continue;
+            }
+            changed.add(aggregate);
+        }
+        return new Changes<>(created, moved, changed);
+    }
+
     public void insert(Connection connection, List<Created> created) throws SQLException {
         if (created.isEmpty()) {
             return;
         }
         Set<String> inserted = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(insert)) {
-            statement.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "text", created.stream().map(Created::key).toArray()));
-            statement.setArray(
-                    2,
-                    connection.createArrayOf(
-                            "int4", created.stream().map(c -> (int) c.version()).toArray()));
+            statement.setArray(1, SqlArrays.texts(connection, created.stream().map(Created::key)));
+            statement.setArray(2, SqlArrays.ints(connection, created.stream().map(c -> (int) c.version())));
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
                     inserted.add(r.getString(1));

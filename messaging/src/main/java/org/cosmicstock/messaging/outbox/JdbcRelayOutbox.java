@@ -18,13 +18,7 @@ final class JdbcRelayOutbox implements RelayOutbox {
 
     @Override
     public Round begin() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            connection.setAutoCommit(false);
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        Connection connection = connection(false);
         return new Round() {
             @Override
             public Read lockAndReadNextRows(long after, int limit, boolean mark) throws SQLException {
@@ -60,13 +54,7 @@ final class JdbcRelayOutbox implements RelayOutbox {
 
     @Override
     public Housekeeping housekeeping() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        Connection connection = connection(true);
         return new Housekeeping() {
             @Override
             public Backlog backlog(Instant now) throws SQLException {
@@ -94,9 +82,20 @@ final class JdbcRelayOutbox implements RelayOutbox {
 
     @Override
     public int requeue(Long id) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+        try (Connection connection = connection(true)) {
             return store.requeue(connection, id);
         }
+    }
+
+    /** A connection from the pool in the given commit mode; closed again when setting the mode fails. */
+    private Connection connection(boolean autoCommit) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 }

@@ -1,16 +1,16 @@
 package org.cosmicstock.orders.domain;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cosmicstock.domain.RaisedEvents;
 
 /** The Order aggregate: its lines and where each stands in allocation. One line per SKU. */
 public final class Order {
 
     private final String orderId;
     private final Map<String, OrderLine> lines;
-    private final List<Event> events = new ArrayList<>();
+    private final RaisedEvents<Event> events = new RaisedEvents<>();
     private int version;
 
     public Order(String orderId, List<OrderLine> lines, int version) {
@@ -85,12 +85,7 @@ public final class Order {
     }
 
     public List<Event> drainEvents() {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        List<Event> drained = List.copyOf(events);
-        events.clear();
-        return drained;
+        return events.drain();
     }
 
     private boolean change(String sku, LineStatus status, String batchRef) {

@@ -99,15 +99,7 @@ final class JdbcProducts implements Products {
                 .forEach(wanted::add);
         List<String> unknown = products.unknown(wanted);
         if (!unknown.isEmpty()) {
-            Map<String, TrackedAggregates.Loaded<Product>> loaded = load(unknown);
-            for (String sku : unknown) {
-                var found = loaded.get(sku);
-                if (found == null) {
-                    products.notFound(sku);
-                } else {
-                    products.loaded(sku, found.aggregate(), found.version());
-                }
-            }
+            products.preloaded(unknown, load(unknown));
         }
         lines.preload(lineKeys);
     }

@@ -13,7 +13,7 @@ import org.cosmicstock.allocation.domain.Allocation;
 import org.cosmicstock.allocation.domain.Batch;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.domain.OrderId;
-import org.cosmicstock.messaging.jdbc.TrackedAggregates;
+import org.cosmicstock.messaging.jdbc.SqlArrays;
 import org.cosmicstock.messaging.jdbc.VersionedRows;
 
 /**
@@ -68,26 +68,16 @@ final class ProductWriter {
             """;
 
     void save(Connection connection, JdbcProducts products) throws SQLException {
-        List<VersionedRows.Created> created = new ArrayList<>();
-        List<VersionedRows.Moved> moved = new ArrayList<>();
-        List<Product> changed = new ArrayList<>();
-        for (TrackedAggregates.Tracked<Product> tracked : products.tracked()) {
-            Product product = tracked.aggregate();
-            if (tracked.isNew()) {
-                created.add(new VersionedRows.Created(product.sku(), product.versionNumber()));
-            } else if (product.versionNumber() != tracked.loadedVersion()) {
-                moved.add(new VersionedRows.Moved(product.sku(), tracked.loadedVersion(), product.versionNumber()));
-            } else {
-                continue;
-            }
-            changed.add(product);
-        }
+        VersionedRows.Changes<Product> changes =
+                VersionedRows.changes(products.tracked(), Product::sku, Product::versionNumber);
+        List<Product> changed = changes.changed();
         if (changed.isEmpty()) {
             return;
         }
+        List<VersionedRows.Moved> moved = changes.moved();
         LineChanges lines = lineChanges(products, changed);
         BatchChanges batches = batchChanges(products, changed);
-        VERSIONS.insert(connection, created);
+        VERSIONS.insert(connection, changes.created());
         if (!batches.added().isEmpty()) {
             // Version rows first, as in the statement below, then the batches the lines may refer to.
             VERSIONS.move(connection, moved);
@@ -180,25 +170,26 @@ final class ProductWriter {
             Connection connection, List<VersionedRows.Moved> moved, List<BatchRow> updated, LineChanges lines)
             throws SQLException {
         try (PreparedStatement save = connection.prepareStatement(SAVE)) {
-            java.sql.Array skus = texts(connection, moved.stream().map(VersionedRows.Moved::key));
-            java.sql.Array counted = texts(connection, updated.stream().map(BatchRow::reference));
+            java.sql.Array skus = SqlArrays.texts(connection, moved.stream().map(VersionedRows.Moved::key));
+            java.sql.Array counted =
+                    SqlArrays.texts(connection, updated.stream().map(BatchRow::reference));
             int i = 0;
             save.setArray(++i, skus);
-            save.setArray(++i, ints(connection, moved.stream().map(m -> (int) m.from())));
-            save.setArray(++i, ints(connection, moved.stream().map(m -> (int) m.to())));
+            save.setArray(++i, SqlArrays.ints(connection, moved.stream().map(m -> (int) m.from())));
+            save.setArray(++i, SqlArrays.ints(connection, moved.stream().map(m -> (int) m.to())));
             save.setArray(++i, skus);
             save.setArray(++i, counted);
-            save.setArray(++i, ints(connection, updated.stream().map(BatchRow::purchased)));
-            save.setArray(++i, ints(connection, updated.stream().map(BatchRow::allocated)));
+            save.setArray(++i, SqlArrays.ints(connection, updated.stream().map(BatchRow::purchased)));
+            save.setArray(++i, SqlArrays.ints(connection, updated.stream().map(BatchRow::allocated)));
             save.setArray(++i, counted);
             save.setArray(
                     ++i,
-                    texts(
+                    SqlArrays.texts(
                             connection,
                             lines.gone().stream().map(a -> a.line().orderId().value())));
             save.setArray(
                     ++i,
-                    texts(
+                    SqlArrays.texts(
                             connection,
                             lines.gone().stream().map(a -> a.line().sku().value())));
             i = setLines(connection, save, i, lines.relocated());
@@ -215,15 +206,20 @@ final class ProductWriter {
     /** The five parameters of lines written to batches: reference, order id, SKU, quantity, reference. */
     private static int setLines(Connection connection, PreparedStatement save, int i, List<Allocation> lines)
             throws SQLException {
-        java.sql.Array batches = texts(connection, lines.stream().map(Allocation::batchReference));
+        java.sql.Array batches = SqlArrays.texts(connection, lines.stream().map(Allocation::batchReference));
         save.setArray(++i, batches);
         save.setArray(
                 ++i,
-                texts(connection, lines.stream().map(a -> a.line().orderId().value())));
+                SqlArrays.texts(
+                        connection, lines.stream().map(a -> a.line().orderId().value())));
         save.setArray(
-                ++i, texts(connection, lines.stream().map(a -> a.line().sku().value())));
+                ++i,
+                SqlArrays.texts(
+                        connection, lines.stream().map(a -> a.line().sku().value())));
         save.setArray(
-                ++i, ints(connection, lines.stream().map(a -> a.line().qty().value())));
+                ++i,
+                SqlArrays.ints(
+                        connection, lines.stream().map(a -> a.line().qty().value())));
         save.setArray(++i, batches);
         return i;
     }
@@ -233,15 +229,5 @@ final class ProductWriter {
             throw new IllegalStateException(
                     "Allocated " + allocated + " lines but stored " + stored + ": a batch is missing");
         }
-    }
-
-    private static java.sql.Array ints(Connection connection, java.util.stream.Stream<Integer> values)
-            throws SQLException {
-        return connection.createArrayOf("int4", values.toArray());
-    }
-
-    private static java.sql.Array texts(Connection connection, java.util.stream.Stream<String> values)
-            throws SQLException {
-        return connection.createArrayOf("text", values.toArray());
     }
 }

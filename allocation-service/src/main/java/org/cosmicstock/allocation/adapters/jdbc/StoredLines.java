@@ -23,6 +23,7 @@ import org.cosmicstock.allocation.domain.LinesInMemory;
 import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.domain.OrderId;
 import org.cosmicstock.messaging.jdbc.PersistenceFailure;
+import org.cosmicstock.messaging.jdbc.SqlArrays;
 
 /**
  * The allocated lines as stored, read on demand on the unit of work's connection: "which batch holds
@@ -63,14 +64,8 @@ final class StoredLines {
         }
         unknown.forEach(k -> batchOfLine.put(k, Optional.empty()));
         try (PreparedStatement select = connection.prepareStatement(FIND)) {
-            select.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "text", unknown.stream().map(LineKey::orderId).toArray()));
-            select.setArray(
-                    2,
-                    connection.createArrayOf(
-                            "text", unknown.stream().map(LineKey::sku).toArray()));
+            select.setArray(1, SqlArrays.texts(connection, unknown.stream().map(LineKey::orderId)));
+            select.setArray(2, SqlArrays.texts(connection, unknown.stream().map(LineKey::sku)));
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     batchOfLine.put(new LineKey(r.getString(1), r.getString(2)), Optional.of(r.getString(3)));

@@ -60,15 +60,7 @@ final class JdbcOrders implements Orders {
         if (unknown.isEmpty()) {
             return;
         }
-        Map<String, TrackedAggregates.Loaded<Order>> loaded = load(unknown);
-        for (String id : unknown) {
-            var found = loaded.get(id);
-            if (found == null) {
-                orders.notFound(id);
-            } else {
-                orders.loaded(id, found.aggregate(), found.version());
-            }
-        }
+        orders.preloaded(unknown, load(unknown));
     }
 
     /** Whether a preload or lookup found no such order (and none was placed in this unit of work since). */
@@ -83,23 +75,10 @@ final class JdbcOrders implements Orders {
     }
 
     void saveAll() throws SQLException {
-        List<VersionedRows.Created> created = new ArrayList<>();
-        List<VersionedRows.Moved> moved = new ArrayList<>();
-        List<Order> changed = new ArrayList<>();
-        for (TrackedAggregates.Tracked<Order> tracked : orders.all()) {
-            Order order = tracked.aggregate();
-            if (tracked.isNew()) {
-                created.add(new VersionedRows.Created(order.orderId(), order.version()));
-            } else if (order.version() != tracked.loadedVersion()) {
-                moved.add(new VersionedRows.Moved(order.orderId(), tracked.loadedVersion(), order.version()));
-            } else {
-                continue;
-            }
-            changed.add(order);
-        }
-        VERSIONS.insert(connection, created);
-        VERSIONS.move(connection, moved);
-        writeChangedLines(changed);
+        VersionedRows.Changes<Order> changes = VersionedRows.changes(orders.all(), Order::orderId, Order::version);
+        VERSIONS.insert(connection, changes.created());
+        VERSIONS.move(connection, changes.moved());
+        writeChangedLines(changes.changed());
     }
 
     private void writeChangedLines(List<Order> changed) throws SQLException {

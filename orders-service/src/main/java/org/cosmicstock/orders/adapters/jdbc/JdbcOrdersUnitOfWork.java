@@ -1,7 +1,6 @@
 package org.cosmicstock.orders.adapters.jdbc;
 
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,6 @@ import org.cosmicstock.messaging.outbox.OutgoingMessage;
 import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.Event;
 import org.cosmicstock.orders.domain.Orders;
-import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 
 /** The orders unit of work on PostgreSQL: orders, their Allocate commands in the outbox and the inbox, in one transaction. */
@@ -59,20 +57,7 @@ public final class JdbcOrdersUnitOfWork extends JdbcUnitOfWork implements Orders
     @Override
     public Set<Object> foreign(List<Object> messages) {
         prepare(messages);
-        Set<String> placedHere = new HashSet<>();
-        messages.stream()
-                .filter(PlaceOrder.class::isInstance)
-                .forEach(m -> placedHere.add(((PlaceOrder) m).orderId().value()));
-        Set<Object> foreign = new HashSet<>();
-        for (Object message : messages) {
-            if (message instanceof Command command
-                    && !(command instanceof PlaceOrder)
-                    && !placedHere.contains(command.orderId().value())
-                    && orders.isAbsent(command.orderId().value())) {
-                foreign.add(message);
-            }
-        }
-        return foreign;
+        return OrdersUnitOfWork.newsOfOrdersHeldElsewhere(messages, orders::isAbsent);
     }
 
     @Override
