@@ -51,8 +51,7 @@ class OutboxRelayIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        dataSource = TestPostgres.freshDatabase();
-        MessagingTables.migrate(dataSource);
+        dataSource = TestPostgres.freshMessagingDatabase();
         topic = TestKafka.uniqueTopic("relay");
         TestKafka.createTopic(topic, 6);
     }
@@ -196,12 +195,7 @@ class OutboxRelayIT {
     void aRowCommittedAfterLaterRowsWerePublishedIsPublishedByTheNextRound() throws Exception {
         try (OutboxRelay relay = relay();
                 Connection slow = dataSource.getConnection()) {
-            commit(List.of(change("SKU-1", 1)), MessageContext.newFlow("/test-client"));
-            assertThat(relay.publishOnce()).isEqualTo(1);
-
-            slow.setAutoCommit(false);
-            writer.append(
-                    slow, List.of(new OutboxWriter.Caused(change("SKU-2", 2), MessageContext.newFlow("/test-client"))));
+            publishOneRowThenWriteSku2Uncommitted(relay, slow);
             commit(List.of(change("SKU-3", 3)), MessageContext.newFlow("/test-client"));
             assertThat(relay.publishOnce()).as("the row committed first").isEqualTo(1);
             slow.commit();
@@ -223,12 +217,7 @@ class OutboxRelayIT {
         MovableClock clock = new MovableClock();
         try (OutboxRelay relay = relay(dataSource, clock);
                 Connection slow = dataSource.getConnection()) {
-            commit(List.of(change("SKU-1", 1)), MessageContext.newFlow("/test-client"));
-            assertThat(relay.publishOnce()).isEqualTo(1);
-
-            slow.setAutoCommit(false);
-            writer.append(
-                    slow, List.of(new OutboxWriter.Caused(change("SKU-2", 2), MessageContext.newFlow("/test-client"))));
+            publishOneRowThenWriteSku2Uncommitted(relay, slow);
             for (int i = 0; i < 10; i++) {
                 commit(List.of(change("SKU-3", 10 + i)), MessageContext.newFlow("/test-client"));
                 assertThat(relay.publishOnce()).isEqualTo(1);
@@ -369,6 +358,19 @@ class OutboxRelayIT {
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * Commits and publishes a row of SKU-1, then writes a row of SKU-2 in {@code slow}'s transaction, left
+     * open: that row took its id before any row committed after it.
+     */
+    private void publishOneRowThenWriteSku2Uncommitted(OutboxRelay relay, Connection slow) throws Exception {
+        commit(List.of(change("SKU-1", 1)), MessageContext.newFlow("/test-client"));
+        assertThat(relay.publishOnce()).isEqualTo(1);
+
+        slow.setAutoCommit(false);
+        writer.append(
+                slow, List.of(new OutboxWriter.Caused(change("SKU-2", 2), MessageContext.newFlow("/test-client"))));
+    }
+
     private OutgoingMessage change(String sku, int seq) {
         return new OutgoingMessage(topic, sku, new BatchQuantityChanged("b-" + seq, sku, seq));
     }
@@ -400,11 +402,6 @@ class OutboxRelayIT {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                var statement = connection.createStatement();
-                var result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return TestPostgres.selectLong(dataSource, sql);
     }
 }
