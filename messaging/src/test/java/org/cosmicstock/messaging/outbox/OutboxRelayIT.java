@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +30,7 @@ import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.jdbc.MessagingTables;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.testing.MovableClock;
 import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.messaging.testing.TestPostgres;
 import org.cosmicstock.schemas.codec.MessageCodec;
@@ -214,7 +213,7 @@ class OutboxRelayIT {
      */
     @Test
     void aRowCommittedLongAfterLaterRowsIsPublishedBeforeTheLaterRowsOfItsKey() throws Exception {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-07T00:00:00Z"));
         try (OutboxRelay relay = relay(dataSource, clock);
                 Connection slow = dataSource.getConnection()) {
             publishOneRowThenWriteSku2Uncommitted(relay, slow);
@@ -237,30 +236,6 @@ class OutboxRelayIT {
             }
         }
         assertThat(sku2).as("SKU-2's rows in the order they were committed").containsExactly(2, 3);
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     @Test
