@@ -64,50 +64,40 @@ class ExactlyOnceCheckTest {
 
     @Test
     void aMovedLineOwesOneMoreAllocation() {
-        int a = ledger.register(Phase.PRELOAD, 0);
-        outcome(Kind.ALLOCATED, a);
-        ledger.moveRequested(a, 10);
+        aLineAllocatedThenAskedToMove();
         assertThat(ledger.owed()).isEqualTo(1);
 
         assertThat(ledger.record(Kind.DEALLOCATED, "load-test-0", "dealloc-cause", 20))
                 .isEqualTo(Effect.OTHER);
-        assertThat(ExactlyOnceCheck.of(ledger, LoadSettings.Mode.REALLOCATE).missing())
-                .isEqualTo(1);
+        assertThat(reallocationCheck().missing()).isEqualTo(1);
 
         assertThat(ledger.record(Kind.ALLOCATED, "load-test-0", "some-deallocated-id", 30))
                 .isEqualTo(Effect.REALLOCATED);
         assertThat(ledger.owed()).isZero();
-        assertThat(ExactlyOnceCheck.of(ledger, LoadSettings.Mode.REALLOCATE).passed())
-                .isTrue();
+        assertThat(reallocationCheck().passed()).isTrue();
         assertThat(ledger.moveLatencies().summary().maxMs()).isEqualTo(20 / 1e6);
         // a re-allocation is caused by the Deallocated, not by the Allocate: not a mismatch
         assertThat(ledger.causationMismatches()).isZero();
 
         ledger.record(Kind.ALLOCATED, "load-test-0", "again", 40);
-        assertThat(ExactlyOnceCheck.of(ledger, LoadSettings.Mode.REALLOCATE).doubled())
-                .isEqualTo(1);
+        assertThat(reallocationCheck().doubled()).isEqualTo(1);
     }
 
     @Test
     void aMovedLineThatDoesNotMoveIsMissing() {
-        int a = ledger.register(Phase.PRELOAD, 0);
-        outcome(Kind.ALLOCATED, a);
-        ledger.moveRequested(a, 10);
+        aLineAllocatedThenAskedToMove();
 
-        assertThat(ExactlyOnceCheck.of(ledger, LoadSettings.Mode.REALLOCATE).missing())
-                .isEqualTo(1);
+        assertThat(reallocationCheck().missing()).isEqualTo(1);
     }
 
     @Test
     void aDeallocatedTwiceIsDoubledNotMissing() {
-        int a = ledger.register(Phase.PRELOAD, 0);
-        outcome(Kind.ALLOCATED, a);
-        ledger.moveRequested(a, 10);
+        aLineAllocatedThenAskedToMove();
         ledger.record(Kind.DEALLOCATED, "load-test-0", "x", 20);
         ledger.record(Kind.DEALLOCATED, "load-test-0", "x", 21);
         ledger.record(Kind.ALLOCATED, "load-test-0", "y", 30);
 
-        ExactlyOnceCheck check = ExactlyOnceCheck.of(ledger, LoadSettings.Mode.REALLOCATE);
+        ExactlyOnceCheck check = reallocationCheck();
 
         assertThat(check.doubled()).isEqualTo(1);
         assertThat(check.missing()).isZero();
@@ -115,13 +105,11 @@ class ExactlyOnceCheckTest {
 
     @Test
     void aMovedLineLeftOutOfStockIsNotReallocated() {
-        int a = ledger.register(Phase.PRELOAD, 0);
-        outcome(Kind.ALLOCATED, a);
-        ledger.moveRequested(a, 10);
+        aLineAllocatedThenAskedToMove();
         ledger.record(Kind.DEALLOCATED, "load-test-0", "x", 20);
         ledger.record(Kind.OUT_OF_STOCK, "load-test-0", "y", 30);
 
-        ExactlyOnceCheck check = ExactlyOnceCheck.of(ledger, LoadSettings.Mode.REALLOCATE);
+        ExactlyOnceCheck check = reallocationCheck();
 
         assertThat(check.passed()).isFalse();
         assertThat(check.faults(false)).singleElement().asString().startsWith("NOT RE-ALLOCATED");
@@ -168,6 +156,17 @@ class ExactlyOnceCheckTest {
         ledger.record(Kind.ALLOCATED, ledger.orderId(a), "someone-else", 1);
 
         assertThat(ledger.causationMismatches()).isEqualTo(1);
+    }
+
+    /** Line load-test-0, allocated at preload and then asked to move at 10 ns: it owes one more allocation. */
+    private void aLineAllocatedThenAskedToMove() {
+        int a = ledger.register(Phase.PRELOAD, 0);
+        outcome(Kind.ALLOCATED, a);
+        ledger.moveRequested(a, 10);
+    }
+
+    private ExactlyOnceCheck reallocationCheck() {
+        return ExactlyOnceCheck.of(ledger, LoadSettings.Mode.REALLOCATE);
     }
 
     private void outcome(Kind kind, int seq) {

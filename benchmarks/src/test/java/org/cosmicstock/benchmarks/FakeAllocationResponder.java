@@ -48,10 +48,8 @@ final class FakeAllocationResponder implements AutoCloseable {
     private final Map<String, List<Batch>> products = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile int dropAllocate = -1;
-    private volatile int doubleAllocate = -1;
-    private volatile int republishAllocate = -1;
-    private volatile int dropReallocation = -1;
+    private volatile Fault fault;
+    private volatile int faultAt = -1;
     private volatile String faultyOrderId;
     private int allocates;
     private String lastEventId;
@@ -72,28 +70,26 @@ final class FakeAllocationResponder implements AutoCloseable {
         thread.start();
     }
 
-    /** Answers the n-th Allocate it reads (1-based) with nothing at all. */
-    FakeAllocationResponder dropOutcomeOf(int nthAllocate) {
-        dropAllocate = nthAllocate;
-        return this;
+    /** What the responder can be told to get wrong, once, at the n-th Allocate or moved line (1-based). */
+    enum Fault {
+        /** Answers the n-th Allocate it reads with nothing at all. */
+        DROP_OUTCOME,
+        /** Answers the n-th Allocate it reads twice. */
+        DOUBLE_OUTCOME,
+        /** Publishes the outcome of the n-th Allocate twice with one ce_id, as a relay after a crash does. */
+        REPUBLISH_OUTCOME,
+        /** Deallocates the n-th moved line but never allocates it again. */
+        DROP_REALLOCATION
     }
 
-    /** Answers the n-th Allocate it reads (1-based) twice. */
-    FakeAllocationResponder doubleOutcomeOf(int nthAllocate) {
-        doubleAllocate = nthAllocate;
-        return this;
+    /** Commits {@code fault} at the {@code nth} Allocate (or moved line, for a reallocation fault), 1-based. */
+    void commit(Fault fault, int nth) {
+        this.faultAt = nth;
+        this.fault = fault;
     }
 
-    /** Publishes the outcome of the n-th Allocate (1-based) twice with one ce_id, as a relay after a crash does. */
-    FakeAllocationResponder republishOutcomeOf(int nthAllocate) {
-        republishAllocate = nthAllocate;
-        return this;
-    }
-
-    /** Deallocates the n-th moved line (1-based) but never allocates it again. */
-    FakeAllocationResponder dropReallocationOf(int nthMove) {
-        dropReallocation = nthMove;
-        return this;
+    private boolean faultDue(Fault kind, int count) {
+        return fault == kind && faultAt == count;
     }
 
     /** The order whose outcome was dropped or doubled, once that has happened. */
@@ -120,16 +116,16 @@ final class FakeAllocationResponder implements AutoCloseable {
         } else if (command instanceof Allocate a) {
             allocates++;
             List<SpecificRecord> outcome = allocate(a.getOrderId(), a.getSku(), a.getQty());
-            if (allocates == dropAllocate) {
+            if (faultDue(Fault.DROP_OUTCOME, allocates)) {
                 faultyOrderId = a.getOrderId();
                 return;
             }
             outcome.forEach(event -> emit(a.getSku(), event, commandId));
-            if (allocates == doubleAllocate) {
+            if (faultDue(Fault.DOUBLE_OUTCOME, allocates)) {
                 faultyOrderId = a.getOrderId();
                 outcome.forEach(event -> emit(a.getSku(), event, commandId));
             }
-            if (allocates == republishAllocate) {
+            if (faultDue(Fault.REPUBLISH_OUTCOME, allocates)) {
                 faultyOrderId = a.getOrderId();
                 outcome.forEach(event -> send(a.getSku(), event, commandId, lastEventId));
             }
@@ -169,7 +165,7 @@ final class FakeAllocationResponder implements AutoCloseable {
             batch.lines.remove(line.getKey());
             String deallocatedId =
                     emit(sku, new Deallocated(line.getKey(), sku, line.getValue(), ref, batch.allocated()), commandId);
-            if (++reallocations == dropReallocation) {
+            if (faultDue(Fault.DROP_REALLOCATION, ++reallocations)) {
                 faultyOrderId = line.getKey();
                 continue;
             }

@@ -18,11 +18,7 @@ class LatenciesTest {
 
         Latencies.LatencySummary summary = latencies.summary();
 
-        assertThat(summary.count()).isEqualTo(100);
-        assertThat(summary.p50Ms()).isEqualTo(50.0);
-        assertThat(summary.p90Ms()).isEqualTo(90.0);
-        assertThat(summary.p99Ms()).isEqualTo(99.0);
-        assertThat(summary.maxMs()).isEqualTo(100.0);
+        assertThat(summary).isEqualTo(new Latencies.LatencySummary(100, 50.0, 90.0, 99.0, 100.0));
     }
 
     @Test
@@ -34,9 +30,7 @@ class LatenciesTest {
 
         Latencies.LatencySummary summary = latencies.summary();
 
-        assertThat(summary.p50Ms()).isEqualTo(2.0);
-        assertThat(summary.p90Ms()).isEqualTo(3.0);
-        assertThat(summary.p99Ms()).isEqualTo(3.0);
+        assertThat(summary).isEqualTo(new Latencies.LatencySummary(3, 2.0, 3.0, 3.0, 3.0));
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.cosmicstock.benchmarks.FakeAllocationResponder.Fault;
 import org.cosmicstock.messaging.testing.TestKafka;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,37 +85,23 @@ class LoadToolIT {
 
     @Test
     void reportsAnOutcomeThatNeverCameAsMissing() throws IOException {
-        responder.dropOutcomeOf(10);
+        responder.commit(Fault.DROP_OUTCOME, 10);
 
-        int exit = run("--skus", "3", "--warmup-seconds", "0", "--rate", "max", "--commands", "40");
-
-        JsonNode report = report();
-        assertThat(exit).as(output()).isEqualTo(LoadTool.NOT_EXACTLY_ONCE);
-        assertThat(report.at("/check/missing").asInt()).isEqualTo(1);
-        assertThat(report.at("/check/doubled").asInt()).isZero();
-        assertThat(report.at("/check/missingOrderIds/0").asText()).isEqualTo(responder.faultyOrderId());
-        assertThat(output()).contains("MISSING", responder.faultyOrderId(), "exactly-once violated");
+        assertTheCheckNamesTheFaultyOrderAs("missing", "doubled");
     }
 
     @Test
     void reportsASecondOutcomeForOneOrderAsDoubled() throws IOException {
-        responder.doubleOutcomeOf(10);
+        responder.commit(Fault.DOUBLE_OUTCOME, 10);
 
-        int exit = run("--skus", "3", "--warmup-seconds", "0", "--rate", "max", "--commands", "40");
-
-        JsonNode report = report();
-        assertThat(exit).as(output()).isEqualTo(LoadTool.NOT_EXACTLY_ONCE);
-        assertThat(report.at("/check/doubled").asInt()).isEqualTo(1);
-        assertThat(report.at("/check/missing").asInt()).isZero();
-        assertThat(report.at("/check/doubledOrderIds/0").asText()).isEqualTo(responder.faultyOrderId());
-        assertThat(output()).contains("DOUBLED", responder.faultyOrderId(), "exactly-once violated");
+        assertTheCheckNamesTheFaultyOrderAs("doubled", "missing");
     }
 
     @Test
     void countsAnEventPublishedAgainWithItsCeIdOnceNotAsDoubled() throws IOException {
-        responder.republishOutcomeOf(10);
+        responder.commit(Fault.REPUBLISH_OUTCOME, 10);
 
-        int exit = run("--skus", "3", "--warmup-seconds", "0", "--rate", "max", "--commands", "40");
+        int exit = runFortyAllocatesAtFullSpeed();
 
         JsonNode report = report();
         assertThat(exit).as(output()).isEqualTo(0);
@@ -141,7 +129,7 @@ class LoadToolIT {
 
     @Test
     void reportsAMovedLineThatWasNeverAllocatedAgain() throws IOException {
-        responder.dropReallocationOf(3);
+        responder.commit(Fault.DROP_REALLOCATION, 3);
 
         int exit = run("--mode", "reallocate", "--skus", "2", "--lines-per-sku", "5", "--warmup-seconds", "0");
 
@@ -190,6 +178,26 @@ class LoadToolIT {
         assertThat(exit).isEqualTo(LoadTool.SUITE_UNREACHABLE);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("Cannot reach Kafka at 127.0.0.1:" + port, "./run-local");
+    }
+
+    /**
+     * Runs 40 Allocates at full speed with the responder's fault in place: the check must fail, count
+     * one order as {@code kind} ("missing" or "doubled") and none as {@code otherKind}, and name it.
+     */
+    private void assertTheCheckNamesTheFaultyOrderAs(String kind, String otherKind) throws IOException {
+        int exit = runFortyAllocatesAtFullSpeed();
+
+        JsonNode report = report();
+        assertThat(exit).as(output()).isEqualTo(LoadTool.NOT_EXACTLY_ONCE);
+        assertThat(report.at("/check/" + kind).asInt()).isEqualTo(1);
+        assertThat(report.at("/check/" + otherKind).asInt()).isZero();
+        assertThat(report.at("/check/" + kind + "OrderIds/0").asText()).isEqualTo(responder.faultyOrderId());
+        assertThat(output())
+                .contains(kind.toUpperCase(Locale.ROOT), responder.faultyOrderId(), "exactly-once violated");
+    }
+
+    private int runFortyAllocatesAtFullSpeed() {
+        return run("--skus", "3", "--warmup-seconds", "0", "--rate", "max", "--commands", "40");
     }
 
     /** Runs the tool against this test's topics; {@code args} override the defaults here. */

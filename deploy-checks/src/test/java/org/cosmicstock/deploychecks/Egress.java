@@ -156,7 +156,8 @@ final class Egress {
                 .toList();
     }
 
-    private static boolean selects(JsonNode matchLabels, JsonNode labels) {
+    /** Whether a selector's matchLabels select what carries {@code labels} (every one of them equal). */
+    static boolean selects(JsonNode matchLabels, JsonNode labels) {
         for (Iterator<Entry<String, JsonNode>> it = matchLabels.fields(); it.hasNext(); ) {
             Entry<String, JsonNode> e = it.next();
             if (!labels.path(e.getKey()).asText("\u0000").equals(e.getValue().asText())) {

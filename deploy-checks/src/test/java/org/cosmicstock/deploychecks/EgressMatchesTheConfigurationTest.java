@@ -7,20 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The NetworkPolicies let each service reach what its configuration points it at (and DNS), and
  * nothing anywhere: a URL on a port the policies do not open is a pod that cannot start.
  */
 class EgressMatchesTheConfigurationTest {
-
-    static Stream<Path> overlays() {
-        return Kustomize.overlays().stream();
-    }
 
     static List<String> unreachable(List<ObjectNode> objects) {
         Egress egress = new Egress(objects);
@@ -33,8 +26,7 @@ class EgressMatchesTheConfigurationTest {
         return out;
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @ForEveryOverlay
     void everyConfiguredEndpointIsAllowedOut(Path overlay) {
         List<ObjectNode> objects = Kustomize.render(overlay);
         Egress egress = new Egress(objects);
@@ -43,8 +35,7 @@ class EgressMatchesTheConfigurationTest {
         assertThat(unreachable(objects)).as("in %s", overlay).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @ForEveryOverlay
     void everyServiceMayResolveNamesThroughKubeDnsAndANodeLocalCache(Path overlay) {
         Egress egress = new Egress(Kustomize.render(overlay));
         for (ObjectNode deployment : egress.of("Deployment")) {
@@ -69,8 +60,7 @@ class EgressMatchesTheConfigurationTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @ForEveryOverlay
     void noEgressRuleOpensAPortToEveryAddress(Path overlay) {
         Egress egress = new Egress(Kustomize.render(overlay));
         for (ObjectNode policy : egress.of("NetworkPolicy")) {

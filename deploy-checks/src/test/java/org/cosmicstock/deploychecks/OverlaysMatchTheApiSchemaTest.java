@@ -6,19 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every object every overlay renders is valid by the Kubernetes API's schema for its kind. */
 class OverlaysMatchTheApiSchemaTest {
 
-    static Stream<Path> overlays() {
-        return Kustomize.overlays().stream();
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @ForEveryOverlay
     void everyRenderedObjectIsValidForItsKind(Path overlay) {
         List<ObjectNode> objects = Kustomize.render(overlay);
         assertThat(objects).as("objects rendered from %s", overlay).isNotEmpty();
@@ -30,8 +22,7 @@ class OverlaysMatchTheApiSchemaTest {
     }
 
     /** An object without a namespace lands in whatever namespace kubectl's context names. */
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @ForEveryOverlay
     void everyNamespacedObjectNamesTheOverlaysOneNamespace(Path overlay) {
         List<String> namespaces = Kustomize.render(overlay).stream()
                 .filter(o -> !o.path("kind").asText().equals("Namespace"))

@@ -6,23 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map.Entry;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each HTTPRoute's backends exist (a rendered Service with that port), and the NetworkPolicies let the
  * route's Gateway namespace in to the pods' port behind it: otherwise the route answers 503.
  */
 class RoutesReachTheirBackendsTest {
-
-    static Stream<Path> overlays() {
-        return Kustomize.overlays().stream();
-    }
 
     static List<String> violations(List<ObjectNode> rendered) {
         Egress objects = new Egress(rendered);
@@ -69,7 +60,7 @@ class RoutesReachTheirBackendsTest {
                 servicePort.path("targetPort").asText(servicePort.path("port").asText());
         JsonNode selector = service.at("/spec/selector");
         for (ObjectNode policy : objects.of("NetworkPolicy")) {
-            if (!selects(policy.at("/spec/podSelector/matchLabels"), selector)) {
+            if (!Egress.selects(policy.at("/spec/podSelector/matchLabels"), selector)) {
                 continue;
             }
             for (JsonNode rule : policy.at("/spec/ingress")) {
@@ -93,19 +84,7 @@ class RoutesReachTheirBackendsTest {
         return "no NetworkPolicy admits namespace " + gatewayNamespace + " to port " + targetPort;
     }
 
-    /** Whether a policy's podSelector (matchLabels) selects the pods a Service selects. */
-    private static boolean selects(JsonNode matchLabels, JsonNode podLabels) {
-        for (Iterator<Entry<String, JsonNode>> it = matchLabels.fields(); it.hasNext(); ) {
-            Entry<String, JsonNode> e = it.next();
-            if (!podLabels.path(e.getKey()).asText("\u0000").equals(e.getValue().asText())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @ParameterizedTest
-    @MethodSource("overlays")
+    @ForEveryOverlay
     void everyRouteReachesItsBackends(Path overlay) {
         assertThat(violations(Kustomize.render(overlay))).as("in %s", overlay).isEmpty();
     }

@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The autoscalers scale what they should on what they should: each KEDA ScaledObject on the lag of
@@ -25,10 +22,6 @@ class ScalingBoundsTest {
     private static final Map<String, String> CONSUMED_TOPIC_VARIABLE = Map.of(
             "allocation-service", "COSMICSTOCK_MESSAGING_TOPICS_COMMANDS",
             "orders-service", "COSMICSTOCK_MESSAGING_TOPICS_EVENTS");
-
-    static Stream<Path> overlays() {
-        return Kustomize.overlays().stream();
-    }
 
     private static JsonNode messagingConfig(Egress objects) {
         return objects.of("ConfigMap").stream()
@@ -113,12 +106,6 @@ class ScalingBoundsTest {
                 .orElse(null);
     }
 
-    @ParameterizedTest
-    @MethodSource("overlays")
-    void autoscalersStayWithinThePartitionsAndScaleOnTheirOwnGroup(Path overlay) {
-        assertThat(violations(Kustomize.render(overlay))).as("in %s", overlay).isEmpty();
-    }
-
     @Test
     void productionScalesBothConsumerGroupsOnLagAndStockViewOnAnHpa() {
         Egress objects = new Egress(Kustomize.render(Kustomize.overlay("production")));
@@ -129,6 +116,11 @@ class ScalingBoundsTest {
         assertThat(objects.of("HorizontalPodAutoscaler"))
                 .extracting(s -> s.at("/spec/scaleTargetRef/name").asText())
                 .containsExactly("stock-view-service");
+    }
+
+    @ForEveryOverlay
+    void autoscalersStayWithinThePartitionsAndScaleOnTheirOwnGroup(Path overlay) {
+        assertThat(violations(Kustomize.render(overlay))).as("in %s", overlay).isEmpty();
     }
 
     @Test

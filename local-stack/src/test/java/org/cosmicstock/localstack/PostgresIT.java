@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +21,19 @@ class PostgresIT {
     @TempDir
     Path dir;
 
+    private Path dataDir;
+    private Path log;
+    private int port;
+
+    @BeforeEach
+    void freshDataDirectoryAndPort() {
+        dataDir = dir.resolve("postgres");
+        log = dir.resolve("logs/postgres.log");
+        port = Ports.freePorts(1)[0];
+    }
+
     @Test
     void databasesAreCreatedOnceAndTheDataOutlivesARestart() throws Exception {
-        Path dataDir = dir.resolve("postgres");
-        Path log = dir.resolve("logs/postgres.log");
-        int port = Ports.freePorts(1)[0];
         try (Postgres postgres = new Postgres(dataDir, log, port)) {
             assertThat(postgres.needsInit()).isTrue();
             postgres.start();
@@ -33,12 +42,7 @@ class PostgresIT {
                     .containsExactly("allocation", "orders");
             assertThat(postgres.createDatabases(List.of("allocation", "orders")))
                     .isEmpty();
-            // The same URL, user and empty password the services are given.
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("orders"), Postgres.USER, "");
-                    Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE kept (id int PRIMARY KEY)");
-                statement.execute("INSERT INTO kept VALUES (42)");
-            }
+            keep(postgres, 42);
             assertThat(postgres.isRunning()).isTrue();
         }
         assertThat(Orphans.under(dataDir)).isEmpty();
@@ -48,11 +52,8 @@ class PostgresIT {
             assertThat(again.needsInit()).isFalse();
             again.start();
             assertThat(again.createDatabases(List.of("allocation", "orders"))).isEmpty();
-            try (Connection connection = again.dataSource("orders").getConnection();
-                    Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT id FROM kept")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getInt(1)).isEqualTo(42);
+            try (Connection connection = again.dataSource("orders").getConnection()) {
+                assertKept(connection, 42);
             }
             again.stop();
             assertThat(again.isRunning()).isFalse();
@@ -63,9 +64,6 @@ class PostgresIT {
 
     @Test
     void durableByDefaultAndFastOnlyWhenAskedFor() throws Exception {
-        Path dataDir = dir.resolve("postgres");
-        Path log = dir.resolve("logs/postgres.log");
-        int port = Ports.freePorts(1)[0];
         try (Postgres durable = new Postgres(dataDir, log, port)) {
             durable.start();
 
@@ -82,36 +80,49 @@ class PostgresIT {
 
     @Test
     void stoppedAndStartedAgainItKeepsItsDataAndItsPort() throws Exception {
-        Path dataDir = dir.resolve("postgres");
-        int port = Ports.freePorts(1)[0];
-        try (Postgres postgres = new Postgres(dataDir, dir.resolve("logs/postgres.log"), port)) {
+        try (Postgres postgres = new Postgres(dataDir, log, port)) {
             postgres.start();
             postgres.createDatabases(List.of("orders"));
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("orders"), Postgres.USER, "");
-                    Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE kept (id int PRIMARY KEY)");
-                statement.execute("INSERT INTO kept VALUES (7)");
-            }
+            keep(postgres, 7);
             long firstPid = postgres.pid().orElseThrow();
 
             postgres.stop();
 
             assertThat(postgres.isRunning()).isFalse();
             assertThat(postgres.exitedUnexpectedly()).as("stopped on purpose").isFalse();
-            assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl("orders"), Postgres.USER, ""))
-                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> connect(postgres)).isInstanceOf(SQLException.class);
 
             postgres.start();
 
             assertThat(postgres.pid().orElseThrow()).isNotEqualTo(firstPid);
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("orders"), Postgres.USER, "");
-                    Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT id FROM kept")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getInt(1)).isEqualTo(7);
+            try (Connection connection = connect(postgres)) {
+                assertKept(connection, 7);
             }
         }
         assertThat(Orphans.under(dataDir)).isEmpty();
+    }
+
+    /** Connects to the orders database with the same URL, user and empty password the services are given. */
+    private static Connection connect(Postgres postgres) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl("orders"), Postgres.USER, "");
+    }
+
+    /** Creates table kept in the orders database, holding {@code id}. */
+    private static void keep(Postgres postgres, int id) throws SQLException {
+        try (Connection connection = connect(postgres);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (id int PRIMARY KEY)");
+            statement.execute("INSERT INTO kept VALUES (" + id + ")");
+        }
+    }
+
+    /** Table kept holds {@code id} and nothing before it. */
+    private static void assertKept(Connection connection, int id) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(id);
+        }
     }
 
     /** fsync, synchronous_commit, full_page_writes as the running server has them. */

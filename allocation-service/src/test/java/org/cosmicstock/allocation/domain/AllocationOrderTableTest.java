@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.cosmicstock.schemas.testing.AllocationOrderCase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.cosmicstock.schemas.testing.ForEveryAllocationOrderCase;
 
 /**
  * The allocation-order rule from the table both implementations share (shared-schemas'
@@ -14,10 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AllocationOrderTableTest {
 
     private static final String SKU = "TABLE-SKU";
-    private static final String CASES = "org.cosmicstock.schemas.testing.AllocationOrderCase#all";
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(CASES)
+    @ForEveryAllocationOrderCase
     void productAllocatesTheLineWhereTheTableSays(AllocationOrderCase rule) {
         List<Batch> batches = rule.batches().stream()
                 .map(b -> new Batch(b.ref(), SKU, b.purchased(), b.allocated(), b.eta()))

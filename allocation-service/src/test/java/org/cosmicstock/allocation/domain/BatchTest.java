@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BatchTest {
 
@@ -20,28 +22,17 @@ class BatchTest {
         assertThat(batch.allocatedQuantity()).isEqualTo(2);
     }
 
-    @Test
-    void canAllocateIfAvailableGreaterThanRequired() {
-        Batch batch = new Batch("batch-001", "ELEGANT-LAMP", 20, TODAY);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "can allocate if available greater than required, 20, 2, true",
+        "cannot allocate if available smaller than required, 2, 20, false",
+        "can allocate if available equal to required, 2, 2, true"
+    })
+    void canAllocateIfAvailableCoversRequired(String rule, int available, int required, boolean canAllocate) {
+        Batch batch = new Batch("batch-001", "ELEGANT-LAMP", available, TODAY);
 
-        assertThat(batch.canAllocate(new OrderLine("order-123", "ELEGANT-LAMP", 2)))
-                .isTrue();
-    }
-
-    @Test
-    void cannotAllocateIfAvailableSmallerThanRequired() {
-        Batch batch = new Batch("batch-001", "ELEGANT-LAMP", 2, TODAY);
-
-        assertThat(batch.canAllocate(new OrderLine("order-123", "ELEGANT-LAMP", 20)))
-                .isFalse();
-    }
-
-    @Test
-    void canAllocateIfAvailableEqualToRequired() {
-        Batch batch = new Batch("batch-001", "ELEGANT-LAMP", 2, TODAY);
-
-        assertThat(batch.canAllocate(new OrderLine("order-123", "ELEGANT-LAMP", 2)))
-                .isTrue();
+        assertThat(batch.canAllocate(new OrderLine("order-123", "ELEGANT-LAMP", required)))
+                .isEqualTo(canAllocate);
     }
 
     @Test

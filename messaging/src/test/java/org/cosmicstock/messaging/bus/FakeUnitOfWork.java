@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.cosmicstock.messaging.testing.InMemoryUnitOfWork;
 
 /** A unit of work in memory: what handlers write, raise and receive reaches the database only on commit. */
 final class FakeUnitOfWork implements UnitOfWork {
@@ -57,13 +58,7 @@ final class FakeUnitOfWork implements UnitOfWork {
     @Override
     public Set<Receipt> firstDeliveries(Collection<Receipt> candidates) {
         steps.add("receipts");
-        Set<Receipt> fresh = new LinkedHashSet<>();
-        for (Receipt receipt : candidates) {
-            if (!database.delivered(receipt) && receipts.add(receipt)) {
-                fresh.add(receipt);
-            }
-        }
-        return fresh;
+        return InMemoryUnitOfWork.notYetApplied(candidates, database::delivered, receipts);
     }
 
     @Override
@@ -92,6 +87,11 @@ final class FakeUnitOfWork implements UnitOfWork {
     }
 
     @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
     public void commit() {
         if (closed || committed) {
             throw new IllegalStateException("This unit of work is over");
@@ -103,10 +103,5 @@ final class FakeUnitOfWork implements UnitOfWork {
     @Override
     public List<RaisedEvent> committedEvents() {
         return committedEvents;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
     }
 }

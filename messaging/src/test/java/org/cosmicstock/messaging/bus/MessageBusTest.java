@@ -234,10 +234,7 @@ class MessageBusTest {
 
     @Test
     void aVersionConflictIsRetriedInProcess() {
-        var bus = MessageBus.builder(database)
-                .command(Greet.class, MessageBusTest::greet)
-                .conflictAttempts(3)
-                .build();
+        var bus = greeterTrying(3);
         database.loseConflicts(2);
 
         Result result = bus.handle(new Greet("Ann"), request);
@@ -249,10 +246,7 @@ class MessageBusTest {
 
     @Test
     void aVersionConflictThatOutlastsItsAttemptsReachesTheCaller() {
-        var bus = MessageBus.builder(database)
-                .command(Greet.class, MessageBusTest::greet)
-                .conflictAttempts(2)
-                .build();
+        var bus = greeterTrying(2);
         database.loseConflicts(2);
 
         assertThatThrownBy(() -> bus.handle(new Greet("Ann"), request)).isInstanceOf(StaleAggregate.class);
@@ -516,6 +510,14 @@ class MessageBusTest {
     private MessageBus<FakeUnitOfWork> greeter() {
         return MessageBus.builder(database)
                 .command(Greet.class, MessageBusTest::greet)
+                .build();
+    }
+
+    /** A greeter that gives a unit of work losing a version conflict {@code conflictAttempts} tries in all. */
+    private MessageBus<FakeUnitOfWork> greeterTrying(int conflictAttempts) {
+        return MessageBus.builder(database)
+                .command(Greet.class, MessageBusTest::greet)
+                .conflictAttempts(conflictAttempts)
                 .build();
     }
 

@@ -12,6 +12,7 @@ import org.cosmicstock.schemas.events.Deallocated;
 import org.cosmicstock.schemas.events.OutOfStock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,14 +49,7 @@ class SchemaVersionSettingsTest {
                         .addFirst(new SystemEnvironmentPropertySource(
                                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                                 Map.of("COSMICSTOCK_MESSAGING_SCHEMAS_WRITE_ALLOCATED", "2"))))
-                .run(c -> {
-                    MessageCodec codec = c.getBean(MessageCodec.class);
-                    assertThat(codec.writeVersion(Allocated.class)).isEqualTo(2);
-                    assertThat(codec.writeVersion(Deallocated.class)).isEqualTo(1);
-                    byte[] bytes = codec.encode(new Allocated("order-1", "RED-CHAIR", 2, "batch-001", 7));
-                    assertThat(MessageCodec.create().decode(bytes))
-                            .isEqualTo(new Allocated("order-1", "RED-CHAIR", 2, "batch-001", 7));
-                });
+                .run(c -> assertWrites(c, 2, 1, new Allocated("order-1", "RED-CHAIR", 2, "batch-001", 7)));
     }
 
     @Test
@@ -63,14 +57,7 @@ class SchemaVersionSettingsTest {
         context.withPropertyValues(
                         "cosmicstock.messaging.schemas.write.Deallocated=2",
                         "cosmicstock.messaging.schemas.write.Allocated=1")
-                .run(c -> {
-                    MessageCodec codec = c.getBean(MessageCodec.class);
-                    assertThat(codec.writeVersion(Deallocated.class)).isEqualTo(2);
-                    assertThat(codec.writeVersion(Allocated.class)).isEqualTo(1);
-                    byte[] bytes = codec.encode(new Allocated("order-1", "RED-CHAIR", 2, "batch-001", 7));
-                    assertThat(MessageCodec.create().decode(bytes))
-                            .isEqualTo(new Allocated("order-1", "RED-CHAIR", 2, "batch-001", null));
-                });
+                .run(c -> assertWrites(c, 1, 2, new Allocated("order-1", "RED-CHAIR", 2, "batch-001", null)));
     }
 
     @Test
@@ -113,5 +100,18 @@ class SchemaVersionSettingsTest {
         MessageCodec messageCodec(MessagingProperties properties) {
             return new MessagingConfiguration().messageCodec(properties);
         }
+    }
+
+    /**
+     * The context's codec writes Allocated in version {@code allocated} and Deallocated in version
+     * {@code deallocated}; an Allocated carrying its batch total, written by it, reads back as {@code readBack}.
+     */
+    private static void assertWrites(
+            AssertableApplicationContext c, int allocated, int deallocated, Allocated readBack) {
+        MessageCodec codec = c.getBean(MessageCodec.class);
+        assertThat(codec.writeVersion(Allocated.class)).isEqualTo(allocated);
+        assertThat(codec.writeVersion(Deallocated.class)).isEqualTo(deallocated);
+        byte[] bytes = codec.encode(new Allocated("order-1", "RED-CHAIR", 2, "batch-001", 7));
+        assertThat(MessageCodec.create().decode(bytes)).isEqualTo(readBack);
     }
 }

@@ -31,7 +31,6 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.messaging.bus.MessageContext;
-import org.cosmicstock.messaging.jdbc.MessagingTables;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.testing.Ports;
 import org.cosmicstock.messaging.testing.TestKafka;
@@ -65,8 +64,7 @@ class OutboxRelayFailuresIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        dataSource = TestPostgres.freshDatabase();
-        MessagingTables.migrate(dataSource);
+        dataSource = TestPostgres.freshMessagingDatabase();
         metrics.knowPublished("any", List.of());
         topic = TestKafka.uniqueTopic("relay-failures");
         TestKafka.createTopic(topic, 3);

@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +30,7 @@ import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.jdbc.MessagingTables;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
+import org.cosmicstock.messaging.testing.MovableClock;
 import org.cosmicstock.messaging.testing.TestKafka;
 import org.cosmicstock.messaging.testing.TestPostgres;
 import org.cosmicstock.schemas.codec.MessageCodec;
@@ -51,8 +50,7 @@ class OutboxRelayIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        dataSource = TestPostgres.freshDatabase();
-        MessagingTables.migrate(dataSource);
+        dataSource = TestPostgres.freshMessagingDatabase();
         topic = TestKafka.uniqueTopic("relay");
         TestKafka.createTopic(topic, 6);
     }
@@ -196,12 +194,7 @@ class OutboxRelayIT {
     void aRowCommittedAfterLaterRowsWerePublishedIsPublishedByTheNextRound() throws Exception {
         try (OutboxRelay relay = relay();
                 Connection slow = dataSource.getConnection()) {
-            commit(List.of(change("SKU-1", 1)), MessageContext.newFlow("/test-client"));
-            assertThat(relay.publishOnce()).isEqualTo(1);
-
-            slow.setAutoCommit(false);
-            writer.append(
-                    slow, List.of(new OutboxWriter.Caused(change("SKU-2", 2), MessageContext.newFlow("/test-client"))));
+            publishOneRowThenWriteSku2Uncommitted(relay, slow);
             commit(List.of(change("SKU-3", 3)), MessageContext.newFlow("/test-client"));
             assertThat(relay.publishOnce()).as("the row committed first").isEqualTo(1);
             slow.commit();
@@ -220,15 +213,10 @@ class OutboxRelayIT {
      */
     @Test
     void aRowCommittedLongAfterLaterRowsIsPublishedBeforeTheLaterRowsOfItsKey() throws Exception {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-07T00:00:00Z"));
         try (OutboxRelay relay = relay(dataSource, clock);
                 Connection slow = dataSource.getConnection()) {
-            commit(List.of(change("SKU-1", 1)), MessageContext.newFlow("/test-client"));
-            assertThat(relay.publishOnce()).isEqualTo(1);
-
-            slow.setAutoCommit(false);
-            writer.append(
-                    slow, List.of(new OutboxWriter.Caused(change("SKU-2", 2), MessageContext.newFlow("/test-client"))));
+            publishOneRowThenWriteSku2Uncommitted(relay, slow);
             for (int i = 0; i < 10; i++) {
                 commit(List.of(change("SKU-3", 10 + i)), MessageContext.newFlow("/test-client"));
                 assertThat(relay.publishOnce()).isEqualTo(1);
@@ -248,30 +236,6 @@ class OutboxRelayIT {
             }
         }
         assertThat(sku2).as("SKU-2's rows in the order they were committed").containsExactly(2, 3);
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     @Test
@@ -369,6 +333,19 @@ class OutboxRelayIT {
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * Commits and publishes a row of SKU-1, then writes a row of SKU-2 in {@code slow}'s transaction, left
+     * open: that row took its id before any row committed after it.
+     */
+    private void publishOneRowThenWriteSku2Uncommitted(OutboxRelay relay, Connection slow) throws Exception {
+        commit(List.of(change("SKU-1", 1)), MessageContext.newFlow("/test-client"));
+        assertThat(relay.publishOnce()).isEqualTo(1);
+
+        slow.setAutoCommit(false);
+        writer.append(
+                slow, List.of(new OutboxWriter.Caused(change("SKU-2", 2), MessageContext.newFlow("/test-client"))));
+    }
+
     private OutgoingMessage change(String sku, int seq) {
         return new OutgoingMessage(topic, sku, new BatchQuantityChanged("b-" + seq, sku, seq));
     }
@@ -400,11 +377,6 @@ class OutboxRelayIT {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                var statement = connection.createStatement();
-                var result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return TestPostgres.selectLong(dataSource, sql);
     }
 }

@@ -98,10 +98,7 @@ class ReadFloorTest {
 
     @Test
     void whatTheBrokerDidNotAcknowledgeIsReadAgainEvenWhenTheMarkSettled() {
-        floor.readAfter(T0);
-        round(100, 1, NO_MARK, 1);
-        round(100, 9, NO_MARK, 3);
-        round(100, 9, 110, new long[0]);
+        aGapAtTwoAndAMarkTaken();
         floor.afterRound(read(111, 9, NO_MARK, 5, 6, 7), 1, LIMIT);
 
         assertThat(floor.readAfter(T0.plusMillis(1)))
@@ -111,10 +108,7 @@ class ReadFloorTest {
 
     @Test
     void aReadWithoutTheLockChangesNothing() {
-        floor.readAfter(T0);
-        round(100, 1, NO_MARK, 1);
-        round(100, 9, NO_MARK, 3);
-        round(100, 9, 110, new long[0]);
+        aGapAtTwoAndAMarkTaken();
         floor.afterRound(RelayOutbox.Read.notLocked(), 0, LIMIT);
         floor.afterRound(RelayOutbox.Read.notLocked(), 0, LIMIT);
 
@@ -139,6 +133,14 @@ class ReadFloorTest {
 
         floor.sweepNext();
         assertThat(floor.readAfter(T0.plusMillis(1))).isZero();
+    }
+
+    /** Rows 1 and 3 published, id 2 unseen while transaction 100 still runs, and mark 110 taken. */
+    private void aGapAtTwoAndAMarkTaken() {
+        floor.readAfter(T0);
+        round(100, 1, NO_MARK, 1);
+        round(100, 9, NO_MARK, 3);
+        round(100, 9, 110, new long[0]);
     }
 
     private void round(long oldestRunning, long lastIdTaken, long mark, long... published) {

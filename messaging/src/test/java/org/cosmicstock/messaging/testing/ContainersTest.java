@@ -54,43 +54,31 @@ class ContainersTest {
 
     @Test
     void autoPicksContainersWhereDockerAnswersAndTestcontainersIsThere() {
-        Decision decision = Containers.evaluate("auto", WITH_DOCKER);
-
-        assertThat(decision.useContainers()).isTrue();
-        assertThat(decision.reason())
+        assertThat(reasonForContainers("auto", WITH_DOCKER))
                 .isEqualTo("cosmicstock.test.containers=auto: Docker engine at unix:///var/run/docker.sock");
     }
 
     @Test
     void autoKeepsTheEmbeddedPartsWithoutDocker() {
-        Decision decision = Containers.evaluate("auto", WITHOUT_DOCKER);
-
-        assertThat(decision.useContainers()).isFalse();
-        assertThat(decision.reason()).isEqualTo("cosmicstock.test.containers=auto: no Docker engine reachable");
+        assertThat(reasonForEmbedded("auto", WITHOUT_DOCKER))
+                .isEqualTo("cosmicstock.test.containers=auto: no Docker engine reachable");
     }
 
     @Test
     void autoKeepsTheEmbeddedPartsWhenTheModuleLacksTestcontainers() {
-        Decision decision = Containers.evaluate("auto", new Machine("tcp://127.0.0.1:2375", false, true));
-
-        assertThat(decision.useContainers()).isFalse();
-        assertThat(decision.reason()).contains("Testcontainers is not on this module's test classpath");
+        assertThat(reasonForEmbedded("auto", new Machine("tcp://127.0.0.1:2375", false, true)))
+                .contains("Testcontainers is not on this module's test classpath");
     }
 
     @Test
     void autoKeepsTheEmbeddedPartsWhenTheSocketIsNotDocker() {
-        Decision decision = Containers.evaluate("auto", new Machine("tcp://127.0.0.1:2375", true, false));
-
-        assertThat(decision.useContainers()).isFalse();
-        assertThat(decision.reason()).contains("answers, but not as Docker");
+        assertThat(reasonForEmbedded("auto", new Machine("tcp://127.0.0.1:2375", true, false)))
+                .contains("answers, but not as Docker");
     }
 
     @Test
     void alwaysUsesContainersWhereDockerAnswers() {
-        Decision decision = Containers.evaluate("always", WITH_DOCKER);
-
-        assertThat(decision.useContainers()).isTrue();
-        assertThat(decision.reason()).startsWith("cosmicstock.test.containers=always");
+        assertThat(reasonForContainers("always", WITH_DOCKER)).startsWith("cosmicstock.test.containers=always");
     }
 
     @Test
@@ -135,6 +123,20 @@ class ContainersTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cosmicstock.test.containers (or COSMICSTOCK_TEST_CONTAINERS) must be auto, always or"
                         + " never, got 'sometimes'");
+    }
+
+    /** Evaluates {@code setting} on {@code machine}, which must choose containers, and gives the reason. */
+    private static String reasonForContainers(String setting, Containers.Probe machine) {
+        Decision decision = Containers.evaluate(setting, machine);
+        assertThat(decision.useContainers()).as(decision.reason()).isTrue();
+        return decision.reason();
+    }
+
+    /** Evaluates {@code setting} on {@code machine}, which must keep the embedded parts, and gives the reason. */
+    private static String reasonForEmbedded(String setting, Containers.Probe machine) {
+        Decision decision = Containers.evaluate(setting, machine);
+        assertThat(decision.useContainers()).as(decision.reason()).isFalse();
+        return decision.reason();
     }
 
     /** The real machine, where it has no Docker engine (as the development machine): always must refuse. */

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.bus.RaisedEvent;
 import org.cosmicstock.messaging.bus.Receipt;
@@ -53,9 +54,18 @@ public abstract class InMemoryUnitOfWork implements UnitOfWork {
 
     @Override
     public Set<Receipt> firstDeliveries(Collection<Receipt> candidates) {
+        return notYetApplied(candidates, inbox::contains, receipts);
+    }
+
+    /**
+     * The rule of {@link UnitOfWork#firstDeliveries} for a fake: the candidates neither applied before nor
+     * already taken by this unit of work, which are added to {@code taken}.
+     */
+    public static Set<Receipt> notYetApplied(
+            Collection<Receipt> candidates, Predicate<Receipt> appliedBefore, Set<Receipt> taken) {
         Set<Receipt> fresh = new LinkedHashSet<>();
         for (Receipt receipt : candidates) {
-            if (!inbox.contains(receipt) && receipts.add(receipt)) {
+            if (!appliedBefore.test(receipt) && taken.add(receipt)) {
                 fresh.add(receipt);
             }
         }

@@ -4,10 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.cosmicstock.messaging.jdbc.MessagingTables;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,23 @@ public final class TestPostgres {
         dataSource.setUrl(freshDatabaseUrl());
         dataSource.setUser("postgres");
         return dataSource;
+    }
+
+    /** A fresh database with the messaging tables (outbox, inbox) in it, as a service's start creates them. */
+    public static DataSource freshMessagingDatabase() {
+        DataSource dataSource = freshDatabase();
+        MessagingTables.migrate(dataSource);
+        return dataSource;
+    }
+
+    /** The first column of the one row {@code sql} selects from {@code database}, as a long: a count, say. */
+    public static long selectLong(DataSource database, String sql) throws SQLException {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private static synchronized Server server() {

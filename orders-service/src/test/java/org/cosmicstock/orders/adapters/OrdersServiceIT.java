@@ -7,15 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.cosmicstock.messaging.kafka.CloudEventHeaders;
 import org.cosmicstock.messaging.kafka.DeadLetters;
 import org.cosmicstock.messaging.testing.TestHttp;
 import org.cosmicstock.messaging.testing.TestKafka;
+import org.cosmicstock.messaging.testing.TestPostgres;
 import org.cosmicstock.messaging.testing.TestProducer;
 import org.cosmicstock.messaging.testing.TestServices;
 import org.cosmicstock.orders.bootstrap.OrdersServiceApplication;
@@ -124,12 +122,7 @@ class OrdersServiceIT {
     }
 
     private long receipts() throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from messaging.inbox")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return TestPostgres.selectLong(dataSource, "select count(*) from messaging.inbox");
     }
 
     private double skippedAllocated() {

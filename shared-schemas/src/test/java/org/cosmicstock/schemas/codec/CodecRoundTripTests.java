@@ -8,7 +8,10 @@ import org.cosmicstock.schemas.testing.SampleMessages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every sample of the contract decodes to what was encoded; one subclass per wire format checks its bytes too. */
+/**
+ * Every sample of the contract decodes to what was encoded, and its type is read without decoding it; one subclass
+ * per wire format checks its bytes too.
+ */
 abstract class CodecRoundTripTests {
 
     /** The codec under test. */
@@ -24,5 +27,13 @@ abstract class CodecRoundTripTests {
         SpecificRecord decoded = codec().decode(codec().encode(message));
 
         assertThat(decoded).isInstanceOf(message.getClass()).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void namesTheTypeWithoutDecodingTheBody(SpecificRecord message) {
+        assertThat(codec().typeOf(codec().encode(message)))
+                .isEqualTo(MessageCodec.typeName(message))
+                .isEqualTo(message.getSchema().getFullName());
     }
 }

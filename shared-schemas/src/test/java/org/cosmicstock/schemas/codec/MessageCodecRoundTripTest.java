@@ -41,14 +41,6 @@ class MessageCodecRoundTripTest extends CodecRoundTripTests {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void namesTheTypeWithoutDecodingTheBody(SpecificRecord message) {
-        assertThat(codec.typeOf(codec.encode(message)))
-                .isEqualTo(MessageCodec.typeName(message))
-                .isEqualTo(message.getSchema().getFullName());
-    }
-
-    @ParameterizedTest
-    @MethodSource("samples")
     void isReadableByAvrosOwnSingleObjectDecoder(SpecificRecord message) throws Exception {
         BinaryMessageDecoder<SpecificRecord> avro = new BinaryMessageDecoder<>(SpecificData.get(), message.getSchema());
 

@@ -7,8 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cosmicstock.schemas.testing.AllocationOrderCase;
 import org.cosmicstock.schemas.testing.CaseBatch;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.cosmicstock.schemas.testing.ForEveryAllocationOrderCase;
 
 /**
  * The view predicts the batch a line would go to by the allocation service's rule: the same table
@@ -17,10 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AllocationOrderTableTest {
 
     private static final String SKU = "TABLE-SKU";
-    private static final String CASES = "org.cosmicstock.schemas.testing.AllocationOrderCase#all";
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(CASES)
+    @ForEveryAllocationOrderCase
     void batchForPicksTheBatchTheTableSays(AllocationOrderCase rule) {
         Map<String, BatchStock> batches = new LinkedHashMap<>();
         for (CaseBatch b : rule.batches()) {
@@ -31,8 +28,7 @@ class AllocationOrderTableTest {
         assertThat(stock.batchFor(rule.qty()).map(BatchStock::batchRef)).isEqualTo(rule.expected());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(CASES)
+    @ForEveryAllocationOrderCase
     void theSameHoldsForAViewBuiltFromTheEvents(AllocationOrderCase rule) {
         SkuStock stock = SkuStock.empty(SKU);
         int order = 0;

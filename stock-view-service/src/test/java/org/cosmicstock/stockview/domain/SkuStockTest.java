@@ -53,17 +53,11 @@ class SkuStockTest {
     @Test
     void anEventDeliveredAgainChangesNothing() {
         apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new Allocated("order1", SKU, 4, "warehouse", 4));
-        apply(new Allocated("order2", SKU, 2, "warehouse", 6));
-        apply(new Allocated("order1", SKU, 4, "warehouse", 4));
-        apply(new Allocated("order2", SKU, 2, "warehouse", 6));
+        deliverTwice(new Allocated("order1", SKU, 4, "warehouse", 4), new Allocated("order2", SKU, 2, "warehouse", 6));
 
         assertThat(batch("warehouse").allocated()).isEqualTo(6);
 
-        apply(new BatchQuantityChanged("warehouse", SKU, 5));
-        apply(new Deallocated("order2", SKU, 2, "warehouse", 4));
-        apply(new BatchQuantityChanged("warehouse", SKU, 5));
-        apply(new Deallocated("order2", SKU, 2, "warehouse", 4));
+        deliverTwice(new BatchQuantityChanged("warehouse", SKU, 5), new Deallocated("order2", SKU, 2, "warehouse", 4));
 
         assertThat(batch("warehouse")).isEqualTo(new BatchStock("warehouse", 5, 4, null));
     }
@@ -197,6 +191,15 @@ class SkuStockTest {
 
     private void apply(Event event) {
         stock = stock.apply(event, T0);
+    }
+
+    /** Applies {@code events} in their order, then all of them again, as a consumer reading them twice would. */
+    private void deliverTwice(Event... events) {
+        for (int delivery = 1; delivery <= 2; delivery++) {
+            for (Event event : events) {
+                apply(event);
+            }
+        }
     }
 
     private BatchStock batch(String ref) {

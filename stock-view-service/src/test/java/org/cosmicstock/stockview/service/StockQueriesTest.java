@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.cosmicstock.messaging.testing.MovableClock;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
 import org.cosmicstock.stockview.domain.Allocated;
 import org.cosmicstock.stockview.domain.BatchCreated;
@@ -126,7 +127,7 @@ class StockQueriesTest {
         apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(1)));
         assertThat(queries.stock(SKU).orElseThrow().availableNow()).isZero();
 
-        clock.now = NOW.plus(java.time.Duration.ofDays(1));
+        clock.advance(java.time.Duration.ofDays(1));
 
         assertThat(queries.stock(SKU).orElseThrow().availableNow()).isEqualTo(10);
     }
@@ -147,29 +148,5 @@ class StockQueriesTest {
 
     private void apply(Event event, Instant eventTime) {
         Apply.one(view, 0, offset++, event, eventTime);
-    }
-
-    /** A clock the test moves on, for what depends on today's date. */
-    private static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -299,11 +299,6 @@ class JdbcAllocationUnitOfWorkIT {
     }
 
     private long scalar(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                var statement = connection.createStatement();
-                var result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return TestPostgres.selectLong(dataSource, sql);
     }
 }

@@ -156,11 +156,7 @@ class CommandsConsumerIT {
         send("SKU-R", codec.encode(new Allocate("order-r", "SKU-R", 10)), "allocate-r");
         send("SKU-R", codec.encode(new ChangeBatchQuantity("early", 5, null)), "change-r");
 
-        List<SpecificRecord> events =
-                TestKafka.read(EVENTS, 6, r -> "SKU-R".equals(r.key()), Duration.ofSeconds(60)).stream()
-                        .map(r -> codec.decode(r.value()))
-                        .toList();
-        assertThat(events)
+        assertThat(eventsKeyed("SKU-R", 6))
                 .containsExactly(
                         new BatchCreated("early", "SKU-R", 10, today),
                         new BatchCreated("later", "SKU-R", 10, today.plusDays(1)),
@@ -190,11 +186,7 @@ class CommandsConsumerIT {
         await("the change tried and waiting").atMost(Duration.ofSeconds(30)).until(() -> retries() > retriesBefore);
         send(1, "SKU-L", codec.encode(new CreateBatch("late-ref", "SKU-L", 10, null)), "create-late");
 
-        List<SpecificRecord> events =
-                TestKafka.read(EVENTS, 2, r -> "SKU-L".equals(r.key()), Duration.ofSeconds(60)).stream()
-                        .map(r -> codec.decode(r.value()))
-                        .toList();
-        assertThat(events)
+        assertThat(eventsKeyed("SKU-L", 2))
                 .containsExactly(
                         new BatchCreated("late-ref", "SKU-L", 10, null),
                         new BatchQuantityChanged("late-ref", "SKU-L", 7));
@@ -219,9 +211,14 @@ class CommandsConsumerIT {
         assertThat(CloudEventHeaders.text(letter.headers(), DeadLetters.REASON_HEADER))
                 .contains("Unknown batch never-ref");
         // The partition waited behind it, then went on.
-        assertThat(TestKafka.read(EVENTS, 1, r -> "SKU-N".equals(r.key()), Duration.ofSeconds(60)).stream()
-                        .map(r -> codec.decode(r.value())))
-                .containsExactly(new BatchCreated("batch-n", "SKU-N", 10, null));
+        assertThat(eventsKeyed("SKU-N", 1)).containsExactly(new BatchCreated("batch-n", "SKU-N", 10, null));
+    }
+
+    /** The first {@code count} events keyed {@code key}, decoded; waits up to a minute for them. */
+    private List<SpecificRecord> eventsKeyed(String key, int count) {
+        return TestKafka.read(EVENTS, count, r -> key.equals(r.key()), Duration.ofSeconds(60)).stream()
+                .map(r -> codec.decode(r.value()))
+                .toList();
     }
 
     private double retries() {

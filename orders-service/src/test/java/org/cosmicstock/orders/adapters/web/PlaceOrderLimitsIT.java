@@ -41,9 +41,6 @@ class PlaceOrderLimitsIT extends RunningOrdersService {
                 bad("{\"lines\":[]}", "lines"),
                 bad("{\"lines\":[1]}", "lines[0]"),
                 bad("{\"lines\":[null]}", "lines[0]"),
-                bad("{\"orderId\":42,\"lines\":[" + LINE + "]}", "orderId"),
-                bad("{\"orderId\":true,\"lines\":[" + LINE + "]}", "orderId"),
-                bad("{\"orderId\":{},\"lines\":[" + LINE + "]}", "orderId"),
                 bad("{\"lines\":[{\"qty\":1}]}", "lines[0].sku"),
                 bad("{\"lines\":[{\"sku\":7,\"qty\":1}]}", "lines[0].sku"),
                 bad("{\"lines\":[{\"sku\":[\"LAMP\"],\"qty\":1}]}", "lines[0].sku"),
@@ -62,7 +59,10 @@ class PlaceOrderLimitsIT extends RunningOrdersService {
                 bad("{\"lines\":[{\"sku\":\"LAMP\",\"qty\":99999999999999999999999999999999}]}", "lines[0].qty"),
                 bad("{\"lines\":[{\"sku\":\"LAMP\",\"qty\":1e400}]}", "lines[0].qty"),
                 bad("{\"lines\":[{\"sku\":\"LAMP\",\"qty\":" + "9".repeat(5_000) + "}]}", "body"),
-                // identifiers: length, whitespace, control and invisible characters, lone surrogates
+                // identifiers: of another type, length, whitespace, control and invisible characters, lone surrogates
+                bad("{\"orderId\":42,\"lines\":[" + LINE + "]}", "orderId"),
+                bad("{\"orderId\":true,\"lines\":[" + LINE + "]}", "orderId"),
+                bad("{\"orderId\":{},\"lines\":[" + LINE + "]}", "orderId"),
                 bad("{\"orderId\":\"\",\"lines\":[" + LINE + "]}", "orderId"),
                 bad("{\"orderId\":\"" + "o".repeat(129) + "\",\"lines\":[" + LINE + "]}", "orderId"),
                 bad("{\"orderId\":\"" + "o".repeat(60_000) + "\",\"lines\":[" + LINE + "]}", "orderId"),

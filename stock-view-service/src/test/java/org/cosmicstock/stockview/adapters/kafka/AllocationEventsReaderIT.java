@@ -71,16 +71,14 @@ class AllocationEventsReaderIT {
         ReaderUnderTest first = redisReader().start();
         ReaderUnderTest second = redisReader().start();
         send(300);
-        Map<Integer, Long> ends = topic.endOffsets();
-        first.awaitCaughtUp(ends, PATIENCE);
-        second.awaitCaughtUp(ends, PATIENCE);
+        awaitAllCaughtUp(first, second);
         String old = first.progress().generation();
         long secondStarts = second.progress().starts();
 
         first.reader.rebuild();
         send(300);
 
-        ends = topic.endOffsets();
+        Map<Integer, Long> ends = topic.endOffsets();
         await("the first replica serves a rebuilt generation")
                 .atMost(PATIENCE)
                 .until(() -> !old.equals(first.progress().generation()) && first.state() == ReaderState.CAUGHT_UP);
@@ -102,9 +100,7 @@ class AllocationEventsReaderIT {
         ReaderUnderTest first = redisReader().start();
         ReaderUnderTest second = redisReader().start();
         send(400);
-        Map<Integer, Long> before = topic.endOffsets();
-        first.awaitCaughtUp(before, PATIENCE);
-        second.awaitCaughtUp(before, PATIENCE);
+        Map<Integer, Long> before = awaitAllCaughtUp(first, second);
         String lost = first.progress().generation();
 
         CompletableFuture<Void> more = CompletableFuture.runAsync(() -> {
@@ -120,9 +116,7 @@ class AllocationEventsReaderIT {
         flushRedis();
         more.get();
 
-        Map<Integer, Long> ends = topic.endOffsets();
-        first.awaitCaughtUp(ends, PATIENCE);
-        second.awaitCaughtUp(ends, PATIENCE);
+        Map<Integer, Long> ends = awaitAllCaughtUp(first, second);
         assertThat(first.progress().losses() + second.progress().losses())
                 .as("the loss was noticed")
                 .isPositive();
@@ -264,6 +258,15 @@ class AllocationEventsReaderIT {
                 .as("no failed attempt left to retry")
                 .isZero();
         assertThat(reader.serving()).isTrue();
+    }
+
+    /** Waits until every one of {@code replicas} has read what is on the topic now, and gives those ends. */
+    private Map<Integer, Long> awaitAllCaughtUp(ReaderUnderTest... replicas) {
+        Map<Integer, Long> ends = topic.endOffsets();
+        for (ReaderUnderTest reader : replicas) {
+            reader.awaitCaughtUp(ends, PATIENCE);
+        }
+        return ends;
     }
 
     private ReaderUnderTest redisReader() {
