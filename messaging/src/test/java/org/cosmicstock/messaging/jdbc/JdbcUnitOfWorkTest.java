@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Test;
 class JdbcUnitOfWorkTest {
 
     /**
-     * A pooled connection that cannot start a transaction (the database went away between the pool's
-     * check and the first statement) is closed, which hands it back to the pool: kept open, every
-     * such failure would take one connection out of the pool for good.
+     * A pooled connection that cannot start a transaction is closed, which hands it back to the pool
+     * (Hikari then evicts it if it is broken): kept checked out, it would be lent to nobody again.
      */
     @Test
     void aConnectionThatCannotStartATransactionGoesBackToThePool() {
