@@ -172,14 +172,7 @@ public final class KafkaConsumers {
      * there is an interval); this waits for that commit, so the next owner starts where this one
      * finished, not an interval earlier. Its retry state goes with it.
      */
-    private static final class Handover implements ConsumerAwareRebalanceListener {
-        private final String group;
-        private final PartitionRetries retries;
-
-        Handover(String group, PartitionRetries retries) {
-            this.group = group;
-            this.retries = retries;
-        }
+    private record Handover(String group, PartitionRetries retries) implements ConsumerAwareRebalanceListener {
 
         @Override
         public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {

@@ -16,17 +16,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * that went wrong, or whose stored format changed).
  */
 @Endpoint(id = "projection")
-final class ProjectionEndpoint {
-
-    private final AllocationEventsReader reader;
-    private final StockView view;
-    private final String cache;
-
-    ProjectionEndpoint(AllocationEventsReader reader, StockView view, String cache) {
-        this.reader = reader;
-        this.view = view;
-        this.cache = cache;
-    }
+record ProjectionEndpoint(AllocationEventsReader reader, StockView view, String cache) {
 
     @ReadOperation
     public ProjectionStatus status() {

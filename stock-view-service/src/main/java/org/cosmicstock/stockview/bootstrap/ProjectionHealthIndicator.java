@@ -15,15 +15,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * when the topic lost events the view never applied, when reading keeps failing, or when a dead
  * letter has not been written for longer than the configured patience.
  */
-final class ProjectionHealthIndicator implements HealthIndicator {
-
-    private final ReplayProgress progress;
-    private final DeadLetterTrouble deadLetters;
-
-    ProjectionHealthIndicator(ReplayProgress progress, DeadLetterTrouble deadLetters) {
-        this.progress = progress;
-        this.deadLetters = deadLetters;
-    }
+record ProjectionHealthIndicator(ReplayProgress progress, DeadLetterTrouble deadLetters) implements HealthIndicator {
 
     @Override
     public Health health() {

@@ -3,13 +3,16 @@ package org.cosmicstock.stockview.bootstrap;
 import org.cosmicstock.stockview.adapters.kafka.AllocationEventsReader;
 import org.springframework.context.SmartLifecycle;
 
-/** Runs the events reader on its own thread for as long as the application runs. */
-final class ReaderLifecycle implements SmartLifecycle {
+/**
+ * Runs the events reader on its own thread for as long as the application runs. Public for the
+ * tests' {@code ReaderUnderTest}, which runs a reader the same way.
+ */
+public final class ReaderLifecycle implements SmartLifecycle {
 
     private final AllocationEventsReader reader;
     private Thread thread;
 
-    ReaderLifecycle(AllocationEventsReader reader) {
+    public ReaderLifecycle(AllocationEventsReader reader) {
         this.reader = reader;
     }
 

@@ -26,6 +26,7 @@ import org.cosmicstock.stockview.adapters.kafka.DeadLetterTrouble;
 import org.cosmicstock.stockview.adapters.kafka.ReaderState;
 import org.cosmicstock.stockview.adapters.kafka.RecordProjection;
 import org.cosmicstock.stockview.adapters.kafka.ReplayProgress;
+import org.cosmicstock.stockview.bootstrap.ReaderLifecycle;
 import org.cosmicstock.stockview.domain.StockView;
 
 /**
@@ -40,7 +41,7 @@ public final class ReaderUnderTest implements AutoCloseable {
     public final AllocationEventsReader reader;
     private final DeadLetterProducer deadLetters;
     private final AutoCloseable[] owned;
-    private Thread thread;
+    private final ReaderLifecycle running;
 
     /**
      * @param deadLetterBroker where dead letters go (a dead address makes dead-lettering fail)
@@ -97,11 +98,11 @@ public final class ReaderUnderTest implements AutoCloseable {
                 projection,
                 new ReplayProgress(Clock.systemUTC()),
                 Duration.ofSeconds(1));
+        this.running = new ReaderLifecycle(reader);
     }
 
     public ReaderUnderTest start() {
-        thread = new Thread(reader, "reader-under-test");
-        thread.start();
+        running.start();
         return this;
     }
 
@@ -141,16 +142,9 @@ public final class ReaderUnderTest implements AutoCloseable {
     }
 
     public void stop() {
-        if (thread == null) {
-            return;
+        if (running.isRunning()) {
+            running.stop();
         }
-        reader.stop();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
     }
 
     @Override
