@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +91,31 @@ public final class Containers {
                     decision.reason());
         }
         return decision;
+    }
+
+    /**
+     * Starts one of the tests' servers where the decision says, and logs where and why: in a container of
+     * the image the setting {@code imageProperty} names ({@code defaultImage} without it), else on this
+     * machine, as {@code onMachineAs} says. Pass {@code inContainer} as a lambda, not a method reference, so
+     * that the class naming Testcontainers is not loaded on the other path.
+     */
+    public static <S> S start(
+            String what,
+            String imageProperty,
+            String defaultImage,
+            Function<String, S> inContainer,
+            String onMachineAs,
+            Supplier<S> onMachine) {
+        Decision decision = decide();
+        if (decision.useContainers()) {
+            String image = setting(imageProperty, defaultImage);
+            S server = inContainer.apply(image);
+            LOG.info("{}: container {} ({})", what, image, decision.reason());
+            return server;
+        }
+        S server = onMachine.get();
+        LOG.info("{}: {} ({})", what, onMachineAs, decision.reason());
+        return server;
     }
 
     static Decision evaluate(String setting, Probe probe) {
