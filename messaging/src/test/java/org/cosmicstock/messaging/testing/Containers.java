@@ -94,28 +94,23 @@ public final class Containers {
     }
 
     /**
-     * Starts one of the tests' servers where the decision says, and logs where and why: in a container of
-     * the image the setting {@code imageProperty} names ({@code defaultImage} without it), else on this
-     * machine, as {@code onMachineAs} says. Pass {@code inContainer} as a lambda, not a method reference, so
-     * that the class naming Testcontainers is not loaded on the other path.
+     * Starts the tests' {@code server} ({@code kafka}, {@code postgres}, {@code redis}) where the decision says,
+     * and logs where and why: in a container of the image the setting {@code cosmicstock.test.<server>-image}
+     * names ({@code defaultImage} without it), else on this machine. Pass {@code inContainer} as a lambda, not a
+     * method reference, so that the class naming Testcontainers is not loaded on the other path.
      */
     public static <S> S start(
-            String what,
-            String imageProperty,
-            String defaultImage,
-            Function<String, S> inContainer,
-            String onMachineAs,
-            Supplier<S> onMachine) {
+            String server, String defaultImage, Function<String, S> inContainer, Supplier<S> onMachine) {
         Decision decision = decide();
         if (decision.useContainers()) {
-            String image = setting(imageProperty, defaultImage);
-            S server = inContainer.apply(image);
-            LOG.info("{}: container {} ({})", what, image, decision.reason());
-            return server;
+            String image = setting("cosmicstock.test." + server + "-image", defaultImage);
+            S started = inContainer.apply(image);
+            LOG.info("Test {}: container {} ({})", server, image, decision.reason());
+            return started;
         }
-        S server = onMachine.get();
-        LOG.info("{}: {} ({})", what, onMachineAs, decision.reason());
-        return server;
+        S started = onMachine.get();
+        LOG.info("Test {}: on this machine ({})", server, decision.reason());
+        return started;
     }
 
     static Decision evaluate(String setting, Probe probe) {

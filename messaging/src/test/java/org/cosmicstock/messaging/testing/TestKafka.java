@@ -74,11 +74,9 @@ public final class TestKafka {
 
     private static Broker start(int partitions) {
         Broker broker = Containers.start(
-                "Test Kafka",
-                "cosmicstock.test.kafka-image",
+                "kafka",
                 "apache/kafka:4.2.1",
                 image -> KafkaInContainer.start(image, partitions),
-                "embedded KRaft broker",
                 () -> embedded(partitions));
         LOG.info("Test Kafka at {}", broker.bootstrapServers());
         return broker;
@@ -87,18 +85,15 @@ public final class TestKafka {
     private static Broker embedded(int partitions) {
         EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(1, partitions);
         embedded.afterPropertiesSet();
-        String bootstrap = embedded.getBrokersAsString();
-        return new Broker() {
-            @Override
-            public String bootstrapServers() {
-                return bootstrap;
-            }
+        return new Running(embedded.getBrokersAsString(), embedded::destroy);
+    }
 
-            @Override
-            public void close() {
-                embedded.destroy();
-            }
-        };
+    /** A broker that runs until {@code stop}. */
+    private record Running(String bootstrapServers, Runnable stop) implements Broker {
+        @Override
+        public void close() {
+            stop.run();
+        }
     }
 
     /** A unique topic name, so tests sharing the broker never see each other's records. */
@@ -227,18 +222,7 @@ public final class TestKafka {
             var kafka = new org.testcontainers.kafka.KafkaContainer(image)
                     .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(partitions));
             kafka.start();
-            String bootstrap = kafka.getBootstrapServers();
-            return new Broker() {
-                @Override
-                public String bootstrapServers() {
-                    return bootstrap;
-                }
-
-                @Override
-                public void close() {
-                    kafka.stop();
-                }
-            };
+            return new Running(kafka.getBootstrapServers(), kafka::stop);
         }
     }
 }

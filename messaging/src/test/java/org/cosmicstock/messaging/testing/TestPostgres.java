@@ -73,11 +73,9 @@ public final class TestPostgres {
     private static synchronized Server server() {
         if (server == null) {
             server = Containers.start(
-                    "Test PostgreSQL",
-                    "cosmicstock.test.postgres-image",
+                    "postgres",
                     "postgres:17-alpine",
                     image -> PostgresInContainer.start(image),
-                    "embedded binaries",
                     TestPostgres::embedded);
         }
         return server;

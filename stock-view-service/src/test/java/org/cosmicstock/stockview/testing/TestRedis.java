@@ -39,12 +39,7 @@ public final class TestRedis {
     public static synchronized String url() {
         if (url == null) {
             url = Containers.start(
-                    "Test Redis",
-                    "cosmicstock.test.redis-image",
-                    "redis:7.4-alpine",
-                    image -> RedisInContainer.start(image),
-                    "a redis-server process",
-                    TestRedis::startProcess);
+                    "redis", "redis:7.4-alpine", image -> RedisInContainer.start(image), TestRedis::startProcess);
             LOG.info("Test Redis at {}", url);
         }
         return url;
