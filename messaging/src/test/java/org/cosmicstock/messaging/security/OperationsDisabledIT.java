@@ -7,23 +7,15 @@ import org.cosmicstock.messaging.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** Without an operator password, nobody can run a mutating operation, and start-up says how to enable them. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(
-        classes = SampleService.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "management.server.port=0",
-            "management.endpoints.web.exposure.include=health,prometheus,rebuild",
-            "management.endpoint.health.show-details=when-authorized",
-            // The sample has no database: its readiness is its own state (the defaults add "db").
-            "management.endpoint.health.group.readiness.include=readinessState"
-        })
+@SampleServiceRunning
+@TestPropertySource(properties = "management.endpoints.web.exposure.include=health,prometheus,rebuild")
 class OperationsDisabledIT {
 
     @LocalManagementPort

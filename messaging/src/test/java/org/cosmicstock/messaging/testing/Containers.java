@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,33 +43,20 @@ public final class Containers {
 
     public record Decision(boolean useContainers, String reason) {}
 
-    /** What the decision needs to know about the machine; a fake one in the decision's own test. */
-    interface Probe {
-        /** The first Docker endpoint whose socket answers, or {@code null}. */
-        String dockerEndpoint();
+    /**
+     * What the decision needs to know about the machine; a fake one in the decision's own test.
+     *
+     * @param dockerEndpoint the first Docker endpoint whose socket answers, or {@code null}
+     * @param testcontainersPresent whether Testcontainers is on the module's test classpath
+     * @param dockerAvailable whether the endpoint speaks Docker (Testcontainers' own check); only asked once one
+     *     answers
+     */
+    record Probe(
+            Supplier<String> dockerEndpoint, BooleanSupplier testcontainersPresent, BooleanSupplier dockerAvailable) {}
 
-        boolean testcontainersPresent();
-
-        /** Whether the endpoint speaks Docker (Testcontainers' own check); only asked once one answers. */
-        boolean dockerAvailable();
-    }
-
-    static final Probe MACHINE = new Probe() {
-        @Override
-        public String dockerEndpoint() {
-            return Containers.dockerEndpoint();
-        }
-
-        @Override
-        public boolean testcontainersPresent() {
-            return Containers.testcontainersPresent();
-        }
-
-        @Override
-        public boolean dockerAvailable() {
-            return DockerCheck.available();
-        }
-    };
+    // A lambda, not a method reference, for DockerCheck: it names Testcontainers, and is loaded only when asked.
+    static final Probe MACHINE =
+            new Probe(Containers::dockerEndpoint, Containers::testcontainersPresent, () -> DockerCheck.available());
 
     private static Decision decision;
 
@@ -91,13 +81,33 @@ public final class Containers {
         return decision;
     }
 
+    /**
+     * Starts the tests' {@code server} ({@code kafka}, {@code postgres}, {@code redis}) where the decision says,
+     * and logs where and why: in a container of the image the setting {@code cosmicstock.test.<server>-image}
+     * names ({@code defaultImage} without it), else on this machine. Pass {@code inContainer} as a lambda, not a
+     * method reference, so that the class naming Testcontainers is not loaded on the other path.
+     */
+    public static <S> S start(
+            String server, String defaultImage, Function<String, S> inContainer, Supplier<S> onMachine) {
+        Decision decision = decide();
+        if (decision.useContainers()) {
+            String image = setting("cosmicstock.test." + server + "-image", defaultImage);
+            S started = inContainer.apply(image);
+            LOG.info("Test {}: container {} ({})", server, image, decision.reason());
+            return started;
+        }
+        S started = onMachine.get();
+        LOG.info("Test {}: on this machine ({})", server, decision.reason());
+        return started;
+    }
+
     static Decision evaluate(String setting, Probe probe) {
         String mode = setting.strip().toLowerCase(Locale.ROOT);
         switch (mode) {
             case "never":
                 return new Decision(false, SWITCH + "=never");
             case "always":
-                String required = probe.dockerEndpoint();
+                String required = probe.dockerEndpoint().get();
                 if (required == null) {
                     throw new IllegalStateException(SWITCH + "=always, but no Docker engine is reachable (tried"
                             + " DOCKER_HOST, docker.host in ~/.testcontainers.properties and the usual sockets of"
@@ -105,29 +115,29 @@ public final class Containers {
                             + SWITCH + " (or COSMICSTOCK_TEST_CONTAINERS) to auto or never to use the embedded"
                             + " Kafka, PostgreSQL and redis-server");
                 }
-                if (!probe.testcontainersPresent()) {
+                if (!probe.testcontainersPresent().getAsBoolean()) {
                     throw new IllegalStateException(SWITCH + "=always, but Testcontainers is not on this module's"
                             + " test classpath: add org.testcontainers:testcontainers-kafka and"
                             + " testcontainers-postgresql (test scope)");
                 }
-                if (!probe.dockerAvailable()) {
+                if (!probe.dockerAvailable().getAsBoolean()) {
                     throw new IllegalStateException(SWITCH + "=always, but " + required
                             + " answers without being a usable Docker engine (see Testcontainers' log above):"
                             + " fix it, or set " + SWITCH + " to auto or never");
                 }
                 return new Decision(true, SWITCH + "=always: Docker engine at " + required);
             case "auto":
-                String endpoint = probe.dockerEndpoint();
+                String endpoint = probe.dockerEndpoint().get();
                 if (endpoint == null) {
                     return new Decision(false, SWITCH + "=auto: no Docker engine reachable");
                 }
-                if (!probe.testcontainersPresent()) {
+                if (!probe.testcontainersPresent().getAsBoolean()) {
                     return new Decision(
                             false,
                             SWITCH + "=auto: Docker at " + endpoint
                                     + ", but Testcontainers is not on this module's test classpath");
                 }
-                if (!probe.dockerAvailable()) {
+                if (!probe.dockerAvailable().getAsBoolean()) {
                     return new Decision(false, SWITCH + "=auto: " + endpoint + " answers, but not as Docker");
                 }
                 return new Decision(true, SWITCH + "=auto: Docker engine at " + endpoint);

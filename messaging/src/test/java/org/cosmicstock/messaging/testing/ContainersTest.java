@@ -14,43 +14,24 @@ import org.junit.jupiter.api.Test;
 class ContainersTest {
 
     /** A machine: a Docker endpoint or none, Testcontainers on the classpath or not, Docker answering or not. */
-    private record Machine(String endpoint, boolean testcontainers, boolean docker) implements Containers.Probe {
-        @Override
-        public String dockerEndpoint() {
-            return endpoint;
-        }
-
-        @Override
-        public boolean testcontainersPresent() {
-            return testcontainers;
-        }
-
-        @Override
-        public boolean dockerAvailable() {
-            return docker;
-        }
+    private static Containers.Probe machine(String endpoint, boolean testcontainers, boolean docker) {
+        return new Containers.Probe(() -> endpoint, () -> testcontainers, () -> docker);
     }
 
-    private static final Machine WITH_DOCKER = new Machine("unix:///var/run/docker.sock", true, true);
-    private static final Machine WITHOUT_DOCKER = new Machine(null, true, false);
+    private static final Containers.Probe WITH_DOCKER = machine("unix:///var/run/docker.sock", true, true);
+    private static final Containers.Probe WITHOUT_DOCKER = machine(null, true, false);
 
     /** Fails the test if the decision looks at the machine at all. */
-    private static final Containers.Probe UNTOUCHED = new Containers.Probe() {
-        @Override
-        public String dockerEndpoint() {
-            throw new AssertionError("never must not look for Docker");
-        }
-
-        @Override
-        public boolean testcontainersPresent() {
-            throw new AssertionError("never must not look for Testcontainers");
-        }
-
-        @Override
-        public boolean dockerAvailable() {
-            throw new AssertionError("never must not ask Docker");
-        }
-    };
+    private static final Containers.Probe UNTOUCHED = new Containers.Probe(
+            () -> {
+                throw new AssertionError("never must not look for Docker");
+            },
+            () -> {
+                throw new AssertionError("never must not look for Testcontainers");
+            },
+            () -> {
+                throw new AssertionError("never must not ask Docker");
+            });
 
     @Test
     void autoPicksContainersWhereDockerAnswersAndTestcontainersIsThere() {
@@ -66,13 +47,13 @@ class ContainersTest {
 
     @Test
     void autoKeepsTheEmbeddedPartsWhenTheModuleLacksTestcontainers() {
-        assertThat(reasonForEmbedded("auto", new Machine("tcp://127.0.0.1:2375", false, true)))
+        assertThat(reasonForEmbedded("auto", machine("tcp://127.0.0.1:2375", false, true)))
                 .contains("Testcontainers is not on this module's test classpath");
     }
 
     @Test
     void autoKeepsTheEmbeddedPartsWhenTheSocketIsNotDocker() {
-        assertThat(reasonForEmbedded("auto", new Machine("tcp://127.0.0.1:2375", true, false)))
+        assertThat(reasonForEmbedded("auto", machine("tcp://127.0.0.1:2375", true, false)))
                 .contains("answers, but not as Docker");
     }
 
@@ -91,7 +72,7 @@ class ContainersTest {
 
     @Test
     void alwaysFailsWhenTheModuleLacksTestcontainers() {
-        assertThatThrownBy(() -> Containers.evaluate("always", new Machine("tcp://127.0.0.1:2375", false, true)))
+        assertThatThrownBy(() -> Containers.evaluate("always", machine("tcp://127.0.0.1:2375", false, true)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cosmicstock.test.containers=always")
                 .hasMessageContaining("org.testcontainers:testcontainers-kafka");
@@ -99,7 +80,7 @@ class ContainersTest {
 
     @Test
     void alwaysFailsWhenTheSocketIsNotDocker() {
-        assertThatThrownBy(() -> Containers.evaluate("always", new Machine("tcp://127.0.0.1:2375", true, false)))
+        assertThatThrownBy(() -> Containers.evaluate("always", machine("tcp://127.0.0.1:2375", true, false)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cosmicstock.test.containers=always, but tcp://127.0.0.1:2375 answers");
     }
@@ -142,7 +123,7 @@ class ContainersTest {
     /** The real machine, where it has no Docker engine (as the development machine): always must refuse. */
     @Test
     void alwaysFailsOnThisMachineWhenItHasNoDocker() {
-        assumeTrue(Containers.MACHINE.dockerEndpoint() == null, "a Docker endpoint answers on this machine");
+        assumeTrue(Containers.MACHINE.dockerEndpoint().get() == null, "a Docker endpoint answers on this machine");
 
         assertThatThrownBy(() -> Containers.evaluate("always", Containers.MACHINE))
                 .isInstanceOf(IllegalStateException.class)

@@ -73,30 +73,27 @@ public final class TestKafka {
     }
 
     private static Broker start(int partitions) {
-        Containers.Decision decision = Containers.decide();
-        Broker broker;
-        if (decision.useContainers()) {
-            String image = Containers.setting("cosmicstock.test.kafka-image", "apache/kafka:4.2.1");
-            broker = KafkaInContainer.start(image, partitions);
-            LOG.info("Test Kafka: container {} at {} ({})", image, broker.bootstrapServers(), decision.reason());
-        } else {
-            EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(1, partitions);
-            embedded.afterPropertiesSet();
-            String bootstrap = embedded.getBrokersAsString();
-            broker = new Broker() {
-                @Override
-                public String bootstrapServers() {
-                    return bootstrap;
-                }
-
-                @Override
-                public void close() {
-                    embedded.destroy();
-                }
-            };
-            LOG.info("Test Kafka: embedded KRaft broker at {} ({})", bootstrap, decision.reason());
-        }
+        Broker broker = Containers.start(
+                "kafka",
+                "apache/kafka:4.2.1",
+                image -> KafkaInContainer.start(image, partitions),
+                () -> embedded(partitions));
+        LOG.info("Test Kafka at {}", broker.bootstrapServers());
         return broker;
+    }
+
+    private static Broker embedded(int partitions) {
+        EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(1, partitions);
+        embedded.afterPropertiesSet();
+        return new Running(embedded.getBrokersAsString(), embedded::destroy);
+    }
+
+    /** A broker that runs until {@code stop}. */
+    private record Running(String bootstrapServers, Runnable stop) implements Broker {
+        @Override
+        public void close() {
+            stop.run();
+        }
     }
 
     /** A unique topic name, so tests sharing the broker never see each other's records. */
@@ -225,18 +222,7 @@ public final class TestKafka {
             var kafka = new org.testcontainers.kafka.KafkaContainer(image)
                     .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(partitions));
             kafka.start();
-            String bootstrap = kafka.getBootstrapServers();
-            return new Broker() {
-                @Override
-                public String bootstrapServers() {
-                    return bootstrap;
-                }
-
-                @Override
-                public void close() {
-                    kafka.stop();
-                }
-            };
+            return new Running(kafka.getBootstrapServers(), kafka::stop);
         }
     }
 }

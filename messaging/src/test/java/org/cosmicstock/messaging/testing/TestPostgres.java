@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.cosmicstock.messaging.jdbc.MessagingTables;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL started once per test JVM, with a fresh database for each caller, so tests never share
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TestPostgres {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TestPostgres.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     /** The running server: where to connect as administrator, and the URL of a database on it. */
@@ -75,15 +72,11 @@ public final class TestPostgres {
 
     private static synchronized Server server() {
         if (server == null) {
-            Containers.Decision decision = Containers.decide();
-            if (decision.useContainers()) {
-                String image = Containers.setting("cosmicstock.test.postgres-image", "postgres:17-alpine");
-                server = PostgresInContainer.start(image);
-                LOG.info("Test PostgreSQL: container {} ({})", image, decision.reason());
-            } else {
-                server = embedded();
-                LOG.info("Test PostgreSQL: embedded binaries ({})", decision.reason());
-            }
+            server = Containers.start(
+                    "postgres",
+                    "postgres:17-alpine",
+                    image -> PostgresInContainer.start(image),
+                    TestPostgres::embedded);
         }
         return server;
     }

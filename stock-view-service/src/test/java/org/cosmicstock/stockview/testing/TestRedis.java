@@ -38,16 +38,9 @@ public final class TestRedis {
 
     public static synchronized String url() {
         if (url == null) {
-            Containers.Decision decision = Containers.decide();
-            if (decision.useContainers()) {
-                String image = Containers.setting("cosmicstock.test.redis-image", "redis:7.4-alpine");
-                url = RedisInContainer.start(image);
-                LOG.info("Test Redis: container {} at {} ({})", image, url, decision.reason());
-            } else {
-                start();
-                url = "redis://127.0.0.1:" + port;
-                LOG.info("Test Redis: redis-server process at {} ({})", url, decision.reason());
-            }
+            url = Containers.start(
+                    "redis", "redis:7.4-alpine", image -> RedisInContainer.start(image), TestRedis::startProcess);
+            LOG.info("Test Redis at {}", url);
         }
         return url;
     }
@@ -65,7 +58,8 @@ public final class TestRedis {
         }
     }
 
-    private static void start() {
+    /** Starts redis-server on a free port and answers its URL once it answers PING. */
+    private static String startProcess() {
         String binary = Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
                 .map(dir -> Path.of(dir, "redis-server"))
                 .filter(Files::isExecutable)
@@ -93,6 +87,7 @@ public final class TestRedis {
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dir), "test-redis-stop"));
             awaitPong(dir);
+            return "redis://127.0.0.1:" + port;
         } catch (IOException e) {
             throw new AssertionError("Could not start " + binary, e);
         }
