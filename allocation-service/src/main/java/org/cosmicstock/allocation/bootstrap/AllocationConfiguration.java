@@ -33,6 +33,9 @@ public class AllocationConfiguration {
 
     static final List<String> COMMAND_TYPES = MessageTypes.names(MessageTypes.commands());
     static final List<String> EVENT_TYPES = MessageTypes.names(MessageTypes.events());
+    /** The consumer group of the commands; the reallocation group is named after it (one default, here). */
+    private static final String CONSUMER_GROUP = "${spring.kafka.consumer.group-id:allocation-service}";
+
     static final String REALLOCATION_GROUP_SUFFIX = "-reallocation";
 
     @Bean
@@ -58,7 +61,7 @@ public class AllocationConfiguration {
             MessageBus<AllocationUnitOfWork> bus,
             MessagingMetrics metrics,
             MessagingProperties properties,
-            @Value("${spring.kafka.consumer.group-id:allocation-service}") String group) {
+            @Value(CONSUMER_GROUP) String group) {
         String commands = properties.topics().commands();
         metrics.knowConsumed(commands, COMMAND_TYPES);
         metrics.knowPublished(properties.topics().events(), EVENT_TYPES);
@@ -80,7 +83,7 @@ public class AllocationConfiguration {
             MessageBus<AllocationUnitOfWork> bus,
             MessagingMetrics metrics,
             MessagingProperties properties,
-            @Value("${spring.kafka.consumer.group-id:allocation-service}") String group) {
+            @Value(CONSUMER_GROUP) String group) {
         String events = properties.topics().events();
         metrics.knowConsumed(events, EVENT_TYPES);
         String reallocation = group + REALLOCATION_GROUP_SUFFIX;
