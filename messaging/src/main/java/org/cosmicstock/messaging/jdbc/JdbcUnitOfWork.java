@@ -25,24 +25,9 @@ public abstract class JdbcUnitOfWork extends OutboxUnitOfWork {
     protected JdbcUnitOfWork(DataSource dataSource, TransactionalMessaging messaging) {
         super(messaging.afterCommit());
         this.messaging = messaging;
-        this.connection = open(dataSource);
-    }
-
-    /** A connection in a transaction; one that cannot start a transaction goes back to the pool. */
-    private static Connection open(DataSource dataSource) {
-        Connection opened = null;
         try {
-            opened = dataSource.getConnection();
-            opened.setAutoCommit(false);
-            return opened;
+            this.connection = Connections.open(dataSource, false);
         } catch (SQLException e) {
-            if (opened != null) {
-                try {
-                    opened.close();
-                } catch (SQLException notClosed) {
-                    e.addSuppressed(notClosed);
-                }
-            }
             throw new PersistenceFailure("Could not open a database transaction", e);
         }
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.cosmicstock.messaging.jdbc.Connections;
 
 /** The relay's outbox in PostgreSQL: {@link OutboxStore}'s statements, a connection per round. */
 final class JdbcRelayOutbox implements RelayOutbox {
@@ -18,7 +19,7 @@ final class JdbcRelayOutbox implements RelayOutbox {
 
     @Override
     public Round begin() throws SQLException {
-        Connection connection = connection(false);
+        Connection connection = Connections.open(dataSource, false);
         return new Round() {
             @Override
             public Read lockAndReadNextRows(long after, int limit, boolean mark) throws SQLException {
@@ -54,7 +55,7 @@ final class JdbcRelayOutbox implements RelayOutbox {
 
     @Override
     public Housekeeping housekeeping() throws SQLException {
-        Connection connection = connection(true);
+        Connection connection = Connections.open(dataSource, true);
         return new Housekeeping() {
             @Override
             public Backlog backlog(Instant now) throws SQLException {
@@ -82,20 +83,8 @@ final class JdbcRelayOutbox implements RelayOutbox {
 
     @Override
     public int requeue(Long id) throws SQLException {
-        try (Connection connection = connection(true)) {
+        try (Connection connection = Connections.open(dataSource, true)) {
             return store.requeue(connection, id);
         }
-    }
-
-    /** A connection from the pool in the given commit mode; closed again when setting the mode fails. */
-    private Connection connection(boolean autoCommit) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            connection.setAutoCommit(autoCommit);
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
     }
 }
