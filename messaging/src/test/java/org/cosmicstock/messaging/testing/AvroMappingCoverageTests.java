@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.schemas.codec.MessageTypes;
-import org.cosmicstock.schemas.testing.ContractDocument;
 import org.cosmicstock.schemas.testing.ContractFixture;
+import org.cosmicstock.schemas.testing.ContractRoles;
 import org.cosmicstock.schemas.testing.ReleasedFixtures;
 import org.cosmicstock.schemas.testing.SampleMessages;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A service's mappers between the contract's Avro messages and its own sealed message types, walked both ways,
  * because Java 17 checks no switch over a sealed interface (ADR 8). Which types the service acts on and which it
- * writes is not declared here but in the payload table of docs/CONTRACT.md ({@link ContractDocument}), so a new
- * type that a service only skips needs nothing in that service:
+ * writes is not declared here but in each type's schema, its {@code writtenBy} and {@code actedOnBy}
+ * ({@link ContractRoles}; the payload table of docs/CONTRACT.md is generated from them), so a new type that a
+ * service only skips needs nothing in that service:
  *
  * <ul>
  *   <li>every sample of every contract type it reads maps to a handled message with the same fields if the
@@ -70,8 +71,8 @@ public abstract class AvroMappingCoverageTests {
     @Test
     void theContractNamesThisService() {
         assertThat(MessageTypes.all())
-                .as("types docs/CONTRACT.md says %s acts on or writes", service)
-                .anyMatch(type -> ContractDocument.actsOn(service, type) || ContractDocument.writes(service, type));
+                .as("types whose schema names %s in actedOnBy or writtenBy", service)
+                .anyMatch(type -> ContractRoles.actsOn(service, type) || ContractRoles.writes(service, type));
     }
 
     @Test
@@ -81,17 +82,17 @@ public abstract class AvroMappingCoverageTests {
             for (Class<? extends SpecificRecord> type : reader.types()) {
                 for (SpecificRecord sample : samples(type)) {
                     Optional<?> message = reader.map(sample);
-                    if (!ContractDocument.actsOn(service, type)) {
+                    if (!ContractRoles.actsOn(service, type)) {
                         assertThat(message)
                                 .as(
-                                        "%s among the %s: docs/CONTRACT.md does not list %s as acting on it",
+                                        "%s among the %s: its schema does not name %s in actedOnBy",
                                         sample, reader.what(), service)
                                 .isEmpty();
                         continue;
                     }
                     assertThat(message)
                             .as(
-                                    "%s among the %s maps to a message: docs/CONTRACT.md lists %s as acting on it",
+                                    "%s among the %s maps to a message: its schema names %s in actedOnBy",
                                     sample, reader.what(), service)
                             .isPresent();
                     assertThat(declared.handled(message.get().getClass()))
@@ -148,11 +149,11 @@ public abstract class AvroMappingCoverageTests {
             written.add(avro.getClass());
         }
         List<Class<?>> expected = writer.types().stream()
-                .filter(type -> ContractDocument.writes(service, type))
+                .filter(type -> ContractRoles.writes(service, type))
                 .<Class<?>>map(type -> type)
                 .toList();
         assertThat(written)
-                .as("the types docs/CONTRACT.md says %s writes, each written from one message of its own", service)
+                .as("the types whose schema names %s in writtenBy, each written from one message of its own", service)
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -166,9 +167,9 @@ public abstract class AvroMappingCoverageTests {
                     writer.toAvro().apply(MessageCoverage.sample(type)).getClass();
             assertThat(bus.handlesEvent(type))
                     .as(
-                            "%s has a handler in Handlers.bus exactly when docs/CONTRACT.md lists %s as acting on %s",
+                            "%s has a handler in Handlers.bus exactly when the schema of %3$s names %2$s in actedOnBy",
                             type.getSimpleName(), service, avro.getSimpleName())
-                    .isEqualTo(ContractDocument.actsOn(service, avro));
+                    .isEqualTo(ContractRoles.actsOn(service, avro));
         }
     }
 

@@ -12,7 +12,7 @@ import org.cosmicstock.messaging.bus.MessageBus;
 
 /**
  * What a service's {@link AvroMappingCoverageTests} walks: its mappers from and to the contract's messages, and
- * its bus. Which types it acts on and writes is not declared here but in docs/CONTRACT.md.
+ * its bus. Which types it acts on and writes is not declared here but in each type's schema (ContractRoles).
  */
 public final class ContractDeclaration {
 
@@ -29,7 +29,7 @@ public final class ContractDeclaration {
     }
 
     /**
-     * @param service the service's name as docs/CONTRACT.md writes it, e.g. {@code "orders-service"}
+     * @param service the service's name as the schemas' actedOnBy and writtenBy write it, e.g. {@code "orders-service"}
      * @param ownMessages the sealed interface each permitted record of which must come from a message read (its
      *     {@code Command}, or the stock view's {@code Event}), and, with a bus, must have a handler
      */

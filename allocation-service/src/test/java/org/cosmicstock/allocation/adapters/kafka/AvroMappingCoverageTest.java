@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * allocation-service's mappers and bus against the contract: it reads the commands and its own events back
- * (ADR 5), and writes the events. What it acts on and writes is docs/CONTRACT.md's payload table; Java 17 cannot
+ * (ADR 5), and writes the events. What it acts on and writes is each schema's actedOnBy and writtenBy; Java 17 cannot
  * check the mappers' instanceof chains or the bus's registrations (ADR 8), so a forgotten branch or handler fails
  * here instead of dead-lettering at run time.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * orders-service's mappers and bus against the contract: it reads allocation-service's events, each it acts on
  * followed as a command of its own, and writes Allocate; PlaceOrder comes over HTTP. What it acts on and writes
- * is docs/CONTRACT.md's payload table; Java 17 cannot check the mappers' instanceof chains or the bus's
+ * is each schema's actedOnBy and writtenBy; Java 17 cannot check the mappers' instanceof chains or the bus's
  * registrations (ADR 8).
  */
 class AvroMappingCoverageTest extends AvroMappingCoverageTests {
