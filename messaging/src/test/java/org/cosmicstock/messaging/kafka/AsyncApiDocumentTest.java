@@ -38,7 +38,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * messaging configuration's defaults and their dead-letter topics, whose messages are shared-schemas' registry
  * of message types, each payload the type's Avro schema file, and whose headers are the ones the suite writes
  * (CloudEventHeaders) and adds to a dead letter (DeadLetterProducer). A topic, type, header or schema added,
- * renamed or removed in either place fails here.
+ * renamed or removed in either place fails here. The document is generated (shared-schemas' ContractDocs, from
+ * the schemas and a hand-written frame; ContractDocsTest there fails when it is not regenerated): these checks
+ * hold the generator and its frame to the code.
  */
 class AsyncApiDocumentTest {
 
