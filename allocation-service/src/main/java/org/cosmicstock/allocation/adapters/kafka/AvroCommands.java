@@ -2,10 +2,7 @@ package org.cosmicstock.allocation.adapters.kafka;
 
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.cosmicstock.allocation.domain.Allocate;
-import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
 import org.cosmicstock.allocation.domain.Command;
-import org.cosmicstock.allocation.domain.CreateBatch;
 import org.cosmicstock.domain.BatchRef;
 import org.cosmicstock.domain.ContractViolation;
 import org.cosmicstock.domain.OrderId;
@@ -34,18 +31,18 @@ public final class AvroCommands {
 
     private static Command map(SpecificRecord payload) {
         if (payload instanceof org.cosmicstock.schemas.commands.CreateBatch c) {
-            return new CreateBatch(
+            return new Command.CreateBatch(
                     BatchRef.of("ref", c.getRef()),
                     Sku.of("sku", c.getSku()),
                     Quantity.of("qty", c.getQty()),
                     c.getEta());
         }
         if (payload instanceof org.cosmicstock.schemas.commands.Allocate a) {
-            return new Allocate(
+            return new Command.Allocate(
                     OrderId.of("orderId", a.getOrderId()), Sku.of("sku", a.getSku()), Quantity.of("qty", a.getQty()));
         }
         if (payload instanceof org.cosmicstock.schemas.commands.ChangeBatchQuantity c) {
-            return new ChangeBatchQuantity(
+            return new Command.ChangeBatchQuantity(
                     BatchRef.of("ref", c.getRef()), Quantity.orZero("qty", c.getQty()), optionalSku(c.getSku()));
         }
         throw new MessageRejected(

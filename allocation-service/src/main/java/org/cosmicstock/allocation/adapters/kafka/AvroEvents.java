@@ -2,13 +2,7 @@ package org.cosmicstock.allocation.adapters.kafka;
 
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.cosmicstock.allocation.domain.Allocated;
-import org.cosmicstock.allocation.domain.AllocationRejected;
-import org.cosmicstock.allocation.domain.BatchCreated;
-import org.cosmicstock.allocation.domain.BatchQuantityChanged;
-import org.cosmicstock.allocation.domain.Deallocated;
 import org.cosmicstock.allocation.domain.Event;
-import org.cosmicstock.allocation.domain.OutOfStock;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
 
 /** Maps domain events to what the outbox publishes (the events topic, keyed by SKU), and back for the ones read back. */
@@ -32,31 +26,31 @@ public final class AvroEvents {
      */
     public static Optional<Object> ownEventToMessage(SpecificRecord payload) {
         if (payload instanceof org.cosmicstock.schemas.events.Deallocated e) {
-            return Optional.of(
-                    new Deallocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
+            return Optional.of(new Event.Deallocated(
+                    e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
         }
         return Optional.empty();
     }
 
     static SpecificRecord toAvro(Event event) {
-        if (event instanceof BatchCreated e) {
+        if (event instanceof Event.BatchCreated e) {
             return new org.cosmicstock.schemas.events.BatchCreated(e.ref(), e.sku(), e.qty(), e.eta());
         }
-        if (event instanceof BatchQuantityChanged e) {
+        if (event instanceof Event.BatchQuantityChanged e) {
             return new org.cosmicstock.schemas.events.BatchQuantityChanged(e.ref(), e.sku(), e.qty());
         }
-        if (event instanceof Allocated e) {
+        if (event instanceof Event.Allocated e) {
             return new org.cosmicstock.schemas.events.Allocated(
                     e.orderId(), e.sku(), e.qty(), e.batchRef(), e.batchAllocated());
         }
-        if (event instanceof Deallocated e) {
+        if (event instanceof Event.Deallocated e) {
             return new org.cosmicstock.schemas.events.Deallocated(
                     e.orderId(), e.sku(), e.qty(), e.batchRef(), e.batchAllocated());
         }
-        if (event instanceof OutOfStock e) {
+        if (event instanceof Event.OutOfStock e) {
             return new org.cosmicstock.schemas.events.OutOfStock(e.orderId(), e.sku(), e.qty());
         }
-        if (event instanceof AllocationRejected e) {
+        if (event instanceof Event.AllocationRejected e) {
             return new org.cosmicstock.schemas.events.AllocationRejected(e.orderId(), e.sku(), e.qty(), e.reason());
         }
         throw new IllegalArgumentException("No Avro schema for " + event);
