@@ -8,7 +8,8 @@ import org.cosmicstock.domain.Sku;
 
 /**
  * Something asked of the allocation service; consumed from {@code allocation.commands}. Every command is a record
- * here, named like its Avro type, with its components named like the Avro fields.
+ * here, named like its Avro type, with its components named like the Avro fields: {@code AvroCommands} reads each
+ * from the Avro command of its name, field by field.
  */
 public sealed interface Command {
 

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * Something that happened to a product; published on {@code allocation.events}. Every event is a record here,
- * named like its Avro type, with its components named like the Avro fields.
+ * named like its Avro type, with its components named like the Avro fields: {@code AvroEvents} writes each as the
+ * Avro event of its name, field by field.
  */
 public sealed interface Event {
 

@@ -5,8 +5,14 @@ import org.apache.avro.specific.SpecificRecord;
 import org.cosmicstock.allocation.domain.Event;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
 
-/** Maps domain events to what the outbox publishes (the events topic, keyed by SKU), and back for the ones read back. */
+/**
+ * Maps domain events to what the outbox publishes (the events topic, keyed by SKU), and back for the ones read back.
+ * Each record under {@link Event} is written as the Avro event of its name, field by field ({@link RecordsByName}).
+ */
 public final class AvroEvents {
+
+    private static final RecordsByName.ToAvro EVENTS =
+            RecordsByName.toAvro(Event.class, "org.cosmicstock.schemas.events");
 
     private final String topic;
 
@@ -33,26 +39,6 @@ public final class AvroEvents {
     }
 
     static SpecificRecord toAvro(Event event) {
-        if (event instanceof Event.BatchCreated e) {
-            return new org.cosmicstock.schemas.events.BatchCreated(e.ref(), e.sku(), e.qty(), e.eta());
-        }
-        if (event instanceof Event.BatchQuantityChanged e) {
-            return new org.cosmicstock.schemas.events.BatchQuantityChanged(e.ref(), e.sku(), e.qty());
-        }
-        if (event instanceof Event.Allocated e) {
-            return new org.cosmicstock.schemas.events.Allocated(
-                    e.orderId(), e.sku(), e.qty(), e.batchRef(), e.batchAllocated());
-        }
-        if (event instanceof Event.Deallocated e) {
-            return new org.cosmicstock.schemas.events.Deallocated(
-                    e.orderId(), e.sku(), e.qty(), e.batchRef(), e.batchAllocated());
-        }
-        if (event instanceof Event.OutOfStock e) {
-            return new org.cosmicstock.schemas.events.OutOfStock(e.orderId(), e.sku(), e.qty());
-        }
-        if (event instanceof Event.AllocationRejected e) {
-            return new org.cosmicstock.schemas.events.AllocationRejected(e.orderId(), e.sku(), e.qty(), e.reason());
-        }
-        throw new IllegalArgumentException("No Avro schema for " + event);
+        return EVENTS.map((Record) event);
     }
 }
