@@ -21,12 +21,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * domain command (the value objects checked), and the {@code Allocated} it raises to what the outbox publishes.
  * The codec's cost is not in it.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@State(Scope.Thread)
 public class AvroMappingBenchmark {
 
     private final Allocate command = new Allocate("order-1", "SKU-1", 1);

@@ -19,11 +19,7 @@ public final class AvroCommands {
     private static final RecordsByName.FromAvro<Command> COMMANDS = RecordsByName.fromAvro(
             Command.class,
             "org.cosmicstock.schemas.commands",
-            // A batch's quantity may be changed to zero.
-            new ByHand(
-                    Command.ChangeBatchQuantity.class,
-                    "qty",
-                    (field, value) -> Quantity.orZero(field, (Integer) value)),
+            new ByHand(Command.ChangeBatchQuantity.class, "qty", AvroCommands::zeroOrMore),
             new ByHand(Command.ChangeBatchQuantity.class, "sku", AvroCommands::optionalSku));
 
     private AvroCommands() {}
@@ -46,6 +42,11 @@ public final class AvroCommands {
         return COMMANDS.map(payload)
                 .orElseThrow(() -> new MessageRejected(
                         "Not an allocation command: " + payload.getSchema().getFullName()));
+    }
+
+    /** A batch's quantity may be changed to zero; every other quantity of the contract is at least one unit. */
+    private static Quantity zeroOrMore(String field, Object value) {
+        return Quantity.orZero(field, (Integer) value);
     }
 
     /** The SKU is optional in ChangeBatchQuantity: absent or blank means the producer knows only the batch. */

@@ -1,8 +1,8 @@
 package org.cosmicstock.allocation.adapters.kafka;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.cosmicstock.domain.BatchRef;
@@ -54,26 +55,22 @@ final class RecordsByName {
     static <T> FromAvro<T> fromAvro(Class<T> sealed, String namespace, ByHand... byHand) {
         Map<Class<?>, FromAvro.Plan> plans = new HashMap<>();
         List<ByHand> unused = new ArrayList<>(List.of(byHand));
-        for (Class<? extends Record> type : records(sealed)) {
-            Class<? extends SpecificRecordBase> avro = avroClass(type, namespace);
-            Schema schema = newAvro(avro).getSchema();
-            RecordComponent[] components = sameNames(type, schema);
-            int[] positions = new int[components.length];
-            String[] fields = new String[components.length];
-            Conversion[] conversions = new Conversion[components.length];
-            for (int i = 0; i < components.length; i++) {
-                Schema.Field field = schema.getField(components[i].getName());
-                positions[i] = field.pos();
-                fields[i] = field.name();
-                conversions[i] = conversion(type, components[i], field, unused);
+        for (Namesakes pair : namesakes(sealed, namespace)) {
+            String[] fields = new String[pair.fields.length];
+            Conversion[] conversions = new Conversion[pair.fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = pair.fields[i].name();
+                conversions[i] = conversion(pair.type, pair.components[i], pair.fields[i], unused);
             }
-            plans.put(avro, new FromAvro.Plan(canonicalConstructor(type), positions, fields, conversions));
+            plans.put(
+                    pair.avro,
+                    new FromAvro.Plan(canonicalConstructor(pair.type), pair.positions(), fields, conversions));
         }
         if (!unused.isEmpty()) {
             throw new IllegalStateException(
                     "Converted by hand, but no such component under " + sealed.getSimpleName() + ": "
                             + unused.stream()
-                                    .map(b -> name(b.type()) + "." + b.component())
+                                    .map(hand -> name(hand.type()) + "." + hand.component())
                                     .toList());
         }
         return new FromAvro<>(sealed, Map.copyOf(plans));
@@ -82,32 +79,53 @@ final class RecordsByName {
     /** The records under {@code sealed} to the Avro messages of {@code namespace}: the events written. */
     static ToAvro toAvro(Class<?> sealed, String namespace) {
         Map<Class<?>, ToAvro.Plan> plans = new HashMap<>();
-        for (Class<? extends Record> type : records(sealed)) {
-            Class<? extends SpecificRecordBase> avro = avroClass(type, namespace);
-            Schema schema = newAvro(avro).getSchema();
-            RecordComponent[] components = sameNames(type, schema);
-            int[] positions = new int[components.length];
-            Method[] accessors = new Method[components.length];
-            for (int i = 0; i < components.length; i++) {
-                Class<?> kind = components[i].getType();
+        for (Namesakes pair : namesakes(sealed, namespace)) {
+            MethodHandle[] accessors = new MethodHandle[pair.components.length];
+            for (int i = 0; i < accessors.length; i++) {
+                Class<?> kind = pair.components[i].getType();
                 if (!AS_THEY_ARE.contains(kind)) {
-                    throw new IllegalStateException(name(type) + "." + components[i].getName() + " is a "
-                            + kind.getSimpleName()
-                            + ": only String, int, Integer and LocalDate are written as they are;"
-                            + " convert it by hand in the mapper");
+                    throw new IllegalStateException(name(pair.type) + "." + pair.components[i].getName() + " is a "
+                            + kind.getSimpleName() + ": only String, int, Integer and LocalDate are written as they"
+                            + " are; convert it by hand in the mapper");
                 }
-                positions[i] = schema.getField(components[i].getName()).pos();
-                accessors[i] = components[i].getAccessor();
+                accessors[i] = accessor(pair.components[i]);
             }
-            plans.put(type, new ToAvro.Plan(constructor(avro), positions, accessors));
+            plans.put(pair.type, new ToAvro.Plan(newAvro(pair.avro), pair.positions(), accessors));
         }
         return new ToAvro(Map.copyOf(plans));
+    }
+
+    /** A record, the Avro class of its name, its components and, in the same order, their namesakes in the schema. */
+    private record Namesakes(
+            Class<? extends Record> type,
+            Class<? extends SpecificRecordBase> avro,
+            RecordComponent[] components,
+            Schema.Field[] fields) {
+
+        int[] positions() {
+            return Arrays.stream(fields).mapToInt(Schema.Field::pos).toArray();
+        }
+    }
+
+    /** Each record under {@code sealed} with its Avro class in {@code namespace}, the same names on both sides. */
+    private static List<Namesakes> namesakes(Class<?> sealed, String namespace) {
+        List<Namesakes> pairs = new ArrayList<>();
+        for (Class<? extends Record> type : records(sealed)) {
+            Class<? extends SpecificRecordBase> avro = avroClass(type, namespace);
+            Schema schema = SpecificData.get().getSchema(avro);
+            RecordComponent[] components = sameNames(type, schema);
+            Schema.Field[] fields = Arrays.stream(components)
+                    .map(component -> schema.getField(component.getName()))
+                    .toArray(Schema.Field[]::new);
+            pairs.add(new Namesakes(type, avro, components, fields));
+        }
+        return pairs;
     }
 
     /** Reads Avro messages into records; built once by {@link RecordsByName#fromAvro}. */
     static final class FromAvro<T> {
 
-        private record Plan(Constructor<?> constructor, int[] positions, String[] fields, Conversion[] conversions) {}
+        private record Plan(MethodHandle constructor, int[] positions, String[] fields, Conversion[] conversions) {}
 
         private final Class<T> sealed;
         private final Map<Class<?>, Plan> plans;
@@ -127,15 +145,14 @@ final class RecordsByName {
             for (int i = 0; i < values.length; i++) {
                 values[i] = plan.conversions[i].convert(plan.fields[i], avro.get(plan.positions[i]));
             }
-            return Optional.of(sealed.cast(construct(plan.constructor, values)));
+            return Optional.of(sealed.cast(call(plan.constructor, values)));
         }
     }
 
     /** Writes records as Avro messages; built once by {@link RecordsByName#toAvro}. */
     static final class ToAvro {
 
-        private record Plan(
-                Constructor<? extends SpecificRecordBase> constructor, int[] positions, Method[] accessors) {}
+        private record Plan(MethodHandle newAvro, int[] positions, MethodHandle[] accessors) {}
 
         private final Map<Class<?>, Plan> plans;
 
@@ -148,9 +165,9 @@ final class RecordsByName {
             if (plan == null) {
                 throw new IllegalArgumentException("No Avro schema for " + message);
             }
-            SpecificRecordBase avro = construct(plan.constructor);
+            SpecificRecordBase avro = (SpecificRecordBase) call(plan.newAvro, null);
             for (int i = 0; i < plan.positions.length; i++) {
-                avro.put(plan.positions[i], invoke(plan.accessors[i], message));
+                avro.put(plan.positions[i], call(plan.accessors[i], message));
             }
             return avro;
         }
@@ -248,58 +265,58 @@ final class RecordsByName {
                 : type.getEnclosingClass().getSimpleName() + "." + type.getSimpleName();
     }
 
-    private static Constructor<?> canonicalConstructor(Class<? extends Record> type) {
+    // Every call made per message goes through a method handle of one argument, made here once: no argument array
+    // to check, no access check, and what the called code throws comes out as it was thrown.
+
+    /** The record's canonical constructor, taking its components in an {@code Object[]}. */
+    private static MethodHandle canonicalConstructor(Class<? extends Record> type) {
         Class<?>[] kinds = Arrays.stream(type.getRecordComponents())
                 .map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
         try {
-            return type.getDeclaredConstructor(kinds);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(type + " has no canonical constructor", e);
+            return oneArgument(MethodHandles.publicLookup()
+                    .findConstructor(type, MethodType.methodType(void.class, kinds))
+                    .asSpreader(Object[].class, kinds.length));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(name(type) + " has no public canonical constructor", e);
         }
     }
 
-    private static <A extends SpecificRecordBase> Constructor<A> constructor(Class<A> avro) {
+    /** A new, empty instance of a generated Avro class, given an argument it ignores. */
+    private static MethodHandle newAvro(Class<? extends SpecificRecordBase> avro) {
         try {
-            return avro.getDeclaredConstructor();
-        } catch (NoSuchMethodException e) {
+            return oneArgument(MethodHandles.dropArguments(
+                    MethodHandles.publicLookup().findConstructor(avro, MethodType.methodType(void.class)),
+                    0,
+                    Object.class));
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(
-                    avro + " is not a generated Avro class: it has no constructor without" + " arguments", e);
+                    avro.getName() + " is not a generated Avro class: it has no public"
+                            + " constructor without arguments",
+                    e);
         }
     }
 
-    private static SpecificRecordBase newAvro(Class<? extends SpecificRecordBase> avro) {
-        return construct(constructor(avro));
-    }
-
-    private static <R> R construct(Constructor<R> constructor, Object... values) {
+    /** A record's accessor. */
+    private static MethodHandle accessor(RecordComponent component) {
         try {
-            return constructor.newInstance(values);
-        } catch (InvocationTargetException e) {
-            throw rethrown(e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Could not call " + constructor, e);
+            return oneArgument(MethodHandles.publicLookup().unreflect(component.getAccessor()));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("The accessor of " + component + " is not public", e);
         }
     }
 
-    private static Object invoke(Method accessor, Record message) {
+    private static MethodHandle oneArgument(MethodHandle handle) {
+        return handle.asType(MethodType.methodType(Object.class, Object.class));
+    }
+
+    private static Object call(MethodHandle handle, Object argument) {
         try {
-            return accessor.invoke(message);
-        } catch (InvocationTargetException e) {
-            throw rethrown(e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Could not call " + accessor, e);
-        }
-    }
-
-    /** What the constructor or accessor itself threw, as it threw it. */
-    private static RuntimeException rethrown(InvocationTargetException e) {
-        if (e.getCause() instanceof RuntimeException thrown) {
+            return (Object) handle.invokeExact(argument);
+        } catch (RuntimeException | Error thrown) {
             throw thrown;
+        } catch (Throwable checked) {
+            throw new IllegalStateException(checked);
         }
-        if (e.getCause() instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(e.getCause());
     }
 }
