@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * (ADR 5), and writes the events. What it acts on and writes is docs/CONTRACT.md's payload table. The commands and
  * events are mapped by name ({@code RecordsByName}): a record without the Avro class of its name, or a field on
  * one side without its namesake on the other, stops {@code AvroCommands} or {@code AvroEvents} from loading, and
- * every test here fails naming both. Java 17 cannot check the bus's registrations nor the read-back branch of
+ * each test here that maps fails naming both. Java 17 cannot check the bus's registrations nor the read-back branch of
  * {@code ownEventToMessage} (ADR 8), so a forgotten handler or branch fails here instead of dead-lettering at run
  * time.
  */
