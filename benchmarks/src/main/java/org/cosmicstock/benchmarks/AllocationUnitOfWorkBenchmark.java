@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.cosmicstock.allocation.adapters.jdbc.JdbcAllocationUnitOfWork;
 import org.cosmicstock.allocation.adapters.kafka.AvroEvents;
-import org.cosmicstock.allocation.domain.Allocate;
+import org.cosmicstock.allocation.domain.Command;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.inbox.JdbcInbox;
 import org.cosmicstock.messaging.jdbc.MessagingTables;
@@ -111,12 +111,12 @@ public class AllocationUnitOfWorkBenchmark {
         List<Object> batch = new ArrayList<>(commands);
         for (int i = 0; i < commands; i++) {
             long n = next++;
-            batch.add(new Allocate("order-" + n, "SKU-" + (n % SKUS + 1), 1));
+            batch.add(new Command.Allocate("order-" + n, "SKU-" + (n % SKUS + 1), 1));
         }
         try (var uow = new JdbcAllocationUnitOfWork(dataSource, messaging, events::toOutgoing)) {
             uow.prepare(batch);
             for (Object command : batch) {
-                Allocate a = (Allocate) command;
+                Command.Allocate a = (Command.Allocate) command;
                 uow.products().get(a.sku().value()).orElseThrow().allocate(a.line());
                 uow.collectEvents(MessageContext.newFlow("/benchmark"));
             }

@@ -48,8 +48,8 @@ import org.cosmicstock.messaging.outbox.ParkedRow;
 import org.cosmicstock.messaging.outbox.RelayOutbox;
 import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.orders.adapters.kafka.AvroOrderMessages;
+import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.OrderLine;
-import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 import org.cosmicstock.schemas.codec.MessageCodec;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
@@ -380,7 +380,7 @@ final class World {
             try {
                 List<OrderLine> lines = new ArrayList<>();
                 place.lines().forEach((sku, qty) -> lines.add(OrderLine.pending(sku, qty)));
-                ordersBus.handle(new PlaceOrder(place.orderId(), lines), context);
+                ordersBus.handle(new Command.PlaceOrder(place.orderId(), lines), context);
                 workload.next();
                 workload.placed.add(place.orderId());
             } catch (Crash crash) {

@@ -59,14 +59,14 @@ public final class Product {
         }
         batches.add(new Batch(reference, sku, qty, eta));
         versionNumber++;
-        events.add(new BatchCreated(reference, sku, qty, eta));
+        events.add(new Event.BatchCreated(reference, sku, qty, eta));
         return true;
     }
 
     /**
      * Allocates the line to warehouse stock first, then the earliest batch that can take it whole. A
      * line already allocated stays where it is and raises nothing, so no consumer counts it twice.
-     * The {@link Allocated} it raises carries the batch's allocated total with this line in it.
+     * The {@link Event.Allocated} it raises carries the batch's allocated total with this line in it.
      */
     public Optional<String> allocate(OrderLine line) {
         Optional<String> holding = lines.batchOf(line.orderId());
@@ -78,7 +78,7 @@ public final class Product {
                 .filter(b -> b.canAllocate(line))
                 .findFirst();
         if (chosen.isEmpty()) {
-            events.add(new OutOfStock(
+            events.add(new Event.OutOfStock(
                     line.orderId().value(), line.sku().value(), line.qty().value()));
             return Optional.empty();
         }
@@ -86,7 +86,7 @@ public final class Product {
         batch.allocate(line);
         lines.add(new Allocation(line, batch.reference()));
         versionNumber++;
-        events.add(new Allocated(
+        events.add(new Event.Allocated(
                 line.orderId().value(),
                 line.sku().value(),
                 line.qty().value(),
@@ -97,7 +97,7 @@ public final class Product {
 
     /**
      * Sets a batch's purchased quantity and gives up its newest lines until it is no longer
-     * over-allocated: one {@link Deallocated} per line, naming the batch and its allocated total once
+     * over-allocated: one {@link Event.Deallocated} per line, naming the batch and its allocated total once
      * that line left, so the totals fall line by line.
      */
     public void changeBatchQuantity(String reference, int qty) {
@@ -105,13 +105,13 @@ public final class Product {
                 .orElseThrow(() -> new IllegalArgumentException("No batch " + reference + " in product " + sku));
         batch.changePurchasedQuantity(qty);
         versionNumber++;
-        events.add(new BatchQuantityChanged(reference, sku, qty));
+        events.add(new Event.BatchQuantityChanged(reference, sku, qty));
         Iterator<OrderLine> newest = lines.newestFirst(reference);
         while (batch.availableQuantity() < 0) {
             OrderLine line = newest.next();
             batch.deallocate(line);
             lines.remove(new Allocation(line, reference));
-            events.add(new Deallocated(
+            events.add(new Event.Deallocated(
                     line.orderId().value(),
                     line.sku().value(),
                     line.qty().value(),

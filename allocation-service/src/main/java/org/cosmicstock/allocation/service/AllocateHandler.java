@@ -1,7 +1,7 @@
 package org.cosmicstock.allocation.service;
 
-import org.cosmicstock.allocation.domain.Allocate;
-import org.cosmicstock.allocation.domain.AllocationRejected;
+import org.cosmicstock.allocation.domain.Command;
+import org.cosmicstock.allocation.domain.Event;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.messaging.bus.Handler;
 import org.cosmicstock.messaging.bus.Outcome;
@@ -11,13 +11,13 @@ import org.cosmicstock.messaging.bus.Outcome;
  * ever created for is refused with AllocationRejected: a business outcome the orders service waits
  * for, published like any other event, never a dead letter.
  */
-public final class AllocateHandler implements Handler<Allocate, AllocationUnitOfWork> {
+public final class AllocateHandler implements Handler<Command.Allocate, AllocationUnitOfWork> {
 
     @Override
-    public Outcome handle(Allocate command, AllocationUnitOfWork uow) {
+    public Outcome handle(Command.Allocate command, AllocationUnitOfWork uow) {
         var found = uow.products().get(command.sku().value());
         if (found.isEmpty()) {
-            uow.raise(new AllocationRejected(
+            uow.raise(new Event.AllocationRejected(
                     command.orderId().value(),
                     command.sku().value(),
                     command.qty().value(),

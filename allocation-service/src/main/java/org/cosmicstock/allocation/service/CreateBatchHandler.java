@@ -1,6 +1,6 @@
 package org.cosmicstock.allocation.service;
 
-import org.cosmicstock.allocation.domain.CreateBatch;
+import org.cosmicstock.allocation.domain.Command;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.messaging.bus.Handler;
 import org.cosmicstock.messaging.bus.MessageRejected;
@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
  * Creates the batch, and the product if it is new; a batch reference seen before is skipped. A batch
  * reference is unique across SKUs, so one already used for another SKU is refused.
  */
-public final class CreateBatchHandler implements Handler<CreateBatch, AllocationUnitOfWork> {
+public final class CreateBatchHandler implements Handler<Command.CreateBatch, AllocationUnitOfWork> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CreateBatchHandler.class);
 
     @Override
-    public Outcome handle(CreateBatch command, AllocationUnitOfWork uow) {
+    public Outcome handle(Command.CreateBatch command, AllocationUnitOfWork uow) {
         String sku = command.sku().value();
         String ref = command.ref().value();
         Product product = uow.products().get(sku).orElseGet(() -> uow.products().add(sku));

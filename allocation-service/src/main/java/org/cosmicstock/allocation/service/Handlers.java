@@ -3,10 +3,8 @@ package org.cosmicstock.allocation.service;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.cosmicstock.allocation.domain.Allocate;
-import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
-import org.cosmicstock.allocation.domain.CreateBatch;
-import org.cosmicstock.allocation.domain.Deallocated;
+import org.cosmicstock.allocation.domain.Command;
+import org.cosmicstock.allocation.domain.Event;
 import org.cosmicstock.messaging.bus.Envelope;
 import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageBusBuilder;
@@ -30,10 +28,10 @@ public final class Handlers {
             int conflictAttempts,
             BiFunction<Envelope, Function<MessageContext, Outcome>, Outcome> around) {
         return MessageBus.builder(unitsOfWork)
-                .command(CreateBatch.class, new CreateBatchHandler())
-                .command(Allocate.class, new AllocateHandler())
-                .command(ChangeBatchQuantity.class, new ChangeBatchQuantityHandler())
-                .event(Deallocated.class, REALLOCATE, new ReallocateOnDeallocated())
+                .command(Command.CreateBatch.class, new CreateBatchHandler())
+                .command(Command.Allocate.class, new AllocateHandler())
+                .command(Command.ChangeBatchQuantity.class, new ChangeBatchQuantityHandler())
+                .event(Event.Deallocated.class, REALLOCATE, new ReallocateOnDeallocated())
                 .conflictAttempts(conflictAttempts)
                 .around(around)
                 .build();

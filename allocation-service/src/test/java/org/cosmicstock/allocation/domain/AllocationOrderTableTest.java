@@ -26,13 +26,13 @@ class AllocationOrderTableTest {
                 .singleElement()
                 .isEqualTo(
                         rule.expected().isPresent()
-                                ? new Allocated(
+                                ? new Event.Allocated(
                                         "order-1",
                                         SKU,
                                         rule.qty(),
                                         rule.expected().get(),
                                         allocatedBefore(rule, rule.expected().get()) + rule.qty())
-                                : new OutOfStock("order-1", SKU, rule.qty()));
+                                : new Event.OutOfStock("order-1", SKU, rule.qty()));
         for (Batch batch : batches) {
             int taken = rule.expected().filter(batch.reference()::equals).isPresent() ? rule.qty() : 0;
             assertThat(batch.allocatedQuantity())

@@ -33,7 +33,7 @@ class ProductTest {
 
         product.allocate(new OrderLine("order1", "SMALL-FORK", 4));
 
-        assertThat(product.drainEvents()).containsExactly(new Allocated("order1", "SMALL-FORK", 4, "batch1", 4));
+        assertThat(product.drainEvents()).containsExactly(new Event.Allocated("order1", "SMALL-FORK", 4, "batch1", 4));
     }
 
     @Test
@@ -43,7 +43,7 @@ class ProductTest {
 
         assertThat(product.allocate(new OrderLine("order2", "SMALL-FORK", 1))).isEmpty();
 
-        assertThat(product.drainEvents()).last().isEqualTo(new OutOfStock("order2", "SMALL-FORK", 1));
+        assertThat(product.drainEvents()).last().isEqualTo(new Event.OutOfStock("order2", "SMALL-FORK", 1));
     }
 
     @Test
@@ -67,7 +67,7 @@ class ProductTest {
 
         assertThat(batch.availableQuantity()).isEqualTo(90);
         assertThat(product.versionNumber()).isEqualTo(version);
-        assertThat(product.drainEvents()).containsExactly(new Allocated("order1", "SCANDI-PEN", 10, "b1", 10));
+        assertThat(product.drainEvents()).containsExactly(new Event.Allocated("order1", "SCANDI-PEN", 10, "b1", 10));
     }
 
     @Test
@@ -86,9 +86,9 @@ class ProductTest {
         assertThat(product.drainEvents())
                 .as("lines loaded with a batch count; each total is the batch's own, after its line")
                 .containsExactly(
-                        new Allocated("order1", "SCANDI-PEN", 2, "warehouse", 3),
-                        new Allocated("order2", "SCANDI-PEN", 3, "shipment", 10),
-                        new Allocated("order3", "SCANDI-PEN", 2, "warehouse", 5));
+                        new Event.Allocated("order1", "SCANDI-PEN", 2, "warehouse", 3),
+                        new Event.Allocated("order2", "SCANDI-PEN", 3, "shipment", 10),
+                        new Event.Allocated("order3", "SCANDI-PEN", 2, "warehouse", 5));
     }
 
     @Test
@@ -100,8 +100,8 @@ class ProductTest {
 
         assertThat(product.drainEvents())
                 .containsExactly(
-                        new Allocated("order1", "SCANDI-PEN", 2, "b1", 2),
-                        new Allocated("order2", "SCANDI-PEN", 3, "b1", 5));
+                        new Event.Allocated("order1", "SCANDI-PEN", 2, "b1", 2),
+                        new Event.Allocated("order2", "SCANDI-PEN", 3, "b1", 5));
     }
 
     @Test
@@ -132,9 +132,9 @@ class ProductTest {
 
         assertThat(product.drainEvents())
                 .containsExactly(
-                        new BatchQuantityChanged("b1", "FANCY-TABLE", 12),
-                        new Deallocated("order3", "FANCY-TABLE", 5, "b1", 15),
-                        new Deallocated("order2", "FANCY-TABLE", 5, "b1", 10));
+                        new Event.BatchQuantityChanged("b1", "FANCY-TABLE", 12),
+                        new Event.Deallocated("order3", "FANCY-TABLE", 5, "b1", 15),
+                        new Event.Deallocated("order2", "FANCY-TABLE", 5, "b1", 10));
         assertThat(lines.all())
                 .extracting(Allocation::line)
                 .containsExactly(new OrderLine("order1", "FANCY-TABLE", 10));
@@ -170,10 +170,10 @@ class ProductTest {
         assertThat(stored.read).isEqualTo(3);
         assertThat(product.drainEvents())
                 .containsExactly(
-                        new BatchQuantityChanged("b1", "FANCY-TABLE", 997),
-                        new Deallocated("order1000", "FANCY-TABLE", 1, "b1", 999),
-                        new Deallocated("order999", "FANCY-TABLE", 1, "b1", 998),
-                        new Deallocated("order998", "FANCY-TABLE", 1, "b1", 997));
+                        new Event.BatchQuantityChanged("b1", "FANCY-TABLE", 997),
+                        new Event.Deallocated("order1000", "FANCY-TABLE", 1, "b1", 999),
+                        new Event.Deallocated("order999", "FANCY-TABLE", 1, "b1", 998),
+                        new Event.Deallocated("order998", "FANCY-TABLE", 1, "b1", 997));
         assertThat(stored.removed)
                 .extracting(a -> a.line().orderId().value())
                 .containsExactly("order1000", "order999", "order998");
@@ -195,9 +195,9 @@ class ProductTest {
         assertThat(product.drainEvents())
                 .as("each event names its own batch and that batch's total")
                 .containsExactly(
-                        new BatchQuantityChanged("b1", "FANCY-TABLE", 0),
-                        new Deallocated("order1", "FANCY-TABLE", 10, "b1", 0),
-                        new Allocated("order1", "FANCY-TABLE", 10, "b2", 10));
+                        new Event.BatchQuantityChanged("b1", "FANCY-TABLE", 0),
+                        new Event.Deallocated("order1", "FANCY-TABLE", 10, "b1", 0),
+                        new Event.Allocated("order1", "FANCY-TABLE", 10, "b2", 10));
     }
 
     /** Lines as a repository would hold them, counting how many were read and recording what the product changed. */
@@ -260,7 +260,7 @@ class ProductTest {
 
         product.changeBatchQuantity("b1", 10);
 
-        assertThat(product.drainEvents()).containsExactly(new BatchQuantityChanged("b1", "FANCY-TABLE", 10));
+        assertThat(product.drainEvents()).containsExactly(new Event.BatchQuantityChanged("b1", "FANCY-TABLE", 10));
         assertThat(batch.availableQuantity()).isZero();
         assertThat(product.versionNumber()).isEqualTo(5);
     }
@@ -286,7 +286,7 @@ class ProductTest {
             assertThat(b.availableQuantity()).isEqualTo(20);
         });
         assertThat(product.versionNumber()).isEqualTo(1);
-        assertThat(product.drainEvents()).containsExactly(new BatchCreated("b1", "FANCY-TABLE", 20, TOMORROW));
+        assertThat(product.drainEvents()).containsExactly(new Event.BatchCreated("b1", "FANCY-TABLE", 20, TOMORROW));
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class Order {
         }
         Order order = new Order(orderId, lines, 0);
         lines.forEach(l -> order.events.add(
-                new AllocationRequested(orderId, l.sku().value(), l.qty().value())));
+                new Event.AllocationRequested(orderId, l.sku().value(), l.qty().value())));
         order.version++;
         return order;
     }

@@ -8,11 +8,7 @@ import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageBusBuilder;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.bus.Outcome;
-import org.cosmicstock.orders.domain.PlaceOrder;
-import org.cosmicstock.orders.domain.RecordAllocation;
-import org.cosmicstock.orders.domain.RecordDeallocation;
-import org.cosmicstock.orders.domain.RecordOutOfStock;
-import org.cosmicstock.orders.domain.RecordRejection;
+import org.cosmicstock.orders.domain.Command;
 
 /** Every handler of the orders service, in one visible place (the book's bootstrap maps). */
 public final class Handlers {
@@ -28,21 +24,21 @@ public final class Handlers {
             int conflictAttempts,
             BiFunction<Envelope, Function<MessageContext, Outcome>, Outcome> around) {
         return MessageBus.builder(unitsOfWork)
-                .command(PlaceOrder.class, new PlaceOrderHandler())
+                .command(Command.PlaceOrder.class, new PlaceOrderHandler())
                 .command(
-                        RecordAllocation.class,
+                        Command.RecordAllocation.class,
                         RecordLineHandler.of((order, news) -> order.allocated(
                                 news.sku().value(), news.batchRef().value())))
                 .command(
-                        RecordOutOfStock.class,
+                        Command.RecordOutOfStock.class,
                         RecordLineHandler.of(
                                 (order, news) -> order.outOfStock(news.sku().value())))
                 .command(
-                        RecordDeallocation.class,
+                        Command.RecordDeallocation.class,
                         RecordLineHandler.of(
                                 (order, news) -> order.deallocated(news.sku().value())))
                 .command(
-                        RecordRejection.class,
+                        Command.RecordRejection.class,
                         RecordLineHandler.of(
                                 (order, news) -> order.rejected(news.sku().value())))
                 .conflictAttempts(conflictAttempts)

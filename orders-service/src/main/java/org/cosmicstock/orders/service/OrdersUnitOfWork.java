@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 import org.cosmicstock.messaging.bus.UnitOfWork;
 import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.Orders;
-import org.cosmicstock.orders.domain.PlaceOrder;
 
 public interface OrdersUnitOfWork extends UnitOfWork {
 
@@ -21,12 +20,12 @@ public interface OrdersUnitOfWork extends UnitOfWork {
     static Set<Object> newsOfOrdersHeldElsewhere(List<Object> messages, Predicate<String> absent) {
         Set<String> placedHere = new HashSet<>();
         messages.stream()
-                .filter(PlaceOrder.class::isInstance)
-                .forEach(m -> placedHere.add(((PlaceOrder) m).orderId().value()));
+                .filter(Command.PlaceOrder.class::isInstance)
+                .forEach(m -> placedHere.add(((Command.PlaceOrder) m).orderId().value()));
         Set<Object> foreign = new HashSet<>();
         for (Object message : messages) {
             if (message instanceof Command command
-                    && !(command instanceof PlaceOrder)
+                    && !(command instanceof Command.PlaceOrder)
                     && !placedHere.contains(command.orderId().value())
                     && absent.test(command.orderId().value())) {
                 foreign.add(message);

@@ -2,17 +2,17 @@ package org.cosmicstock.orders.service;
 
 import org.cosmicstock.messaging.bus.Handler;
 import org.cosmicstock.messaging.bus.Outcome;
+import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.Order;
-import org.cosmicstock.orders.domain.PlaceOrder;
 
 /**
  * Places the order, which requests an allocation per line. An order id that exists already changes
  * nothing: clients may safely retry.
  */
-public final class PlaceOrderHandler implements Handler<PlaceOrder, OrdersUnitOfWork> {
+public final class PlaceOrderHandler implements Handler<Command.PlaceOrder, OrdersUnitOfWork> {
 
     @Override
-    public Outcome handle(PlaceOrder command, OrdersUnitOfWork uow) {
+    public Outcome handle(Command.PlaceOrder command, OrdersUnitOfWork uow) {
         String orderId = command.orderId().value();
         if (uow.orders().get(orderId).isPresent()) {
             return Outcome.SKIPPED;

@@ -15,8 +15,8 @@ class OrderTest {
 
         assertThat(order.drainEvents())
                 .containsExactly(
-                        new AllocationRequested("order1", "RED-CHAIR", 2),
-                        new AllocationRequested("order1", "BLUE-LAMP", 1));
+                        new Event.AllocationRequested("order1", "RED-CHAIR", 2),
+                        new Event.AllocationRequested("order1", "BLUE-LAMP", 1));
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(order.lines()).extracting(OrderLine::status).containsOnly(LineStatus.PENDING);
         assertThat(order.version()).isEqualTo(1);

@@ -9,16 +9,12 @@ import org.cosmicstock.messaging.bus.MessageBus;
 import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.bus.Outcome;
 import org.cosmicstock.messaging.bus.Result;
-import org.cosmicstock.orders.domain.AllocationRequested;
+import org.cosmicstock.orders.domain.Command;
+import org.cosmicstock.orders.domain.Event;
 import org.cosmicstock.orders.domain.LineStatus;
 import org.cosmicstock.orders.domain.Order;
 import org.cosmicstock.orders.domain.OrderLine;
 import org.cosmicstock.orders.domain.OrderStatus;
-import org.cosmicstock.orders.domain.PlaceOrder;
-import org.cosmicstock.orders.domain.RecordAllocation;
-import org.cosmicstock.orders.domain.RecordDeallocation;
-import org.cosmicstock.orders.domain.RecordOutOfStock;
-import org.cosmicstock.orders.domain.RecordRejection;
 import org.junit.jupiter.api.Test;
 
 /** The book's test_handlers.py for orders: every use case through the bus, on fakes. */
@@ -36,15 +32,15 @@ class HandlersTest {
         assertThat(order("order1").status()).isEqualTo(OrderStatus.PENDING);
         assertThat(uow.publishedEvents())
                 .containsExactly(
-                        new AllocationRequested("order1", "RED-CHAIR", 2),
-                        new AllocationRequested("order1", "BLUE-LAMP", 1));
+                        new Event.AllocationRequested("order1", "RED-CHAIR", 2),
+                        new Event.AllocationRequested("order1", "BLUE-LAMP", 1));
     }
 
     @Test
     void placingTheSameOrderIdAgainIsSkipped() {
         handle(placeOrder("order1"));
 
-        Outcome again = handle(new PlaceOrder("order1", List.of(OrderLine.pending("GREEN-SOFA", 9))));
+        Outcome again = handle(new Command.PlaceOrder("order1", List.of(OrderLine.pending("GREEN-SOFA", 9))));
 
         assertThat(again).isEqualTo(Outcome.SKIPPED);
         assertThat(order("order1").lines()).extracting(l -> l.sku().value()).containsExactly("RED-CHAIR", "BLUE-LAMP");
@@ -62,7 +58,7 @@ class HandlersTest {
 
     @Test
     void anInvalidOrderIsRefusedAndNothingIsSent() {
-        assertThatThrownBy(() -> handle(new PlaceOrder("order1", List.of())))
+        assertThatThrownBy(() -> handle(new Command.PlaceOrder("order1", List.of())))
                 .isInstanceOf(IllegalArgumentException.class);
 
         assertThat(uow.committed()).isFalse();
@@ -74,9 +70,9 @@ class HandlersTest {
     void recordingAllocationsTracksEachLine() {
         handle(placeOrder("order1"));
 
-        assertThat(handle(new RecordAllocation("order1", "RED-CHAIR", "batch1")))
+        assertThat(handle(new Command.RecordAllocation("order1", "RED-CHAIR", "batch1")))
                 .isEqualTo(Outcome.PROCESSED);
-        handle(new RecordOutOfStock("order1", "BLUE-LAMP"));
+        handle(new Command.RecordOutOfStock("order1", "BLUE-LAMP"));
 
         Order order = order("order1");
         assertThat(order.lines())
@@ -89,12 +85,12 @@ class HandlersTest {
     @Test
     void aReallocatedLineEndsUpInItsNewBatch() {
         handle(placeOrder("order1"));
-        handle(new RecordAllocation("order1", "RED-CHAIR", "batch1"));
-        handle(new RecordAllocation("order1", "BLUE-LAMP", "batch1"));
+        handle(new Command.RecordAllocation("order1", "RED-CHAIR", "batch1"));
+        handle(new Command.RecordAllocation("order1", "BLUE-LAMP", "batch1"));
 
-        handle(new RecordDeallocation("order1", "RED-CHAIR"));
+        handle(new Command.RecordDeallocation("order1", "RED-CHAIR"));
         assertThat(order("order1").status()).isEqualTo(OrderStatus.PENDING);
-        handle(new RecordAllocation("order1", "RED-CHAIR", "batch2"));
+        handle(new Command.RecordAllocation("order1", "RED-CHAIR", "batch2"));
 
         assertThat(order("order1").lines()).extracting(OrderLine::batchRef).containsExactly("batch2", "batch1");
         assertThat(order("order1").status()).isEqualTo(OrderStatus.ALLOCATED);
@@ -103,20 +99,22 @@ class HandlersTest {
     @Test
     void theSameAllocationHeardTwiceIsSkipped() {
         handle(placeOrder("order1"));
-        handle(new RecordAllocation("order1", "RED-CHAIR", "batch1"));
+        handle(new Command.RecordAllocation("order1", "RED-CHAIR", "batch1"));
         int version = order("order1").version();
 
-        assertThat(handle(new RecordAllocation("order1", "RED-CHAIR", "batch1")))
+        assertThat(handle(new Command.RecordAllocation("order1", "RED-CHAIR", "batch1")))
                 .isEqualTo(Outcome.SKIPPED);
         assertThat(order("order1").version()).isEqualTo(version);
     }
 
     @Test
     void recordAllocationForAnUnknownOrderIsSkipped() {
-        assertThat(handle(new RecordAllocation("elsewhere", "RED-CHAIR", "batch1")))
+        assertThat(handle(new Command.RecordAllocation("elsewhere", "RED-CHAIR", "batch1")))
                 .isEqualTo(Outcome.SKIPPED);
-        assertThat(handle(new RecordOutOfStock("elsewhere", "RED-CHAIR"))).isEqualTo(Outcome.SKIPPED);
-        assertThat(handle(new RecordDeallocation("elsewhere", "RED-CHAIR"))).isEqualTo(Outcome.SKIPPED);
+        assertThat(handle(new Command.RecordOutOfStock("elsewhere", "RED-CHAIR")))
+                .isEqualTo(Outcome.SKIPPED);
+        assertThat(handle(new Command.RecordDeallocation("elsewhere", "RED-CHAIR")))
+                .isEqualTo(Outcome.SKIPPED);
 
         assertThat(uow.orders().get("elsewhere")).isEmpty();
     }
@@ -125,10 +123,10 @@ class HandlersTest {
     void aRefusedLineIsRejectedAndAnOrderWhoseLinesAreAllRefusedIsRejected() {
         handle(placeOrder("order1"));
 
-        assertThat(handle(new RecordRejection("order1", "RED-CHAIR", "Invalid sku RED-CHAIR")))
+        assertThat(handle(new Command.RecordRejection("order1", "RED-CHAIR", "Invalid sku RED-CHAIR")))
                 .isEqualTo(Outcome.PROCESSED);
         assertThat(order("order1").status()).isEqualTo(OrderStatus.PENDING);
-        handle(new RecordRejection("order1", "BLUE-LAMP", "Invalid sku BLUE-LAMP"));
+        handle(new Command.RecordRejection("order1", "BLUE-LAMP", "Invalid sku BLUE-LAMP"));
 
         assertThat(order("order1").lines()).extracting(OrderLine::status).containsOnly(LineStatus.REJECTED);
         assertThat(order("order1").status()).isEqualTo(OrderStatus.REJECTED);
@@ -137,9 +135,9 @@ class HandlersTest {
     @Test
     void oneRefusedLineBesideAnAllocatedOneIsAPartialAllocation() {
         handle(placeOrder("order1"));
-        handle(new RecordAllocation("order1", "RED-CHAIR", "batch1"));
+        handle(new Command.RecordAllocation("order1", "RED-CHAIR", "batch1"));
 
-        handle(new RecordRejection("order1", "BLUE-LAMP", "Invalid sku BLUE-LAMP"));
+        handle(new Command.RecordRejection("order1", "BLUE-LAMP", "Invalid sku BLUE-LAMP"));
 
         assertThat(order("order1").status()).isEqualTo(OrderStatus.PARTIALLY_ALLOCATED);
     }
@@ -150,8 +148,9 @@ class HandlersTest {
         int before = uow.unitsOfWork();
 
         List<Result> results = bus.handleAll(List.of(
-                new Envelope(new RecordAllocation("order1", "RED-CHAIR", "batch1"), MessageContext.newFlow("/a")),
-                new Envelope(new RecordOutOfStock("order1", "BLUE-LAMP"), MessageContext.newFlow("/a"))));
+                new Envelope(
+                        new Command.RecordAllocation("order1", "RED-CHAIR", "batch1"), MessageContext.newFlow("/a")),
+                new Envelope(new Command.RecordOutOfStock("order1", "BLUE-LAMP"), MessageContext.newFlow("/a"))));
 
         assertThat(results).extracting(Result::outcome).containsOnly(Outcome.PROCESSED);
         assertThat(uow.unitsOfWork() - before).isEqualTo(1);
@@ -163,13 +162,14 @@ class HandlersTest {
     void recordAllocationForALineTheOrderLacksIsSkipped() {
         handle(placeOrder("order1"));
 
-        assertThat(handle(new RecordAllocation("order1", "GREEN-SOFA", "batch1")))
+        assertThat(handle(new Command.RecordAllocation("order1", "GREEN-SOFA", "batch1")))
                 .isEqualTo(Outcome.SKIPPED);
         assertThat(order("order1").version()).isEqualTo(1);
     }
 
-    private static PlaceOrder placeOrder(String orderId) {
-        return new PlaceOrder(orderId, List.of(OrderLine.pending("RED-CHAIR", 2), OrderLine.pending("BLUE-LAMP", 1)));
+    private static Command.PlaceOrder placeOrder(String orderId) {
+        return new Command.PlaceOrder(
+                orderId, List.of(OrderLine.pending("RED-CHAIR", 2), OrderLine.pending("BLUE-LAMP", 1)));
     }
 
     /** One command through the bus; a rejection is thrown, so that no test mistakes it for a skip. */

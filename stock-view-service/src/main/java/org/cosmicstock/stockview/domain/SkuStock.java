@@ -18,8 +18,8 @@ import java.util.Optional;
  *
  * @param batches by reference, in the order the batches were created: among batches due the same
  *     day the allocation service tries the oldest first, so the view must know which that is
- * @param lastChangedBatch the batch of the newest {@link BatchQuantityChanged} (null if none): the
- *     batch a {@link Deallocated} without a batch reference (before v2) gave its units back to
+ * @param lastChangedBatch the batch of the newest {@link Event.BatchQuantityChanged} (null if none): the
+ *     batch a {@link Event.Deallocated} without a batch reference (before v2) gave its units back to
  * @param lastEventTime when the newest applied event was created: how fresh this answer is
  */
 public record SkuStock(String sku, Map<String, BatchStock> batches, String lastChangedBatch, Instant lastEventTime) {
@@ -64,17 +64,17 @@ public record SkuStock(String sku, Map<String, BatchStock> batches, String lastC
     public SkuStock apply(Event event, Instant eventTime) {
         Map<String, BatchStock> nextBatches = new LinkedHashMap<>(batches);
         String changed = lastChangedBatch;
-        if (event instanceof BatchCreated e) {
+        if (event instanceof Event.BatchCreated e) {
             nextBatches.putIfAbsent(e.ref(), new BatchStock(e.ref(), e.qty(), 0, e.eta()));
-        } else if (event instanceof BatchQuantityChanged e) {
+        } else if (event instanceof Event.BatchQuantityChanged e) {
             nextBatches.computeIfPresent(e.ref(), (ref, b) -> b.withPurchased(e.qty()));
             changed = e.ref();
-        } else if (event instanceof Allocated e) {
+        } else if (event instanceof Event.Allocated e) {
             nextBatches.computeIfPresent(
                     e.batchRef(),
                     (ref, b) ->
                             b.withAllocated(e.batchAllocated() != null ? e.batchAllocated() : b.allocated() + e.qty()));
-        } else if (event instanceof Deallocated e) {
+        } else if (event instanceof Event.Deallocated e) {
             String batchRef = e.batchRef() != null ? e.batchRef() : lastChangedBatch;
             if (batchRef != null) {
                 nextBatches.computeIfPresent(

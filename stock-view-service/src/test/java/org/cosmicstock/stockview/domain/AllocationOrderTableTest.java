@@ -33,10 +33,11 @@ class AllocationOrderTableTest {
         SkuStock stock = SkuStock.empty(SKU);
         int order = 0;
         for (CaseBatch b : rule.batches()) {
-            stock = stock.apply(new BatchCreated(b.ref(), SKU, b.purchased(), b.eta()), Instant.EPOCH);
+            stock = stock.apply(new Event.BatchCreated(b.ref(), SKU, b.purchased(), b.eta()), Instant.EPOCH);
             if (b.allocated() > 0) {
                 stock = stock.apply(
-                        new Allocated("held-" + order++, SKU, b.allocated(), b.ref(), b.allocated()), Instant.EPOCH);
+                        new Event.Allocated("held-" + order++, SKU, b.allocated(), b.ref(), b.allocated()),
+                        Instant.EPOCH);
             }
         }
 

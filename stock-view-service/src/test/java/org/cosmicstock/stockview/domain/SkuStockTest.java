@@ -16,11 +16,11 @@ class SkuStockTest {
 
     @Test
     void availableNowCountsWarehouseAndArrivedBatchesOnly() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new BatchCreated("arrived-yesterday", SKU, 5, TODAY.minusDays(1)));
-        apply(new BatchCreated("arriving-today", SKU, 3, TODAY));
-        apply(new BatchCreated("arriving-tomorrow", SKU, 100, TODAY.plusDays(1)));
-        apply(new Allocated("order1", SKU, 4, "warehouse"));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("arrived-yesterday", SKU, 5, TODAY.minusDays(1)));
+        apply(new Event.BatchCreated("arriving-today", SKU, 3, TODAY));
+        apply(new Event.BatchCreated("arriving-tomorrow", SKU, 100, TODAY.plusDays(1)));
+        apply(new Event.Allocated("order1", SKU, 4, "warehouse"));
 
         assertThat(stock.availableNow(TODAY)).isEqualTo(14);
         assertThat(stock.availableNow(TODAY.plusDays(1))).isEqualTo(114);
@@ -28,23 +28,23 @@ class SkuStockTest {
 
     @Test
     void anOverAllocatedBatchCountsAsEmptyNotNegative() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new BatchCreated("other", SKU, 5, null));
-        apply(new Allocated("order1", SKU, 8, "warehouse"));
-        apply(new BatchQuantityChanged("warehouse", SKU, 6));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("other", SKU, 5, null));
+        apply(new Event.Allocated("order1", SKU, 8, "warehouse"));
+        apply(new Event.BatchQuantityChanged("warehouse", SKU, 6));
 
         assertThat(stock.availableNow(TODAY)).isEqualTo(5);
     }
 
     @Test
     void theBatchTotalAnEventCarriesIsSetNotAdded() {
-        apply(new BatchCreated("warehouse", SKU, 20, null));
-        apply(new Allocated("order1", SKU, 4, "warehouse", 4));
-        apply(new Allocated("order2", SKU, 3, "warehouse", 7));
+        apply(new Event.BatchCreated("warehouse", SKU, 20, null));
+        apply(new Event.Allocated("order1", SKU, 4, "warehouse", 4));
+        apply(new Event.Allocated("order2", SKU, 3, "warehouse", 7));
 
         assertThat(batch("warehouse").allocated()).isEqualTo(7);
 
-        apply(new Deallocated("order1", SKU, 4, "warehouse", 3));
+        apply(new Event.Deallocated("order1", SKU, 4, "warehouse", 3));
 
         assertThat(batch("warehouse").allocated()).isEqualTo(3);
         assertThat(stock.availableNow(TODAY)).isEqualTo(17);
@@ -52,21 +52,25 @@ class SkuStockTest {
 
     @Test
     void anEventDeliveredAgainChangesNothing() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        deliverTwice(new Allocated("order1", SKU, 4, "warehouse", 4), new Allocated("order2", SKU, 2, "warehouse", 6));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        deliverTwice(
+                new Event.Allocated("order1", SKU, 4, "warehouse", 4),
+                new Event.Allocated("order2", SKU, 2, "warehouse", 6));
 
         assertThat(batch("warehouse").allocated()).isEqualTo(6);
 
-        deliverTwice(new BatchQuantityChanged("warehouse", SKU, 5), new Deallocated("order2", SKU, 2, "warehouse", 4));
+        deliverTwice(
+                new Event.BatchQuantityChanged("warehouse", SKU, 5),
+                new Event.Deallocated("order2", SKU, 2, "warehouse", 4));
 
         assertThat(batch("warehouse")).isEqualTo(new BatchStock("warehouse", 5, 4, null));
     }
 
     @Test
     void anEventWithoutTheBatchTotalAddsItsQuantity() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new Allocated("order1", SKU, 4, "warehouse"));
-        apply(new Allocated("order2", SKU, 2, "warehouse"));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.Allocated("order1", SKU, 4, "warehouse"));
+        apply(new Event.Allocated("order2", SKU, 2, "warehouse"));
 
         assertThat(batch("warehouse").allocated()).isEqualTo(6);
         assertThat(stock.availableNow(TODAY)).isEqualTo(4);
@@ -74,12 +78,12 @@ class SkuStockTest {
 
     @Test
     void deallocatedReturnsTheUnitsToTheBatchItNames() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
-        apply(new Allocated("order1", SKU, 4, "shipment", 4));
-        apply(new Allocated("order2", SKU, 2, "warehouse", 2));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
+        apply(new Event.Allocated("order1", SKU, 4, "shipment", 4));
+        apply(new Event.Allocated("order2", SKU, 2, "warehouse", 2));
 
-        apply(new Deallocated("order1", SKU, 4, "shipment", 0));
+        apply(new Event.Deallocated("order1", SKU, 4, "shipment", 0));
 
         assertThat(batch("shipment").allocated()).isZero();
         assertThat(batch("warehouse").allocated()).isEqualTo(2);
@@ -87,15 +91,15 @@ class SkuStockTest {
 
     @Test
     void deallocatedWithoutABatchReturnsTheUnitsToTheBatchWhoseQuantityChangedJustBefore() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
-        apply(new Allocated("order1", SKU, 4, "shipment"));
-        apply(new Allocated("order2", SKU, 3, "shipment"));
-        apply(new Allocated("order3", SKU, 2, "warehouse"));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
+        apply(new Event.Allocated("order1", SKU, 4, "shipment"));
+        apply(new Event.Allocated("order2", SKU, 3, "shipment"));
+        apply(new Event.Allocated("order3", SKU, 2, "warehouse"));
 
-        apply(new BatchQuantityChanged("shipment", SKU, 2));
-        apply(new Deallocated("order2", SKU, 3));
-        apply(new Deallocated("order1", SKU, 4));
+        apply(new Event.BatchQuantityChanged("shipment", SKU, 2));
+        apply(new Event.Deallocated("order2", SKU, 3));
+        apply(new Event.Deallocated("order1", SKU, 4));
 
         assertThat(batch("shipment")).isEqualTo(new BatchStock("shipment", 2, 0, TODAY.plusDays(3)));
         assertThat(batch("warehouse").allocated()).isEqualTo(2);
@@ -104,12 +108,12 @@ class SkuStockTest {
 
     @Test
     void aReallocatedLineCountsInItsNewBatchOnly() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
-        apply(new Allocated("order1", SKU, 8, "warehouse", 8));
-        apply(new BatchQuantityChanged("warehouse", SKU, 5));
-        apply(new Deallocated("order1", SKU, 8, "warehouse", 0));
-        apply(new Allocated("order1", SKU, 8, "shipment", 8));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("shipment", SKU, 10, TODAY.plusDays(3)));
+        apply(new Event.Allocated("order1", SKU, 8, "warehouse", 8));
+        apply(new Event.BatchQuantityChanged("warehouse", SKU, 5));
+        apply(new Event.Deallocated("order1", SKU, 8, "warehouse", 0));
+        apply(new Event.Allocated("order1", SKU, 8, "shipment", 8));
 
         assertThat(batch("warehouse")).isEqualTo(new BatchStock("warehouse", 5, 0, null));
         assertThat(batch("shipment").allocated()).isEqualTo(8);
@@ -117,38 +121,38 @@ class SkuStockTest {
 
     @Test
     void deallocatedWithoutABatchAndNoQuantityChangeBeforeItChangesNothing() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new Allocated("order1", SKU, 4, "warehouse"));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.Allocated("order1", SKU, 4, "warehouse"));
 
-        apply(new Deallocated("order2", SKU, 3));
+        apply(new Event.Deallocated("order2", SKU, 3));
 
         assertThat(batch("warehouse").allocated()).isEqualTo(4);
     }
 
     @Test
     void aBatchCreatedAgainKeepsTheFirst() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new Allocated("order1", SKU, 4, "warehouse"));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.Allocated("order1", SKU, 4, "warehouse"));
 
-        apply(new BatchCreated("warehouse", SKU, 99, TODAY));
+        apply(new Event.BatchCreated("warehouse", SKU, 99, TODAY));
 
         assertThat(batch("warehouse")).isEqualTo(new BatchStock("warehouse", 10, 4, null));
     }
 
     @Test
     void aQuantityChangeForAnUnknownBatchChangesNothing() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
 
-        apply(new BatchQuantityChanged("elsewhere", SKU, 3));
+        apply(new Event.BatchQuantityChanged("elsewhere", SKU, 3));
 
         assertThat(stock.batches()).containsOnlyKeys("warehouse");
     }
 
     @Test
     void batchesAreInAllocationOrderWarehouseFirstThenEarliestEta() {
-        apply(new BatchCreated("late", SKU, 10, TODAY.plusDays(9)));
-        apply(new BatchCreated("soon", SKU, 10, TODAY.plusDays(1)));
-        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("late", SKU, 10, TODAY.plusDays(9)));
+        apply(new Event.BatchCreated("soon", SKU, 10, TODAY.plusDays(1)));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
 
         assertThat(stock.batchesInAllocationOrder())
                 .extracting(BatchStock::batchRef)
@@ -157,10 +161,10 @@ class SkuStockTest {
 
     @Test
     void batchesDueTheSameDayAreTriedInTheOrderTheyWereCreated() {
-        apply(new BatchCreated("warehouse-b", SKU, 10, null));
-        apply(new BatchCreated("warehouse-a", SKU, 10, null));
-        apply(new BatchCreated("shipment-z", SKU, 10, TODAY));
-        apply(new BatchCreated("shipment-y", SKU, 10, TODAY));
+        apply(new Event.BatchCreated("warehouse-b", SKU, 10, null));
+        apply(new Event.BatchCreated("warehouse-a", SKU, 10, null));
+        apply(new Event.BatchCreated("shipment-z", SKU, 10, TODAY));
+        apply(new Event.BatchCreated("shipment-y", SKU, 10, TODAY));
 
         assertThat(stock.batchesInAllocationOrder())
                 .extracting(BatchStock::batchRef)
@@ -170,9 +174,9 @@ class SkuStockTest {
 
     @Test
     void applyingGivesANewValueAndLeavesTheOldOneAlone() {
-        SkuStock before = stock.apply(new BatchCreated("warehouse", SKU, 10, null), T0);
+        SkuStock before = stock.apply(new Event.BatchCreated("warehouse", SKU, 10, null), T0);
 
-        SkuStock after = before.apply(new Allocated("order1", SKU, 4, "warehouse"), T0.plusSeconds(1));
+        SkuStock after = before.apply(new Event.Allocated("order1", SKU, 4, "warehouse"), T0.plusSeconds(1));
 
         assertThat(before.batches().get("warehouse").allocated()).isZero();
         assertThat(after.batches().get("warehouse").allocated()).isEqualTo(4);
@@ -180,9 +184,9 @@ class SkuStockTest {
 
     @Test
     void lastEventTimeIsTheNewestEventApplied() {
-        SkuStock later = stock.apply(new BatchCreated("warehouse", SKU, 10, null), T0.plusSeconds(60));
+        SkuStock later = stock.apply(new Event.BatchCreated("warehouse", SKU, 10, null), T0.plusSeconds(60));
 
-        SkuStock afterAnOlderEvent = later.apply(new Allocated("order1", SKU, 1, "warehouse"), T0);
+        SkuStock afterAnOlderEvent = later.apply(new Event.Allocated("order1", SKU, 1, "warehouse"), T0);
 
         assertThat(later.lastEventTime()).isEqualTo(T0.plusSeconds(60));
         assertThat(afterAnOlderEvent.lastEventTime()).isEqualTo(T0.plusSeconds(60));

@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.cosmicstock.messaging.testing.MovableClock;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
-import org.cosmicstock.stockview.domain.Allocated;
-import org.cosmicstock.stockview.domain.BatchCreated;
 import org.cosmicstock.stockview.domain.BatchStock;
 import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.StockView;
@@ -37,10 +35,10 @@ class StockQueriesTest {
 
     @Test
     void stockCountsWhatIsInAndListsBatchesInAllocationOrder() {
-        apply(new BatchCreated("shipment", SKU, 100, TODAY.plusDays(5)), NOW.minusSeconds(30));
-        apply(new BatchCreated("warehouse", SKU, 10, null), NOW.minusSeconds(20));
-        apply(new BatchCreated("arrived", SKU, 7, TODAY.minusDays(2)), NOW.minusSeconds(10));
-        apply(new Allocated("order1", SKU, 3, "warehouse"), NOW.minusSeconds(5));
+        apply(new Event.BatchCreated("shipment", SKU, 100, TODAY.plusDays(5)), NOW.minusSeconds(30));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null), NOW.minusSeconds(20));
+        apply(new Event.BatchCreated("arrived", SKU, 7, TODAY.minusDays(2)), NOW.minusSeconds(10));
+        apply(new Event.Allocated("order1", SKU, 3, "warehouse"), NOW.minusSeconds(5));
 
         StockAnswer answer = queries.stock(SKU).orElseThrow();
 
@@ -53,8 +51,8 @@ class StockQueriesTest {
 
     @Test
     void availabilityPrefersWarehouseStockFromToday() {
-        apply(new BatchCreated("shipment", SKU, 100, TODAY.plusDays(1)));
-        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("shipment", SKU, 100, TODAY.plusDays(1)));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
 
         assertThat(queries.availability(SKU, 10))
                 .contains(new AvailabilityAnswer(SKU, 10, true, TODAY, "warehouse", NOW));
@@ -62,9 +60,9 @@ class StockQueriesTest {
 
     @Test
     void availabilityTakesTheEarliestShipmentThatCanTakeTheWholeQuantity() {
-        apply(new BatchCreated("warehouse", SKU, 5, null));
-        apply(new BatchCreated("late", SKU, 100, TODAY.plusDays(9)));
-        apply(new BatchCreated("soon", SKU, 20, TODAY.plusDays(2)));
+        apply(new Event.BatchCreated("warehouse", SKU, 5, null));
+        apply(new Event.BatchCreated("late", SKU, 100, TODAY.plusDays(9)));
+        apply(new Event.BatchCreated("soon", SKU, 20, TODAY.plusDays(2)));
 
         AvailabilityAnswer answer = queries.availability(SKU, 6).orElseThrow();
 
@@ -76,16 +74,16 @@ class StockQueriesTest {
 
     @Test
     void aShipmentThatHasArrivedIsAvailableFromToday() {
-        apply(new BatchCreated("arrived", SKU, 10, TODAY.minusDays(3)));
+        apply(new Event.BatchCreated("arrived", SKU, 10, TODAY.minusDays(3)));
 
         assertThat(queries.availability(SKU, 10).orElseThrow().eta()).isEqualTo(TODAY);
     }
 
     @Test
     void availabilityFollowsAllocationsMade() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
-        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(4)));
-        apply(new Allocated("order1", SKU, 8, "warehouse"));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("shipment", SKU, 10, TODAY.plusDays(4)));
+        apply(new Event.Allocated("order1", SKU, 8, "warehouse"));
 
         assertThat(queries.availability(SKU, 5).orElseThrow().batchRef()).isEqualTo("shipment");
         assertThat(queries.availability(SKU, 2).orElseThrow().batchRef()).isEqualTo("warehouse");
@@ -93,28 +91,28 @@ class StockQueriesTest {
 
     @Test
     void availabilityNamesTheBatchTheAllocationServiceWouldPickAmongEquals() {
-        apply(new BatchCreated("warehouse-b", SKU, 10, null));
-        apply(new BatchCreated("warehouse-a", SKU, 10, null));
+        apply(new Event.BatchCreated("warehouse-b", SKU, 10, null));
+        apply(new Event.BatchCreated("warehouse-a", SKU, 10, null));
 
         assertThat(queries.availability(SKU, 5).orElseThrow().batchRef()).isEqualTo("warehouse-b");
     }
 
     @Test
     void whenNoBatchCanTakeTheWholeQuantityThereIsNoEta() {
-        apply(new BatchCreated("warehouse", SKU, 5, null));
-        apply(new BatchCreated("shipment", SKU, 5, TODAY.plusDays(1)));
+        apply(new Event.BatchCreated("warehouse", SKU, 5, null));
+        apply(new Event.BatchCreated("shipment", SKU, 5, TODAY.plusDays(1)));
 
         assertThat(queries.availability(SKU, 6)).contains(new AvailabilityAnswer(SKU, 6, false, null, null, NOW));
     }
 
     @Test
     void anAnswerIsKeptWhileTheSkuIsUnchangedAndComputedAgainWhenItChanges() {
-        apply(new BatchCreated("warehouse", SKU, 10, null));
+        apply(new Event.BatchCreated("warehouse", SKU, 10, null));
         StockAnswer first = queries.stock(SKU).orElseThrow();
 
         assertThat(queries.stock(SKU).orElseThrow()).isSameAs(first);
 
-        apply(new Allocated("order1", SKU, 4, "warehouse"));
+        apply(new Event.Allocated("order1", SKU, 4, "warehouse"));
         StockAnswer changed = queries.stock(SKU).orElseThrow();
         assertThat(changed.availableNow()).isEqualTo(6);
         assertThat(queries.stock(SKU).orElseThrow()).isSameAs(changed);
@@ -124,7 +122,7 @@ class StockQueriesTest {
     void aKeptAnswerHoldsOnlyForTheDayItWasComputedOn() {
         MovableClock clock = new MovableClock(NOW);
         StockQueries queries = new StockQueries(view, clock);
-        apply(new BatchCreated("shipment", SKU, 10, TODAY.plusDays(1)));
+        apply(new Event.BatchCreated("shipment", SKU, 10, TODAY.plusDays(1)));
         assertThat(queries.stock(SKU).orElseThrow().availableNow()).isZero();
 
         clock.advance(java.time.Duration.ofDays(1));
@@ -135,7 +133,7 @@ class StockQueriesTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -1})
     void aQuantityMustBePositive(int qty) {
-        apply(new BatchCreated("warehouse", SKU, 5, null));
+        apply(new Event.BatchCreated("warehouse", SKU, 5, null));
 
         assertThatThrownBy(() -> queries.availability(SKU, qty))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -83,10 +83,7 @@ public final class RandomAllocationHistory {
             String ref = pick(new ArrayList<>(batches.get(sku).keySet()));
             int qty = random.nextInt(150);
             batches.get(sku).get(ref)[0] = qty;
-            return event(
-                    sku,
-                    new BatchQuantityChanged(ref, sku, qty),
-                    new org.cosmicstock.stockview.domain.BatchQuantityChanged(ref, sku, qty));
+            return event(sku, new BatchQuantityChanged(ref, sku, qty), new Event.BatchQuantityChanged(ref, sku, qty));
         }
         if (roll >= 97) {
             String orderId = "order-" + sequence++;
@@ -106,8 +103,7 @@ public final class RandomAllocationHistory {
             return event(
                     sku,
                     new Deallocated(line.getOrderId(), sku, line.getQty(), ref, total),
-                    new org.cosmicstock.stockview.domain.Deallocated(
-                            line.getOrderId(), sku, line.getQty(), ref, total));
+                    new Event.Deallocated(line.getOrderId(), sku, line.getQty(), ref, total));
         }
         return allocate(sku);
     }
@@ -118,10 +114,7 @@ public final class RandomAllocationHistory {
         LocalDate eta = random.nextInt(100) < 40 ? null : TODAY.plusDays(random.nextInt(30) - 5);
         batches.computeIfAbsent(sku, s -> new LinkedHashMap<>()).put(ref, new int[] {qty, 0});
         etas.put(ref, eta);
-        return event(
-                sku,
-                new BatchCreated(ref, sku, qty, eta),
-                new org.cosmicstock.stockview.domain.BatchCreated(ref, sku, qty, eta));
+        return event(sku, new BatchCreated(ref, sku, qty, eta), new Event.BatchCreated(ref, sku, qty, eta));
     }
 
     private Step allocate(String sku) {
@@ -137,8 +130,7 @@ public final class RandomAllocationHistory {
         int total = batches.get(sku).get(batch.get())[1] += qty;
         Allocated allocated = new Allocated(orderId, sku, qty, batch.get(), total);
         lines.put(orderId, allocated);
-        return event(
-                sku, allocated, new org.cosmicstock.stockview.domain.Allocated(orderId, sku, qty, batch.get(), total));
+        return event(sku, allocated, new Event.Allocated(orderId, sku, qty, batch.get(), total));
     }
 
     private Step event(String sku, SpecificRecord payload, Event domain) {

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.cosmicstock.allocation.domain.Allocate;
-import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
-import org.cosmicstock.allocation.domain.CreateBatch;
-import org.cosmicstock.allocation.domain.Deallocated;
+import org.cosmicstock.allocation.domain.Command;
 import org.cosmicstock.allocation.domain.Event;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.allocation.domain.Products;
@@ -50,15 +47,15 @@ public final class JdbcAllocationUnitOfWork extends JdbcUnitOfWork implements Al
         Set<String> references = new LinkedHashSet<>();
         List<StoredLines.LineKey> lines = new ArrayList<>();
         for (Object message : messages) {
-            if (message instanceof Allocate a) {
+            if (message instanceof Command.Allocate a) {
                 skus.add(a.sku().value());
                 lines.add(new StoredLines.LineKey(a.orderId().value(), a.sku().value()));
-            } else if (message instanceof Deallocated d) {
+            } else if (message instanceof Event.Deallocated d) {
                 skus.add(d.sku());
                 lines.add(new StoredLines.LineKey(d.orderId(), d.sku()));
-            } else if (message instanceof CreateBatch c) {
+            } else if (message instanceof Command.CreateBatch c) {
                 skus.add(c.sku().value());
-            } else if (message instanceof ChangeBatchQuantity c) {
+            } else if (message instanceof Command.ChangeBatchQuantity c) {
                 if (c.sku() != null) {
                     skus.add(c.sku().value());
                 }

@@ -2,19 +2,25 @@ package org.cosmicstock.allocation.adapters.kafka;
 
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.cosmicstock.allocation.domain.Allocate;
-import org.cosmicstock.allocation.domain.ChangeBatchQuantity;
+import org.cosmicstock.allocation.adapters.kafka.RecordsByName.ByHand;
 import org.cosmicstock.allocation.domain.Command;
-import org.cosmicstock.allocation.domain.CreateBatch;
-import org.cosmicstock.domain.BatchRef;
 import org.cosmicstock.domain.ContractViolation;
-import org.cosmicstock.domain.OrderId;
 import org.cosmicstock.domain.Quantity;
 import org.cosmicstock.domain.Sku;
 import org.cosmicstock.messaging.bus.MessageRejected;
 
-/** Maps Avro commands to domain commands, rejecting what breaks the contract (no handler could ever apply it). */
+/**
+ * Maps Avro commands to domain commands, rejecting what breaks the contract (no handler could ever apply it). Each
+ * record under {@link Command} is read from the Avro command of its name, field by field ({@link RecordsByName}):
+ * the value objects from their {@code of(field, value)}, except the components converted by hand below.
+ */
 public final class AvroCommands {
+
+    private static final RecordsByName.FromAvro<Command> COMMANDS = RecordsByName.fromAvro(
+            Command.class,
+            "org.cosmicstock.schemas.commands",
+            new ByHand(Command.ChangeBatchQuantity.class, "qty", AvroCommands::zeroOrMore),
+            new ByHand(Command.ChangeBatchQuantity.class, "sku", AvroCommands::optionalSku));
 
     private AvroCommands() {}
 
@@ -33,27 +39,19 @@ public final class AvroCommands {
     }
 
     private static Command map(SpecificRecord payload) {
-        if (payload instanceof org.cosmicstock.schemas.commands.CreateBatch c) {
-            return new CreateBatch(
-                    BatchRef.of("ref", c.getRef()),
-                    Sku.of("sku", c.getSku()),
-                    Quantity.of("qty", c.getQty()),
-                    c.getEta());
-        }
-        if (payload instanceof org.cosmicstock.schemas.commands.Allocate a) {
-            return new Allocate(
-                    OrderId.of("orderId", a.getOrderId()), Sku.of("sku", a.getSku()), Quantity.of("qty", a.getQty()));
-        }
-        if (payload instanceof org.cosmicstock.schemas.commands.ChangeBatchQuantity c) {
-            return new ChangeBatchQuantity(
-                    BatchRef.of("ref", c.getRef()), Quantity.orZero("qty", c.getQty()), optionalSku(c.getSku()));
-        }
-        throw new MessageRejected(
-                "Not an allocation command: " + payload.getSchema().getFullName());
+        return COMMANDS.map(payload)
+                .orElseThrow(() -> new MessageRejected(
+                        "Not an allocation command: " + payload.getSchema().getFullName()));
+    }
+
+    /** A batch's quantity may be changed to zero; every other quantity of the contract is at least one unit. */
+    private static Quantity zeroOrMore(String field, Object value) {
+        return Quantity.orZero(field, (Integer) value);
     }
 
     /** The SKU is optional in ChangeBatchQuantity: absent or blank means the producer knows only the batch. */
-    private static Sku optionalSku(String value) {
-        return value == null || value.isBlank() ? null : Sku.of("sku", value);
+    private static Sku optionalSku(String field, Object value) {
+        String sku = (String) value;
+        return sku == null || sku.isBlank() ? null : Sku.of(field, sku);
     }
 }

@@ -2,17 +2,17 @@ package org.cosmicstock.allocation.adapters.kafka;
 
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.cosmicstock.allocation.domain.Allocated;
-import org.cosmicstock.allocation.domain.AllocationRejected;
-import org.cosmicstock.allocation.domain.BatchCreated;
-import org.cosmicstock.allocation.domain.BatchQuantityChanged;
-import org.cosmicstock.allocation.domain.Deallocated;
 import org.cosmicstock.allocation.domain.Event;
-import org.cosmicstock.allocation.domain.OutOfStock;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
 
-/** Maps domain events to what the outbox publishes (the events topic, keyed by SKU), and back for the ones read back. */
+/**
+ * Maps domain events to what the outbox publishes (the events topic, keyed by SKU), and back for the ones read back.
+ * Each record under {@link Event} is written as the Avro event of its name, field by field ({@link RecordsByName}).
+ */
 public final class AvroEvents {
+
+    private static final RecordsByName.ToAvro EVENTS =
+            RecordsByName.toAvro(Event.class, "org.cosmicstock.schemas.events");
 
     private final String topic;
 
@@ -32,33 +32,13 @@ public final class AvroEvents {
      */
     public static Optional<Object> ownEventToMessage(SpecificRecord payload) {
         if (payload instanceof org.cosmicstock.schemas.events.Deallocated e) {
-            return Optional.of(
-                    new Deallocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
+            return Optional.of(new Event.Deallocated(
+                    e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
         }
         return Optional.empty();
     }
 
     static SpecificRecord toAvro(Event event) {
-        if (event instanceof BatchCreated e) {
-            return new org.cosmicstock.schemas.events.BatchCreated(e.ref(), e.sku(), e.qty(), e.eta());
-        }
-        if (event instanceof BatchQuantityChanged e) {
-            return new org.cosmicstock.schemas.events.BatchQuantityChanged(e.ref(), e.sku(), e.qty());
-        }
-        if (event instanceof Allocated e) {
-            return new org.cosmicstock.schemas.events.Allocated(
-                    e.orderId(), e.sku(), e.qty(), e.batchRef(), e.batchAllocated());
-        }
-        if (event instanceof Deallocated e) {
-            return new org.cosmicstock.schemas.events.Deallocated(
-                    e.orderId(), e.sku(), e.qty(), e.batchRef(), e.batchAllocated());
-        }
-        if (event instanceof OutOfStock e) {
-            return new org.cosmicstock.schemas.events.OutOfStock(e.orderId(), e.sku(), e.qty());
-        }
-        if (event instanceof AllocationRejected e) {
-            return new org.cosmicstock.schemas.events.AllocationRejected(e.orderId(), e.sku(), e.qty(), e.reason());
-        }
-        throw new IllegalArgumentException("No Avro schema for " + event);
+        return EVENTS.map((Record) event);
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.cosmicstock.allocation.adapters.kafka.AvroEvents;
-import org.cosmicstock.allocation.domain.Allocate;
+import org.cosmicstock.allocation.domain.Command;
 import org.cosmicstock.allocation.domain.OrderLine;
 import org.cosmicstock.allocation.domain.Product;
 import org.cosmicstock.messaging.bus.MessageContext;
@@ -103,12 +103,14 @@ class JdbcAllocationUnitOfWorkIT {
     void aBatchOfAllocationsOverSeveralProductsIsSavedInOneTransaction() throws SQLException {
         insertBatch("lamp-1", "LAMP", 100);
         insertBatch("desk-1", "DESK", 100);
-        List<Object> commands =
-                List.of(new Allocate("o1", "LAMP", 10), new Allocate("o2", "DESK", 5), new Allocate("o3", "LAMP", 1));
+        List<Object> commands = List.of(
+                new Command.Allocate("o1", "LAMP", 10),
+                new Command.Allocate("o2", "DESK", 5),
+                new Command.Allocate("o3", "LAMP", 1));
         try (var uow = begin()) {
             uow.prepare(commands);
             for (Object command : commands) {
-                Allocate a = (Allocate) command;
+                Command.Allocate a = (Command.Allocate) command;
                 uow.products().get(a.sku().value()).orElseThrow().allocate(a.line());
                 uow.collectEvents(MessageContext.newFlow("/test"));
             }
@@ -127,7 +129,7 @@ class JdbcAllocationUnitOfWorkIT {
     @Test
     void aBatchCreatedEarlierInTheSameUnitOfWorkIsFoundByItsReference() {
         try (var uow = begin()) {
-            uow.prepare(List.of(new org.cosmicstock.allocation.domain.ChangeBatchQuantity("fresh", 5, null)));
+            uow.prepare(List.of(new Command.ChangeBatchQuantity("fresh", 5, null)));
             Product product = uow.products().add("STOOL");
             product.addBatch("fresh", 10, null);
 

@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * allocation-service's mappers and bus against the contract: it reads the commands and its own events back
- * (ADR 5), and writes the events. What it acts on and writes is each schema's actedOnBy and writtenBy; Java 17 cannot
- * check the mappers' instanceof chains or the bus's registrations (ADR 8), so a forgotten branch or handler fails
- * here instead of dead-lettering at run time.
+ * (ADR 5), and writes the events. What it acts on and writes is each schema's actedOnBy and writtenBy. The commands
+ * and events are mapped by name ({@code RecordsByName}): a record without the Avro class of its name, or a field on
+ * one side without its namesake on the other, stops {@code AvroCommands} or {@code AvroEvents} from loading, and
+ * each test here that maps fails naming both. Java 17 cannot check the bus's registrations nor the read-back branch of
+ * {@code ownEventToMessage} (ADR 8), so a forgotten handler or branch fails here instead of dead-lettering at run
+ * time.
  */
 class AvroMappingCoverageTest extends AvroMappingCoverageTests {
 

@@ -9,13 +9,8 @@ import org.cosmicstock.domain.OrderId;
 import org.cosmicstock.domain.Sku;
 import org.cosmicstock.messaging.bus.MessageRejected;
 import org.cosmicstock.messaging.outbox.OutgoingMessage;
-import org.cosmicstock.orders.domain.AllocationRequested;
 import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.Event;
-import org.cosmicstock.orders.domain.RecordAllocation;
-import org.cosmicstock.orders.domain.RecordDeallocation;
-import org.cosmicstock.orders.domain.RecordOutOfStock;
-import org.cosmicstock.orders.domain.RecordRejection;
 import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.events.AllocationRejected;
@@ -51,7 +46,7 @@ public final class AvroOrderMessages {
     }
 
     static SpecificRecord toAvro(Event event) {
-        if (event instanceof AllocationRequested e) {
+        if (event instanceof Event.AllocationRequested e) {
             return new Allocate(e.orderId(), e.sku(), e.qty());
         }
         throw new IllegalArgumentException("No Avro schema for " + event);
@@ -60,20 +55,21 @@ public final class AvroOrderMessages {
     /** The order command an allocation event means; empty for events about stock rather than orders. */
     static Optional<Command> toCommand(SpecificRecord event) {
         if (event instanceof Allocated e) {
-            return Optional.of(new RecordAllocation(
+            return Optional.of(new Command.RecordAllocation(
                     OrderId.of("orderId", e.getOrderId()),
                     Sku.of("sku", e.getSku()),
                     BatchRef.of("batchRef", e.getBatchRef())));
         }
         if (event instanceof OutOfStock e) {
-            return Optional.of(new RecordOutOfStock(OrderId.of("orderId", e.getOrderId()), Sku.of("sku", e.getSku())));
+            return Optional.of(
+                    new Command.RecordOutOfStock(OrderId.of("orderId", e.getOrderId()), Sku.of("sku", e.getSku())));
         }
         if (event instanceof Deallocated e) {
             return Optional.of(
-                    new RecordDeallocation(OrderId.of("orderId", e.getOrderId()), Sku.of("sku", e.getSku())));
+                    new Command.RecordDeallocation(OrderId.of("orderId", e.getOrderId()), Sku.of("sku", e.getSku())));
         }
         if (event instanceof AllocationRejected e) {
-            return Optional.of(new RecordRejection(
+            return Optional.of(new Command.RecordRejection(
                     OrderId.of("orderId", e.getOrderId()), Sku.of("sku", e.getSku()), e.getReason()));
         }
         return Optional.empty();

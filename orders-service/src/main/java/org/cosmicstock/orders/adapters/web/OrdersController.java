@@ -7,8 +7,8 @@ import org.cosmicstock.messaging.bus.MessageContext;
 import org.cosmicstock.messaging.config.MessagingConfiguration;
 import org.cosmicstock.messaging.tracing.MessageTracing;
 import org.cosmicstock.orders.adapters.jdbc.JdbcOrderQueries;
+import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.Order;
-import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.OrdersUnitOfWork;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
@@ -48,7 +48,7 @@ public class OrdersController {
      */
     @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<OrderResponse> place(@RequestBody byte[] body) {
-        PlaceOrder command = PlaceOrderJson.read(body);
+        Command.PlaceOrder command = PlaceOrderJson.read(body);
         // Placing an order id that exists changes nothing (the handler skips it). Two requests placing
         // the same new id at once both find no order; the second insert loses a version conflict, which
         // the bus retries in process: it then finds the first one's order, so the loser answers like a

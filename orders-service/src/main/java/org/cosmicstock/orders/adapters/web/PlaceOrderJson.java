@@ -10,8 +10,8 @@ import org.cosmicstock.domain.ContractViolation;
 import org.cosmicstock.domain.OrderId;
 import org.cosmicstock.domain.Quantity;
 import org.cosmicstock.domain.Sku;
+import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.OrderLine;
-import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.schemas.limits.ContractLimits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -42,7 +42,7 @@ final class PlaceOrderJson {
     private PlaceOrderJson() {}
 
     /** The command the body asks for; throws {@link ContractViolation} naming the first bad field. */
-    static PlaceOrder read(byte[] body) {
+    static Command.PlaceOrder read(byte[] body) {
         JsonNode root;
         try {
             root = STRICT.readTree(body);
@@ -56,7 +56,7 @@ final class PlaceOrderJson {
         OrderId id = orderId == null || orderId.isNull()
                 ? new OrderId(UUID.randomUUID().toString())
                 : OrderIds.addressable("orderId", OrderId.of("orderId", string("orderId", orderId)));
-        return new PlaceOrder(id, lines(root.get("lines")));
+        return new Command.PlaceOrder(id, lines(root.get("lines")));
     }
 
     private static List<OrderLine> lines(JsonNode lines) {

@@ -9,7 +9,6 @@ import org.cosmicstock.messaging.testing.ContractDeclaration;
 import org.cosmicstock.messaging.testing.MessageCoverage;
 import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.orders.domain.Event;
-import org.cosmicstock.orders.domain.PlaceOrder;
 import org.cosmicstock.orders.service.Handlers;
 import org.cosmicstock.schemas.codec.MessageTypes;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class AvroMappingCoverageTest extends AvroMappingCoverageTests {
     AvroMappingCoverageTest() {
         super(ContractDeclaration.of("orders-service", Command.class)
                 .reads("allocation events", MessageTypes.events(), AvroOrderMessages::toMessage)
-                .madeElsewhere(PlaceOrder.class)
+                .madeElsewhere(Command.PlaceOrder.class)
                 .writes(Event.class, event -> AvroOrderMessages.toAvro((Event) event), MessageTypes.commands())
                 .handledBy(Handlers.bus(() -> {
                     throw new AssertionError("no message is handled here");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.cosmicstock.messaging.bus.MessageRejected;
-import org.cosmicstock.orders.domain.RecordAllocation;
+import org.cosmicstock.orders.domain.Command;
 import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.events.OutOfStock;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class AvroOrderMessagesTest {
     @Test
     void anAllocatedEventBecomesTheCommandToRecordIt() {
         assertThat(AvroOrderMessages.toMessage(new Allocated("order-1", "RED-CHAIR", 2, "batch-1", 2)))
-                .contains(new RecordAllocation("order-1", "RED-CHAIR", "batch-1"));
+                .contains(new Command.RecordAllocation("order-1", "RED-CHAIR", "batch-1"));
     }
 
     @Test

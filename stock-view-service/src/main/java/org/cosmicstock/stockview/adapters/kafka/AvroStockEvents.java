@@ -2,10 +2,6 @@ package org.cosmicstock.stockview.adapters.kafka;
 
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.cosmicstock.stockview.domain.Allocated;
-import org.cosmicstock.stockview.domain.BatchCreated;
-import org.cosmicstock.stockview.domain.BatchQuantityChanged;
-import org.cosmicstock.stockview.domain.Deallocated;
 import org.cosmicstock.stockview.domain.Event;
 
 /**
@@ -18,18 +14,18 @@ final class AvroStockEvents {
 
     static Optional<Event> toDomain(SpecificRecord payload) {
         if (payload instanceof org.cosmicstock.schemas.events.BatchCreated e) {
-            return Optional.of(new BatchCreated(e.getRef(), e.getSku(), e.getQty(), e.getEta()));
+            return Optional.of(new Event.BatchCreated(e.getRef(), e.getSku(), e.getQty(), e.getEta()));
         }
         if (payload instanceof org.cosmicstock.schemas.events.BatchQuantityChanged e) {
-            return Optional.of(new BatchQuantityChanged(e.getRef(), e.getSku(), e.getQty()));
+            return Optional.of(new Event.BatchQuantityChanged(e.getRef(), e.getSku(), e.getQty()));
         }
         if (payload instanceof org.cosmicstock.schemas.events.Allocated e) {
-            return Optional.of(
-                    new Allocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
+            return Optional.of(new Event.Allocated(
+                    e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
         }
         if (payload instanceof org.cosmicstock.schemas.events.Deallocated e) {
-            return Optional.of(
-                    new Deallocated(e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
+            return Optional.of(new Event.Deallocated(
+                    e.getOrderId(), e.getSku(), e.getQty(), e.getBatchRef(), e.getBatchAllocated()));
         }
         return Optional.empty();
     }

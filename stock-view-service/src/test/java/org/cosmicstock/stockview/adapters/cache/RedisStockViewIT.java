@@ -14,8 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cosmicstock.stockview.domain.Allocated;
-import org.cosmicstock.stockview.domain.BatchCreated;
+import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.PositionedEvent;
 import org.cosmicstock.stockview.domain.StockView;
 import org.cosmicstock.stockview.domain.ViewLost;
@@ -99,25 +98,25 @@ class RedisStockViewIT extends StockViewContract {
     void aReplicaWhoseGenerationWasReplacedByAnotherIsToldToResume() {
         StockView one = servedView();
         StockView other = newView();
-        Apply.one(one, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(one, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
         other.rebuild();
         other.promote();
 
-        assertThatThrownBy(() -> Apply.one(one, 0, 1, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
+        assertThatThrownBy(() -> Apply.one(one, 0, 1, new Event.Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
                 .isInstanceOf(ViewReset.class);
         assertThat(one.find("RED-CHAIR")).isEmpty();
         assertThat(one.resume().positions()).isEmpty();
-        assertThat(Apply.one(one, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0))
+        assertThat(Apply.one(one, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0))
                 .isTrue();
     }
 
     @Test
     void aFlushedRedisIsALossNoticedBeforeAnythingMoreIsWritten() {
         StockView view = servedView();
-        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
         deleteEveryKey();
 
-        assertThatThrownBy(() -> Apply.one(view, 0, 1, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
+        assertThatThrownBy(() -> Apply.one(view, 0, 1, new Event.Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
                 .isInstanceOf(ViewLost.class)
                 .hasMessageContaining("lost the view");
         assertThatThrownBy(view::resume).isInstanceOf(ViewLost.class);
@@ -127,11 +126,11 @@ class RedisStockViewIT extends StockViewContract {
     @Test
     void positionsThatWentBackAreALossEvenWhenTheGenerationIsStillThere() {
         StockView view = servedView();
-        Apply.one(view, 0, 5, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 5, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
         String generation = view.resume().id();
         rawConnection.sync().hset(prefix + "g:" + generation + ":positions", "0", "2");
 
-        assertThatThrownBy(() -> Apply.one(view, 0, 6, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
+        assertThatThrownBy(() -> Apply.one(view, 0, 6, new Event.Allocated("order1", "RED-CHAIR", 4, "b1"), T0))
                 .isInstanceOf(ViewLost.class)
                 .hasMessageContaining("partition 0 up to offset 2")
                 .hasMessageContaining("up to offset 5");
@@ -142,22 +141,22 @@ class RedisStockViewIT extends StockViewContract {
         StockView one = servedView();
         StockView other = newView();
         other.resume();
-        Apply.one(one, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
-        Apply.one(other, 1, 0, new BatchCreated("b2", "BLUE-LAMP", 10, null), T0);
+        Apply.one(one, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(other, 1, 0, new Event.BatchCreated("b2", "BLUE-LAMP", 10, null), T0);
         String lost = one.resume().id();
         deleteEveryKey();
-        assertThatThrownBy(() -> Apply.one(one, 0, 1, new BatchCreated("b3", "RED-CHAIR", 1, null), T0))
+        assertThatThrownBy(() -> Apply.one(one, 0, 1, new Event.BatchCreated("b3", "RED-CHAIR", 1, null), T0))
                 .isInstanceOf(ViewLost.class);
-        assertThatThrownBy(() -> Apply.one(other, 1, 1, new BatchCreated("b4", "BLUE-LAMP", 1, null), T0))
+        assertThatThrownBy(() -> Apply.one(other, 1, 1, new Event.BatchCreated("b4", "BLUE-LAMP", 1, null), T0))
                 .isInstanceOf(ViewLost.class);
 
         String first = one.recover().id();
         String second = other.recover().id();
 
         assertThat(first).isNotEqualTo(lost).isEqualTo(second);
-        assertThat(Apply.one(one, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0))
+        assertThat(Apply.one(one, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0))
                 .isTrue();
-        assertThat(Apply.one(other, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0))
+        assertThat(Apply.one(other, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0))
                 .isFalse();
         assertThat(one.find("RED-CHAIR"))
                 .as("nothing is served before the rebuilt view is promoted")
@@ -170,10 +169,10 @@ class RedisStockViewIT extends StockViewContract {
     @Test
     void recoveringStopsServingTheLostGeneration() {
         StockView view = servedView();
-        Apply.one(view, 0, 3, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 3, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
         String generation = view.resume().id();
         rawConnection.sync().hdel(prefix + "g:" + generation + ":positions", "0");
-        assertThatThrownBy(() -> Apply.one(view, 0, 4, new BatchCreated("b2", "RED-CHAIR", 1, null), T0))
+        assertThatThrownBy(() -> Apply.one(view, 0, 4, new Event.BatchCreated("b2", "RED-CHAIR", 1, null), T0))
                 .isInstanceOf(ViewLost.class);
 
         view.recover();
@@ -185,12 +184,12 @@ class RedisStockViewIT extends StockViewContract {
     void promotingDeletesEveryOlderGenerationAndNoOtherView() {
         StockView view = servedView();
         StockView neighbour = Apply.served(new RedisStockView(redis, prefix + "neighbour[*]:"));
-        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
-        Apply.one(view, 1, 0, new BatchCreated("b2", "BLUE-LAMP", 10, null), T0);
-        Apply.one(neighbour, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 1, 0, new Event.BatchCreated("b2", "BLUE-LAMP", 10, null), T0);
+        Apply.one(neighbour, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
 
         String fresh = view.rebuild().id();
-        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
         view.promote();
 
         assertThat(keys(prefix))
@@ -209,7 +208,7 @@ class RedisStockViewIT extends StockViewContract {
                     Apply.served(new RedisStockView(before, prefix)),
                     2,
                     41,
-                    new BatchCreated("b1", "RED-CHAIR", 10, null),
+                    new Event.BatchCreated("b1", "RED-CHAIR", 10, null),
                     T0);
         }
 
@@ -224,7 +223,7 @@ class RedisStockViewIT extends StockViewContract {
     void eachSkuIsStoredAsJsonUnderTheViewsPrefix() {
         StockView view = servedView();
         String generation = view.resume().id();
-        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
 
         String json = rawConnection.sync().get(prefix + "g:" + generation + ":sku:RED-CHAIR");
 

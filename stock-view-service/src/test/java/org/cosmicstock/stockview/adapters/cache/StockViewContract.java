@@ -6,11 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.cosmicstock.stockview.domain.Allocated;
-import org.cosmicstock.stockview.domain.BatchCreated;
-import org.cosmicstock.stockview.domain.BatchQuantityChanged;
 import org.cosmicstock.stockview.domain.BatchStock;
-import org.cosmicstock.stockview.domain.Deallocated;
 import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.Generation;
 import org.cosmicstock.stockview.domain.PositionedEvent;
@@ -44,7 +40,7 @@ abstract class StockViewContract {
         Generation first = view.resume();
         assertThat(first.served()).isFalse();
         assertThat(first.positions()).isEmpty();
-        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
         assertThat(view.find("RED-CHAIR")).isEmpty();
         assertThat(view.positions()).isEmpty();
 
@@ -60,10 +56,11 @@ abstract class StockViewContract {
         StockView view = servedView();
 
         List<PositionedEvent> applied = view.apply(List.of(
-                new PositionedEvent(0, 7, new BatchCreated("b1", "RED-CHAIR", 10, null), T0),
-                new PositionedEvent(1, 3, new BatchCreated("b2", "BLUE-LAMP", 5, null), T0),
-                new PositionedEvent(0, 8, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0),
-                new PositionedEvent(0, 9, new Deallocated("order1", "RED-CHAIR", 4, "b1", 0), T0.plusSeconds(1))));
+                new PositionedEvent(0, 7, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0),
+                new PositionedEvent(1, 3, new Event.BatchCreated("b2", "BLUE-LAMP", 5, null), T0),
+                new PositionedEvent(0, 8, new Event.Allocated("order1", "RED-CHAIR", 4, "b1"), T0),
+                new PositionedEvent(
+                        0, 9, new Event.Deallocated("order1", "RED-CHAIR", 4, "b1", 0), T0.plusSeconds(1))));
 
         assertThat(applied).extracting(PositionedEvent::offset).containsExactly(7L, 3L, 8L, 9L);
         assertThat(view.find("RED-CHAIR").orElseThrow().batches().get("b1").allocated())
@@ -76,13 +73,13 @@ abstract class StockViewContract {
     @Test
     void offsetsAlreadyAppliedAreSkippedAndTheRestOfTheBatchStillApplies() {
         StockView view = servedView();
-        Apply.one(view, 0, 7, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
-        Apply.one(view, 0, 8, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0);
+        Apply.one(view, 0, 7, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 8, new Event.Allocated("order1", "RED-CHAIR", 4, "b1"), T0);
 
         List<PositionedEvent> applied = view.apply(List.of(
-                new PositionedEvent(0, 5, new Allocated("order3", "RED-CHAIR", 4, "b1"), T0),
-                new PositionedEvent(0, 8, new Allocated("order2", "RED-CHAIR", 4, "b1"), T0),
-                new PositionedEvent(0, 9, new Allocated("order4", "RED-CHAIR", 1, "b1"), T0)));
+                new PositionedEvent(0, 5, new Event.Allocated("order3", "RED-CHAIR", 4, "b1"), T0),
+                new PositionedEvent(0, 8, new Event.Allocated("order2", "RED-CHAIR", 4, "b1"), T0),
+                new PositionedEvent(0, 9, new Event.Allocated("order4", "RED-CHAIR", 1, "b1"), T0)));
 
         assertThat(applied).extracting(PositionedEvent::offset).containsExactly(9L);
         assertThat(view.find("RED-CHAIR").orElseThrow().batches().get("b1").allocated())
@@ -93,9 +90,9 @@ abstract class StockViewContract {
     @Test
     void partitionsAreTrackedApart() {
         StockView view = servedView();
-        Apply.one(view, 0, 100, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 100, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
 
-        assertThat(Apply.one(view, 1, 0, new BatchCreated("b2", "BLUE-LAMP", 5, null), T0))
+        assertThat(Apply.one(view, 1, 0, new Event.BatchCreated("b2", "BLUE-LAMP", 5, null), T0))
                 .isTrue();
         assertThat(view.find("BLUE-LAMP")).isPresent();
     }
@@ -103,8 +100,8 @@ abstract class StockViewContract {
     @Test
     void aRebuildFillsANewGenerationWhileTheOldOneIsServedAndSwitchesOnPromotion() {
         StockView view = servedView();
-        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
-        Apply.one(view, 0, 1, new Allocated("order1", "RED-CHAIR", 4, "b1"), T0);
+        Apply.one(view, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 1, new Event.Allocated("order1", "RED-CHAIR", 4, "b1"), T0);
         String old = view.resume().id();
 
         Generation fresh = view.rebuild();
@@ -112,7 +109,7 @@ abstract class StockViewContract {
         assertThat(fresh.id()).isNotEqualTo(old);
         assertThat(fresh.served()).isFalse();
         assertThat(fresh.positions()).isEmpty();
-        Apply.one(view, 0, 0, new BatchCreated("b1", "RED-CHAIR", 10, null), T0);
+        Apply.one(view, 0, 0, new Event.BatchCreated("b1", "RED-CHAIR", 10, null), T0);
         assertThat(view.find("RED-CHAIR").orElseThrow().batches().get("b1").allocated())
                 .as("the old generation is still served")
                 .isEqualTo(4);
@@ -130,14 +127,14 @@ abstract class StockViewContract {
     void keepsEverythingAnAnswerNeedsBatchOrderDatesTotalsAndFreshness() {
         StockView view = servedView();
         LocalDate eta = LocalDate.of(2026, 3, 9);
-        apply(view, new BatchCreated("late", "RED-CHAIR", 10, eta), T0);
-        apply(view, new BatchCreated("warehouse", "RED-CHAIR", 10, null), T0.plusSeconds(1));
-        apply(view, new BatchCreated("arrived", "RED-CHAIR", 10, LocalDate.of(2026, 2, 1)), T0.plusSeconds(2));
-        apply(view, new Allocated("order1", "RED-CHAIR", 3, "late", 3), T0.plusSeconds(3));
-        apply(view, new Allocated("order2", "RED-CHAIR", 2, "warehouse", 2), T0.plusSeconds(4));
-        apply(view, new Allocated("order3", "RED-CHAIR", 5, "warehouse", 7), T0.plusSeconds(5));
-        apply(view, new BatchQuantityChanged("late", "RED-CHAIR", 8), T0.plusSeconds(6));
-        apply(view, new Deallocated("order2", "RED-CHAIR", 2, "warehouse", 5), T0.plusSeconds(7));
+        apply(view, new Event.BatchCreated("late", "RED-CHAIR", 10, eta), T0);
+        apply(view, new Event.BatchCreated("warehouse", "RED-CHAIR", 10, null), T0.plusSeconds(1));
+        apply(view, new Event.BatchCreated("arrived", "RED-CHAIR", 10, LocalDate.of(2026, 2, 1)), T0.plusSeconds(2));
+        apply(view, new Event.Allocated("order1", "RED-CHAIR", 3, "late", 3), T0.plusSeconds(3));
+        apply(view, new Event.Allocated("order2", "RED-CHAIR", 2, "warehouse", 2), T0.plusSeconds(4));
+        apply(view, new Event.Allocated("order3", "RED-CHAIR", 5, "warehouse", 7), T0.plusSeconds(5));
+        apply(view, new Event.BatchQuantityChanged("late", "RED-CHAIR", 8), T0.plusSeconds(6));
+        apply(view, new Event.Deallocated("order2", "RED-CHAIR", 2, "warehouse", 5), T0.plusSeconds(7));
 
         SkuStock stock = view.find("RED-CHAIR").orElseThrow();
 

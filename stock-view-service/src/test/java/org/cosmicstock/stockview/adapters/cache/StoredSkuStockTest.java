@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.cosmicstock.stockview.domain.Allocated;
-import org.cosmicstock.stockview.domain.BatchCreated;
-import org.cosmicstock.stockview.domain.BatchQuantityChanged;
 import org.cosmicstock.stockview.domain.BatchStock;
+import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.SkuStock;
 import org.cosmicstock.stockview.testing.SkuSnapshot;
 import org.junit.jupiter.api.Test;
@@ -19,10 +17,10 @@ class StoredSkuStockTest {
     @Test
     void readsWhatItWrites() {
         SkuStock stock = SkuStock.empty("RED-CHAIR")
-                .apply(new BatchCreated("late", "RED-CHAIR", 10, LocalDate.of(2026, 3, 9)), T0)
-                .apply(new BatchCreated("warehouse", "RED-CHAIR", 10, null), T0)
-                .apply(new Allocated("order1", "RED-CHAIR", 4, "warehouse", 4), T0)
-                .apply(new BatchQuantityChanged("late", "RED-CHAIR", 8), T0.plusSeconds(1));
+                .apply(new Event.BatchCreated("late", "RED-CHAIR", 10, LocalDate.of(2026, 3, 9)), T0)
+                .apply(new Event.BatchCreated("warehouse", "RED-CHAIR", 10, null), T0)
+                .apply(new Event.Allocated("order1", "RED-CHAIR", 4, "warehouse", 4), T0)
+                .apply(new Event.BatchQuantityChanged("late", "RED-CHAIR", 8), T0.plusSeconds(1));
 
         assertThat(SkuSnapshot.of(StoredSkuStock.read(StoredSkuStock.write(stock))))
                 .isEqualTo(SkuSnapshot.of(stock));
@@ -30,11 +28,12 @@ class StoredSkuStockTest {
 
     @Test
     void whatItStoresDoesNotGrowWithTheLinesAllocated() {
-        SkuStock stock = SkuStock.empty("RED-CHAIR").apply(new BatchCreated("b1", "RED-CHAIR", 100_000, null), T0);
-        stock = stock.apply(new Allocated("order-0", "RED-CHAIR", 1, "b1", 10_000), T0);
+        SkuStock stock =
+                SkuStock.empty("RED-CHAIR").apply(new Event.BatchCreated("b1", "RED-CHAIR", 100_000, null), T0);
+        stock = stock.apply(new Event.Allocated("order-0", "RED-CHAIR", 1, "b1", 10_000), T0);
         int afterOne = StoredSkuStock.write(stock).length();
         for (int i = 1; i < 1_000; i++) {
-            stock = stock.apply(new Allocated("order-" + i, "RED-CHAIR", 1, "b1", 10_000 + i), T0);
+            stock = stock.apply(new Event.Allocated("order-" + i, "RED-CHAIR", 1, "b1", 10_000 + i), T0);
         }
 
         assertThat(StoredSkuStock.write(stock)).hasSize(afterOne);

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cosmicstock.stockview.adapters.cache.InMemoryStockView;
-import org.cosmicstock.stockview.domain.Allocated;
-import org.cosmicstock.stockview.domain.BatchCreated;
 import org.cosmicstock.stockview.domain.Event;
 import org.cosmicstock.stockview.domain.Generation;
 import org.cosmicstock.stockview.domain.PositionedEvent;
@@ -60,9 +58,9 @@ class StockControllerTest {
         fixture.down = false;
         fixture.view.rebuild();
         fixture.view.promote();
-        apply(new BatchCreated("shipment", "RED-CHAIR", 20, TODAY.plusDays(3)), NOW.minusSeconds(60));
-        apply(new BatchCreated("warehouse", "RED-CHAIR", 10, null), NOW.minusSeconds(30));
-        apply(new Allocated("order1", "RED-CHAIR", 4, "warehouse"), NOW.minusSeconds(5));
+        apply(new Event.BatchCreated("shipment", "RED-CHAIR", 20, TODAY.plusDays(3)), NOW.minusSeconds(60));
+        apply(new Event.BatchCreated("warehouse", "RED-CHAIR", 10, null), NOW.minusSeconds(30));
+        apply(new Event.Allocated("order1", "RED-CHAIR", 4, "warehouse"), NOW.minusSeconds(5));
     }
 
     @Test
@@ -171,7 +169,7 @@ class StockControllerTest {
         mvc.perform(get("/stock/RED-CHAIR"))
                 .andExpect(jsonPath("$.availableNow").value(6));
 
-        apply(new Allocated("order2", "RED-CHAIR", 5, "warehouse"), NOW);
+        apply(new Event.Allocated("order2", "RED-CHAIR", 5, "warehouse"), NOW);
 
         mvc.perform(get("/stock/RED-CHAIR"))
                 .andExpect(jsonPath("$.availableNow").value(1))
