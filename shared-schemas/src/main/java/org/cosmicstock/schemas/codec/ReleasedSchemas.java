@@ -260,7 +260,7 @@ public final class ReleasedSchemas {
      * The version each type is written in unless a service is configured otherwise, as declared in {@link
      * #WRITE_VERSIONS}: type full name to version.
      *
-     * @throws IllegalStateException if the declaration misses a type with more than one released version, names
+     * @throws IllegalStateException if the declaration misses a type with more than one version, names
      *     one that is not released, or a version that is not
      */
     public Map<String, Integer> defaultWriteVersions() {
@@ -295,7 +295,8 @@ public final class ReleasedSchemas {
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException(WRITE_VERSIONS + " declares no write version for " + missing
-                    + ", which have more than one released version");
+                    + ", which have more than one version (one not released yet counts): declare the newest the"
+                    + " previous release reads (docs/adding-a-schema-version.md)");
         }
         return Collections.unmodifiableMap(result);
     }
