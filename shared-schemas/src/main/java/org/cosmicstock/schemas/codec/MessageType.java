@@ -9,9 +9,9 @@ import org.apache.avro.specific.SpecificRecordBase;
 record MessageType(Class<? extends SpecificRecordBase> type, Schema schema, SpecificData model) {
 
     /**
-     * Every message type of the contract: one per type in the released directory ({@link ReleasedSchemas}), each
-     * the class avro-maven-plugin generated from {@code src/main/avro} under the type's full name. A new type is
-     * declared by its schema and its released copy, nowhere else.
+     * Every message type of the contract: one per type of {@link ReleasedSchemas} (released, or current and not
+     * released yet), each the class avro-maven-plugin generated from {@code src/main/avro} under the type's full
+     * name. A new type is declared by its schema, nowhere else.
      */
     static final List<MessageType> ALL = ReleasedSchemas.load().typeNames().stream()
             .map(MessageType::generated)

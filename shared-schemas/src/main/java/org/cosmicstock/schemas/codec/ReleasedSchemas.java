@@ -1,5 +1,9 @@
 package org.cosmicstock.schemas.codec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +37,10 @@ import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
 
 /**
- * Every released version of every message type, so that a reader can resolve any writer schema by
- * its fingerprint. Immutable and thread-safe.
+ * Every version of every message type, so that a reader can resolve any writer schema by its fingerprint: the
+ * released versions, and each type's current schema where it is not released yet (its <em>unreleased</em> next
+ * version, compiled in like the others and released by {@code ReleaseSchemas} when a release is cut). Immutable
+ * and thread-safe.
  */
 public final class ReleasedSchemas {
 
@@ -42,6 +49,13 @@ public final class ReleasedSchemas {
      * released version (the directory is listed, there is no index to keep).
      */
     public static final String DIRECTORY = "org/cosmicstock/schemas/released/";
+
+    /**
+     * Classpath directory of the current schemas, {@code <Name>.avsc}: shared-schemas' {@code src/main/avro}, copied
+     * there by the build. A current schema that is not {@linkplain #sameVersion the same} as its type's latest
+     * released version is the type's next version, unreleased.
+     */
+    public static final String CURRENT_DIRECTORY = "org/cosmicstock/schemas/current/";
 
     /**
      * The declaration of the version each service writes of each type unless configured otherwise: the newest
@@ -56,21 +70,49 @@ public final class ReleasedSchemas {
      */
     public static final String PREVIOUS_RELEASE_INDEX = DIRECTORY + "previous-release-index.txt";
 
+    /**
+     * What a schema file may say that is part of the Avro specification; anything else is a custom property
+     * (such as the contract's {@code writtenBy}), which does not make a new version.
+     */
+    private static final Set<String> AVRO_ATTRIBUTES = Set.of(
+            "type",
+            "name",
+            "namespace",
+            "doc",
+            "aliases",
+            "fields",
+            "default",
+            "order",
+            "items",
+            "values",
+            "symbols",
+            "size",
+            "logicalType",
+            "precision",
+            "scale");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final Pattern INDEX_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)/v([1-9][0-9]*)\\.avsc");
 
     private final Map<String, List<Schema>> versions;
+    private final Map<String, Integer> unreleased;
     private final Map<Long, Schema> byFingerprint = new HashMap<>();
 
-    private ReleasedSchemas(Map<String, List<Schema>> versions) {
+    private ReleasedSchemas(Map<String, List<Schema>> versions, Map<String, Integer> unreleased) {
         Map<String, List<Schema>> copy = new TreeMap<>();
         versions.forEach((type, list) -> copy.put(type, List.copyOf(list)));
         this.versions = Collections.unmodifiableMap(copy);
+        this.unreleased = Collections.unmodifiableMap(new TreeMap<>(unreleased));
         copy.values()
                 .forEach(list -> list.forEach(
                         schema -> byFingerprint.putIfAbsent(SchemaNormalization.parsingFingerprint64(schema), schema)));
     }
 
-    /** Reads every version in the released directory on the classpath. */
+    /**
+     * Reads every version in the released directory on the classpath, and each current schema that is not
+     * released yet as its type's next version.
+     */
     public static ReleasedSchemas load() {
         return Loaded.INSTANCE;
     }
@@ -80,12 +122,74 @@ public final class ReleasedSchemas {
      * running during a rolling upgrade to this release reads.
      */
     public static ReleasedSchemas previousRelease() {
-        return new ReleasedSchemas(readIndex(PREVIOUS_RELEASE_INDEX));
+        return new ReleasedSchemas(readIndex(PREVIOUS_RELEASE_INDEX), Map.of());
     }
 
-    /** Versions given by the caller (type full name to versions, oldest first), e.g. to test a future version. */
+    /**
+     * Versions given by the caller (type full name to versions, oldest first), all released, e.g. to test a future
+     * version.
+     */
     public static ReleasedSchemas of(Map<String, List<Schema>> versions) {
-        return new ReleasedSchemas(versions);
+        return new ReleasedSchemas(versions, Map.of());
+    }
+
+    /**
+     * The released versions (type full name to versions, oldest first) and the current schemas: a current schema
+     * that is {@linkplain #sameVersion the same} as its type's latest released version is that version; one that
+     * is not, or of a type with no released version, is the type's next version, unreleased.
+     */
+    public static ReleasedSchemas withCurrent(Map<String, List<Schema>> released, Collection<Schema> current) {
+        Map<String, List<Schema>> versions = new TreeMap<>(released);
+        Map<String, Integer> unreleased = new TreeMap<>();
+        for (Schema schema : current) {
+            List<Schema> known = new ArrayList<>(versions.getOrDefault(schema.getFullName(), List.of()));
+            if (known.isEmpty() || !sameVersion(schema, known.get(known.size() - 1))) {
+                known.add(schema);
+                versions.put(schema.getFullName(), known);
+                unreleased.put(schema.getFullName(), known.size());
+            }
+        }
+        return new ReleasedSchemas(versions, unreleased);
+    }
+
+    /**
+     * Whether two schemas are the same version: equal in everything the Avro specification defines, docs
+     * included (what readers resolve, and what the released text says), custom properties left out. The parsing
+     * fingerprint alone would take a changed doc or default for the same version.
+     */
+    public static boolean sameVersion(Schema a, Schema b) {
+        return specified(a).equals(specified(b));
+    }
+
+    private static JsonNode specified(Schema schema) {
+        try {
+            return withoutCustomProperties(JSON.readTree(schema.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read back the JSON of " + schema.getFullName(), e);
+        }
+    }
+
+    private static JsonNode withoutCustomProperties(JsonNode node) {
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(withoutCustomProperties(element)));
+            return copy;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = JSON.createObjectNode();
+        node.fields().forEachRemaining(attribute -> {
+            String name = attribute.getKey();
+            if (AVRO_ATTRIBUTES.contains(name)) {
+                // A default is a value, not a schema: kept as it is.
+                copy.set(
+                        name,
+                        name.equals("default") ? attribute.getValue() : withoutCustomProperties(attribute.getValue()));
+            }
+        });
+        // {"type": "string", "avro.java.string": "String"} without its property is the type "string".
+        return copy.size() == 1 && copy.path("type").isTextual() ? copy.get("type") : copy;
     }
 
     public Optional<Schema> byFingerprint(long fingerprint) {
@@ -99,6 +203,21 @@ public final class ReleasedSchemas {
 
     public Set<String> typeNames() {
         return versions.keySet();
+    }
+
+    /**
+     * The types whose current schema is not released yet, to that version's number: the latest of the type's
+     * versions, read like the others but not in the released directory until the release command writes it.
+     */
+    public Map<String, Integer> unreleased() {
+        return unreleased;
+    }
+
+    /** Whether version {@code version} (from 1) of a type is one of its versions and is released. */
+    public boolean isReleased(String fullName, int version) {
+        return version >= 1
+                && version <= versionsOf(fullName).size()
+                && unreleased.getOrDefault(fullName, 0) != version;
     }
 
     /** Type full name to its versions, oldest first. */
@@ -116,7 +235,11 @@ public final class ReleasedSchemas {
     public ReleasedSchemas upTo(Map<String, Integer> newest) {
         Map<String, List<Schema>> kept = new TreeMap<>(versions);
         newest.forEach((type, version) -> kept.put(type, versionsOf(type).subList(0, checkedVersion(type, version))));
-        return new ReleasedSchemas(kept);
+        Map<String, Integer> stillUnreleased = new TreeMap<>(unreleased);
+        stillUnreleased
+                .entrySet()
+                .removeIf(type -> type.getValue() > kept.get(type.getKey()).size());
+        return new ReleasedSchemas(kept, stillUnreleased);
     }
 
     /**
@@ -137,7 +260,7 @@ public final class ReleasedSchemas {
      * The version each type is written in unless a service is configured otherwise, as declared in {@link
      * #WRITE_VERSIONS}: type full name to version.
      *
-     * @throws IllegalStateException if the declaration misses a type with more than one released version, names
+     * @throws IllegalStateException if the declaration misses a type with more than one version, names
      *     one that is not released, or a version that is not
      */
     public Map<String, Integer> defaultWriteVersions() {
@@ -172,7 +295,8 @@ public final class ReleasedSchemas {
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException(WRITE_VERSIONS + " declares no write version for " + missing
-                    + ", which have more than one released version");
+                    + ", which have more than one version (one not released yet counts): declare the newest the"
+                    + " previous release reads (docs/adding-a-schema-version.md)");
         }
         return Collections.unmodifiableMap(result);
     }
@@ -183,15 +307,26 @@ public final class ReleasedSchemas {
             throw new IllegalArgumentException("no message type " + type + " is released");
         }
         if (version < 1 || version > list.size()) {
-            throw new IllegalArgumentException(
-                    type + " has no version " + version + ": its released versions are v1 to v" + list.size());
+            throw new IllegalArgumentException(type + " has no version " + version + ": "
+                    + (unreleased.containsKey(type)
+                            ? "its versions are v1 to v" + list.size() + " (v" + list.size() + " not released yet)"
+                            : "its released versions are v1 to v" + list.size()));
         }
         return version;
     }
 
     // A holder class, so the classpath is read once and only when first needed.
     private static final class Loaded {
-        static final ReleasedSchemas INSTANCE = new ReleasedSchemas(read(DIRECTORY, releasedFiles()));
+        static final ReleasedSchemas INSTANCE = withCurrent(read(DIRECTORY, releasedFiles()), currentSchemas());
+    }
+
+    private static List<Schema> currentSchemas() {
+        List<String> files = listed(ReleasedSchemas.class.getClassLoader(), CURRENT_DIRECTORY);
+        if (files.isEmpty()) {
+            throw new IllegalStateException("No current schema under " + CURRENT_DIRECTORY
+                    + ": shared-schemas' build copies src/main/avro there");
+        }
+        return files.stream().map(file -> parse(CURRENT_DIRECTORY + file)).toList();
     }
 
     private static Map<String, List<Schema>> readIndex(String index) {
@@ -233,27 +368,44 @@ public final class ReleasedSchemas {
     }
 
     static List<String> releasedFiles(ClassLoader classLoader) {
+        return listed(classLoader, DIRECTORY);
+    }
+
+    /**
+     * Every {@code .avsc} file under {@code directory} (a classpath directory ending in {@code /}), relative to it,
+     * in the directory or the jar that holds {@link #WRITE_VERSIONS}.
+     */
+    private static List<String> listed(ClassLoader classLoader, String directory) {
         URL anchor = classLoader.getResource(WRITE_VERSIONS);
         if (anchor == null) {
             throw new IllegalStateException("Missing released schema resource " + WRITE_VERSIONS);
         }
         try {
-            List<String> files = "file".equals(anchor.getProtocol()) ? inDirectory(anchor) : inJar(anchor);
+            List<String> files =
+                    "file".equals(anchor.getProtocol()) ? inDirectory(anchor, directory) : inJar(anchor, directory);
             return files.stream()
                     .filter(file -> file.endsWith(".avsc"))
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the released schemas beside " + anchor, e);
+            throw new UncheckedIOException("Cannot list " + directory + " beside " + anchor, e);
         }
     }
 
-    private static List<String> inDirectory(URL anchor) throws IOException {
-        Path directory;
+    private static List<String> inDirectory(URL anchor, String resources) throws IOException {
+        Path root;
         try {
-            directory = Path.of(anchor.toURI()).getParent();
+            root = Path.of(anchor.toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
+        }
+        // Up from the anchor to the root of the classpath entry, then down to the directory listed.
+        for (int segments = WRITE_VERSIONS.split("/").length; segments > 0; segments--) {
+            root = root.getParent();
+        }
+        Path directory = root.resolve(resources);
+        if (!Files.isDirectory(directory)) {
+            return List.of();
         }
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile)
@@ -262,7 +414,7 @@ public final class ReleasedSchemas {
         }
     }
 
-    private static List<String> inJar(URL anchor) throws IOException {
+    private static List<String> inJar(URL anchor, String directory) throws IOException {
         URLConnection connection = anchor.openConnection();
         if (!(connection instanceof JarURLConnection jar)) {
             throw new IOException("Neither a directory nor a jar: " + anchor);
@@ -273,8 +425,8 @@ public final class ReleasedSchemas {
         try {
             return file.stream()
                     .map(JarEntry::getName)
-                    .filter(name -> name.startsWith(DIRECTORY) && !name.endsWith("/"))
-                    .map(name -> name.substring(DIRECTORY.length()))
+                    .filter(name -> name.startsWith(directory) && !name.endsWith("/"))
+                    .map(name -> name.substring(directory.length()))
                     .toList();
         } finally {
             if (!jar.getUseCaches()) {

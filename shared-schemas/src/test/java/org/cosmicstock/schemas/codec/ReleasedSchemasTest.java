@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -18,15 +19,23 @@ import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.cosmicstock.schemas.commands.Allocate;
+import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.testing.ContractRoles;
+import org.cosmicstock.schemas.testing.TestSchemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The build-time guard: what is released stays readable, and what is generated is released. */
+/**
+ * The build-time guard: what is released stays readable, and what is generated is its type's latest version,
+ * released or next to be.
+ */
 class ReleasedSchemasTest {
 
     private static final Path CURRENT = Path.of("src/main/avro");
     private static final Path RELEASED = Path.of("src/main/resources", ReleasedSchemas.DIRECTORY);
+
+    private static final String ALLOCATE = Allocate.getClassSchema().getFullName();
+    private static final String ALLOCATED = Allocated.getClassSchema().getFullName();
 
     private final ReleasedSchemas released = ReleasedSchemas.load();
 
@@ -35,35 +44,89 @@ class ReleasedSchemasTest {
         assertThat(CompatibilityCheck.violations(released.all())).isEmpty();
     }
 
+    /**
+     * The current schema of a type is its latest version: the latest released one, or the next one, unreleased
+     * until the release command writes its copy (a type with no released version: v1).
+     */
     @Test
-    void everyCurrentSchemaIsTheLatestReleasedVersion() throws IOException {
+    void everyCurrentSchemaIsItsTypesLatestVersion() throws IOException {
         Map<String, Schema> current = currentSchemas();
 
         assertThat(current.keySet()).as("types in %s", CURRENT).isEqualTo(released.typeNames());
         current.forEach((type, schema) -> {
             List<Schema> versions = released.versionsOf(type);
             Schema latest = versions.get(versions.size() - 1);
-            assertThat(schema)
-                    .as("%s in %s changed without a new released version v%d", type, CURRENT, versions.size() + 1)
-                    .isEqualTo(latest);
+            assertThat(ReleasedSchemas.sameVersion(schema, latest))
+                    .as("%s in %s is its latest version", type, CURRENT)
+                    .isTrue();
             assertThat(SchemaNormalization.parsingFingerprint64(schema))
                     .isEqualTo(SchemaNormalization.parsingFingerprint64(latest));
+            assertThat(released.unreleased().get(type))
+                    .as(
+                            "%s: unreleased, as the next version, exactly when its current schema is not its latest"
+                                    + " released one",
+                            type)
+                    .isEqualTo(sameAsLatestReleased(type, schema) ? null : releasedFilesOf(type) + 1);
         });
     }
 
     @Test
-    void everyGeneratedClassIsTheLatestReleasedVersion() {
-        assertThat(MessageType.ALL)
-                .extracting(MessageType::fullName)
-                .as("MessageType.ALL, the one list of the contract's types, derived from the released directory")
-                .hasSameElementsAs(released.typeNames());
-        // Generated schemas carry avro.java.string properties, which the parsing fingerprint rightly ignores.
-        MessageType.ALL.forEach(type -> {
-            List<Schema> versions = released.versionsOf(type.fullName());
-            assertThat(SchemaNormalization.parsingFingerprint64(type.schema()))
-                    .as("%s", type.fullName())
-                    .isEqualTo(SchemaNormalization.parsingFingerprint64(versions.get(versions.size() - 1)));
-        });
+    void aCurrentSchemaWithOnlyCustomPropertiesAddedIsTheLatestReleasedVersion() {
+        Schema v1 = released.version(ALLOCATE, 1);
+        Schema current = new Schema.Parser().parse(v1.toString());
+        current.addProp("writtenBy", "allocation-service");
+        current.getField("sku").addProp("actedOnBy", "allocation-service");
+
+        ReleasedSchemas known = ReleasedSchemas.withCurrent(Map.of(ALLOCATE, List.of(v1)), List.of(current));
+
+        assertThat(known.versionsOf(ALLOCATE)).containsExactly(v1);
+        assertThat(known.unreleased()).isEmpty();
+        assertThat(known.isReleased(ALLOCATE, 1)).isTrue();
+    }
+
+    @Test
+    void aChangedCurrentSchemaIsTheNextVersionUnreleased() {
+        Schema v1 = released.version(ALLOCATE, 1);
+        Schema current = TestSchemas.withOptionalNote(v1);
+
+        ReleasedSchemas known = ReleasedSchemas.withCurrent(Map.of(ALLOCATE, List.of(v1)), List.of(current));
+
+        assertThat(known.versionsOf(ALLOCATE)).containsExactly(v1, current);
+        assertThat(known.unreleased()).containsExactly(Map.entry(ALLOCATE, 2));
+        assertThat(known.isReleased(ALLOCATE, 1)).isTrue();
+        assertThat(known.isReleased(ALLOCATE, 2)).isFalse();
+        assertThat(known.byFingerprint(SchemaNormalization.parsingFingerprint64(current)))
+                .contains(current);
+        assertThatThrownBy(() -> known.version(ALLOCATE, 3))
+                .hasMessage(ALLOCATE + " has no version 3: its versions are v1 to v2 (v2 not released yet)");
+    }
+
+    /** The released text is what readers and registries get: a new doc is a new version, as a new default is. */
+    @Test
+    void aCurrentSchemaWithAChangedDocOrDefaultIsTheNextVersion() {
+        Schema v2 = released.version(ALLOCATED, 2);
+        String text = v2.toString();
+        Schema newDoc = new Schema.Parser().parse(text.replace("An order line was allocated", "A line was allocated"));
+        Schema noteNone = TestSchemas.withField(v2, noteDefaulting("none"));
+        Schema noteEmpty = TestSchemas.withField(v2, noteDefaulting(""));
+        assertThat(ReleasedSchemas.sameVersion(newDoc, v2)).isFalse();
+        assertThat(ReleasedSchemas.sameVersion(noteNone, noteEmpty)).isFalse();
+        assertThat(ReleasedSchemas.sameVersion(noteNone, TestSchemas.withField(v2, noteDefaulting("none"))))
+                .isTrue();
+        assertThat(ReleasedSchemas.withCurrent(released.all(), List.of(newDoc)).unreleased())
+                .containsExactly(
+                        Map.entry(ALLOCATED, released.versionsOf(ALLOCATED).size() + 1));
+    }
+
+    @Test
+    void aCurrentSchemaOfATypeNeverReleasedIsItsFirstVersionUnreleased() {
+        Schema hold = TestSchemas.renamed(released.version(ALLOCATE, 1), "org.cosmicstock.schemas.commands.Hold");
+
+        ReleasedSchemas known = ReleasedSchemas.withCurrent(released.all(), List.of(hold));
+
+        assertThat(known.versionsOf(hold.getFullName())).containsExactly(hold);
+        assertThat(known.unreleased()).containsExactly(Map.entry(hold.getFullName(), 1));
+        assertThat(known.isReleased(hold.getFullName(), 1)).isFalse();
     }
 
     @Test
@@ -74,7 +137,7 @@ class ReleasedSchemasTest {
                     .toList();
             assertThat(ReleasedSchemas.releasedFiles()).hasSameElementsAs(onDisk);
             assertThat(released.all().values().stream().mapToInt(List::size).sum())
-                    .isEqualTo(onDisk.size());
+                    .isEqualTo(onDisk.size() + released.unreleased().size());
         }
     }
 
@@ -119,6 +182,33 @@ class ReleasedSchemasTest {
         assertThatThrownBy(() -> released.versionsOf(Allocate.getClassSchema().getFullName())
                         .clear())
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static Schema.Field noteDefaulting(String value) {
+        return new Schema.Field(
+                "note",
+                Schema.createUnion(Schema.create(Schema.Type.STRING), Schema.create(Schema.Type.NULL)),
+                "A note.",
+                value);
+    }
+
+    private static int releasedFilesOf(String type) {
+        Path directory = RELEASED.resolve(type);
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return (int) files.filter(file -> file.toString().endsWith(".avsc")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean sameAsLatestReleased(String type, Schema current) {
+        int latest = releasedFilesOf(type);
+        return latest > 0
+                && ReleasedSchemas.sameVersion(
+                        current, parse(RELEASED.resolve(type).resolve("v" + latest + ".avsc")));
     }
 
     private static Map<String, Schema> currentSchemas() throws IOException {

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -18,6 +18,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.cosmicstock.schemas.commands.Allocate;
 import org.cosmicstock.schemas.events.Allocated;
 import org.cosmicstock.schemas.events.Deallocated;
 import org.cosmicstock.schemas.registry.RegistrationMode;
@@ -41,6 +42,7 @@ class WriteVersionsTest {
 
     private static final ReleasedSchemas RELEASED = ReleasedSchemas.load();
     private static final Path CHANGELOG = Path.of("..", "CHANGELOG.md");
+    private static final String ALLOCATE = Allocate.getClassSchema().getFullName();
     private static final String ALLOCATED = Allocated.getClassSchema().getFullName();
     private static final String DEALLOCATED = Deallocated.getClassSchema().getFullName();
 
@@ -92,26 +94,81 @@ class WriteVersionsTest {
     }
 
     /**
+     * The index is what the release command wrote when the previous release was cut: released files only (a
+     * hand-edited line naming a file that does not exist fails here, not at the next release).
+     */
+    @Test
+    void thePreviousReleaseIndexNamesReleasedFilesOnly() throws IOException {
+        List<String> indexed =
+                Files.readAllLines(Path.of("src/main/resources", ReleasedSchemas.PREVIOUS_RELEASE_INDEX)).stream()
+                        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                        .toList();
+
+        assertThat(ReleasedSchemas.releasedFiles())
+                .as("released files, which %s must name only", ReleasedSchemas.PREVIOUS_RELEASE_INDEX)
+                .containsAll(indexed);
+    }
+
+    /**
      * A type the previous release did not know is dead-lettered by its readers in whatever version it is
-     * written: its producer must not send it until every reader is upgraded. A new type fails this test until
-     * that is thought through and written down where operators read it, in the CHANGELOG's unreleased section
-     * (docs/adding-a-schema-version.md).
+     * written: its producer must not send it until every reader is upgraded. A new type, or a new version, fails
+     * this test until that is thought through and written down where operators read it, in the CHANGELOG's
+     * unreleased section (docs/adding-a-schema-version.md). Once the release is cut, the release command makes
+     * the previous release know them; until it is run, they stay new and this test asks for them in the
+     * Unreleased section that the cut emptied.
      */
     @Test
     void typesThePreviousReleaseDidNotKnowAreInTheChangelog() throws IOException {
-        Set<String> added = new TreeSet<>(RELEASED.typeNames());
-        added.removeAll(ReleasedSchemas.previousRelease().typeNames());
-        String changelog = Files.readString(CHANGELOG);
+        assertThat(notInTheUnreleasedSection(RELEASED, ReleasedSchemas.previousRelease(), Files.readString(CHANGELOG)))
+                .as(
+                        "new since the previous release (%s), to be said in the Unreleased section of %s; if the"
+                                + " release that brought them was cut, run ReleaseSchemas (docs/adding-a-schema-version.md)",
+                        ReleasedSchemas.PREVIOUS_RELEASE_INDEX, CHANGELOG)
+                .isEmpty();
+    }
+
+    @Test
+    void aTypeOrVersionNewSinceThePreviousReleaseIsLookedForInTheUnreleasedSectionOnly() {
+        Map<String, List<Schema>> previousVersions = new TreeMap<>(RELEASED.all());
+        previousVersions.remove(ALLOCATE);
+        previousVersions.put(ALLOCATED, RELEASED.versionsOf(ALLOCATED).subList(0, 1));
+        ReleasedSchemas previous = ReleasedSchemas.of(previousVersions);
+        String changelog =
+                "# Changelog\n\n## Unreleased\n- `Allocated` v2.\n\n## 1.0\n- `Allocate` v1, `Deallocated` v2.\n";
+
+        assertThat(notInTheUnreleasedSection(RELEASED, previous, changelog)).containsExactly("`Allocate`");
+        assertThat(notInTheUnreleasedSection(RELEASED, previous, changelog.replace("`Allocated` v2", "`Allocated`")))
+                .containsExactly("`Allocate`", "`Allocated` v2");
+        assertThat(notInTheUnreleasedSection(RELEASED, RELEASED, changelog)).isEmpty();
+    }
+
+    /**
+     * The types ({@code `Name`}) and versions of known types ({@code `Name` vN}) that {@code previous} did not
+     * know, missing from the changelog's Unreleased section.
+     */
+    private static List<String> notInTheUnreleasedSection(
+            ReleasedSchemas known, ReleasedSchemas previous, String changelog) {
         int start = changelog.indexOf("\n## Unreleased");
+        assertThat(start).as("an Unreleased section in %s", CHANGELOG).isNotNegative();
         int end = changelog.indexOf("\n## ", start + 1);
         String unreleased = changelog.substring(start, end < 0 ? changelog.length() : end);
-
-        assertThat(start).as("an Unreleased section in %s", CHANGELOG).isNotNegative();
-        assertThat(added)
-                .isNotEmpty()
-                .allSatisfy(type -> assertThat(unreleased)
-                        .as("%s, new in this release, said in the Unreleased section of %s", type, CHANGELOG)
-                        .contains("`" + type.substring(type.lastIndexOf('.') + 1) + "`"));
+        List<String> missing = new ArrayList<>();
+        known.all().forEach((type, versions) -> {
+            String name = "`" + type.substring(type.lastIndexOf('.') + 1) + "`";
+            int previousVersions = previous.versionsOf(type).size();
+            if (previousVersions == 0) {
+                if (!unreleased.contains(name)) {
+                    missing.add(name);
+                }
+                return;
+            }
+            for (int version = previousVersions + 1; version <= versions.size(); version++) {
+                if (!unreleased.contains(name + " v" + version)) {
+                    missing.add(name + " v" + version);
+                }
+            }
+        });
+        return missing;
     }
 
     /** Writing version v of what a v-producer sent gives its bytes back: the older version, faithfully. */

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -29,11 +31,15 @@ import org.cosmicstock.schemas.codec.ReleasedSchemas;
 import org.cosmicstock.schemas.codec.WireFormat;
 
 /**
- * Writes the contract fixtures of every released version that has none yet, and never touches a version
- * that has: old fixtures are what old producers sent, and a change that cannot read them must fail the
- * build, not regenerate them. The messages are {@link SampleMessages} of the type, carried over to the
- * version's schema by Avro schema resolution; the bytes are written by Avro's own encoders, not by the codec
- * under test. Run it after releasing a version:
+ * Writes the contract fixtures of every version that has none yet, and never touches a released version that
+ * has: old fixtures are what old producers sent, and a change that cannot read them must fail the build, not
+ * regenerate them. A version not released yet (a current schema that {@code ReleaseSchemas} has not copied) has
+ * its fixtures written like any other, so that every consumer's contract test reads it, but rewritten (same
+ * schema id) on every run while it is unreleased, as its schema and samples may still change; they are frozen
+ * as they are when the release command releases it. Fixtures of a version that is no longer one (a current
+ * schema changed back before release) are removed with their index line. The messages are {@link
+ * SampleMessages} of the type, carried over to the version's schema by Avro schema resolution; the bytes are
+ * written by Avro's own encoders, not by the codec under test. Run it after changing a schema:
  *
  * <pre>./mvnw -o -q -pl shared-schemas test -Dtest=GenerateContractFixtures</pre>
  */
@@ -49,12 +55,12 @@ public final class ContractFixtureGenerator {
                 ReleasedSchemas.load(),
                 SampleMessages.all(),
                 System.out::println);
-        System.out.println(written.isEmpty() ? "Every released version has its fixtures" : "Wrote " + written);
+        System.out.println(written.isEmpty() ? "Every version has its fixtures" : "Wrote " + written);
     }
 
     /**
      * @param directory the fixtures directory ({@code .../org/cosmicstock/schemas/fixtures})
-     * @return the versions written, as {@code <type>/v<N>}
+     * @return the versions written, as {@code <type>/v<N>}: new ones, and unreleased ones whose fixtures changed
      * @throws IllegalStateException if a version's directory exists without an index line, or a type has no sample
      */
     public static List<String> generate(
@@ -65,10 +71,10 @@ public final class ContractFixtureGenerator {
             if (!Files.exists(index)) {
                 Files.writeString(index, "# Every version with contract fixtures; never remove a line.\n");
             }
+            List<String> written = new ArrayList<>(rewriteUnreleased(directory, index, released, samples, progress));
             List<String> listed =
                     Files.readAllLines(index).stream().map(String::strip).toList();
             int lastId = lastSchemaId(directory, listed);
-            List<String> written = new ArrayList<>();
             for (Map.Entry<String, List<Schema>> type : released.all().entrySet()) {
                 for (int version = 1; version <= type.getValue().size(); version++) {
                     String key = type.getKey() + "/v" + version;
@@ -91,6 +97,71 @@ public final class ContractFixtureGenerator {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write contract fixtures under " + directory, e);
         }
+    }
+
+    /**
+     * Writes again the fixtures of every listed version that is not released, with the schema id it had, and
+     * removes those of a listed version that no longer is one (nor released): neither is a contract yet.
+     */
+    private static List<String> rewriteUnreleased(
+            Path directory,
+            Path index,
+            ReleasedSchemas released,
+            List<SpecificRecord> samples,
+            Consumer<String> progress)
+            throws IOException {
+        List<String> rewritten = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        boolean removed = false;
+        for (String line : Files.readAllLines(index)) {
+            String key = line.strip();
+            int slash = key.lastIndexOf("/v");
+            if (key.isEmpty() || key.startsWith("#") || slash < 0) {
+                kept.add(line);
+                continue;
+            }
+            String type = key.substring(0, slash);
+            int version = Integer.parseInt(key.substring(slash + 2));
+            if (released.isReleased(type, version)) {
+                kept.add(line);
+                continue;
+            }
+            Path dir = directory.resolve(key);
+            int schemaId =
+                    Integer.parseInt(ContractFixtures.properties(Files.readAllBytes(dir.resolve("version.properties")))
+                            .getProperty("schema.id"));
+            Map<String, byte[]> before = TestFiles.contents(dir);
+            deleteDirectory(dir);
+            if (version > released.versionsOf(type).size()) {
+                progress.accept("Removed the fixtures of " + key + ", no longer a version of its type");
+                removed = true;
+                continue;
+            }
+            kept.add(line);
+            write(dir, type, version, released.version(type, version), schemaId, samplesOf(type, samples));
+            if (!sameContents(before, TestFiles.contents(dir))) {
+                rewritten.add(key);
+                progress.accept("Rewrote the fixtures of " + key + ", not released yet (schema id " + schemaId + ")");
+            }
+        }
+        if (removed) {
+            Files.write(index, kept);
+        }
+        return rewritten;
+    }
+
+    private static boolean sameContents(Map<String, byte[]> a, Map<String, byte[]> b) {
+        return a.keySet().equals(b.keySet())
+                && a.keySet().stream().allMatch(file -> Arrays.equals(a.get(file), b.get(file)));
+    }
+
+    private static void deleteDirectory(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
     }
 
     private static void write(

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.cosmicstock.schemas.codec.ReleasedSchemas;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +29,8 @@ class ContractFixtureGeneratorTest {
 
     @BeforeEach
     void copyTheCommittedFixtures() throws IOException {
-        try (Stream<Path> files = Files.walk(FIXTURES)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = copy.resolve(FIXTURES.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
-        before = contents(copy);
+        TestFiles.copyTree(FIXTURES, copy);
+        before = TestFiles.contents(copy);
     }
 
     @Test
@@ -46,7 +38,7 @@ class ContractFixtureGeneratorTest {
         List<String> written = generate(ReleasedSchemas.load());
 
         assertThat(written).isEmpty();
-        assertThat(contents(copy)).containsExactlyInAnyOrderEntriesOf(before);
+        assertThat(TestFiles.contents(copy)).containsExactlyInAnyOrderEntriesOf(before);
     }
 
     @Test
@@ -60,7 +52,7 @@ class ContractFixtureGeneratorTest {
         List<String> written = generate(ReleasedSchemas.of(versions));
 
         assertThat(written).containsExactly(ALLOCATE + "/v2");
-        Map<String, byte[]> after = contents(copy);
+        Map<String, byte[]> after = TestFiles.contents(copy);
         before.forEach((file, bytes) -> {
             if (!file.equals("index.txt")) {
                 assertThat(after.get(file)).as(file).isEqualTo(bytes);
@@ -78,6 +70,65 @@ class ContractFixtureGeneratorTest {
         assertThat(new Schema.Parser().parse(Files.readString(v2Dir.resolve("schema.avsc"))))
                 .isEqualTo(v2);
         assertThat(Files.readString(v2Dir.resolve("message-1.json"))).contains("\"note\" : null");
+    }
+
+    /** Written like any version, rewritten while it is not released, frozen once it is. */
+    @Test
+    void rewritesAnUnreleasedVersionWithItsSchemaIdUntilItIsReleased() throws IOException {
+        Map<String, List<Schema>> releasedNow = ReleasedSchemas.load().all();
+        Schema v1 = releasedNow.get(ALLOCATE).get(0);
+        Schema noted = TestSchemas.withOptionalNote(v1);
+        Schema notedWithMemo = TestSchemas.withField(
+                noted,
+                new Schema.Field(
+                        "memo",
+                        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+                        "A memo.",
+                        JsonProperties.NULL_VALUE));
+        Path v2Dir = copy.resolve(ALLOCATE + "/v2");
+
+        assertThat(generate(ReleasedSchemas.withCurrent(releasedNow, List.of(noted))))
+                .containsExactly(ALLOCATE + "/v2");
+        String schemaId = idOf(v2Dir);
+        Map<String, byte[]> written = TestFiles.contents(copy);
+
+        assertThat(generate(ReleasedSchemas.withCurrent(releasedNow, List.of(noted))))
+                .as("the same schema and samples again")
+                .isEmpty();
+        assertThat(TestFiles.contents(copy)).containsExactlyInAnyOrderEntriesOf(written);
+
+        assertThat(generate(ReleasedSchemas.withCurrent(releasedNow, List.of(notedWithMemo))))
+                .containsExactly(ALLOCATE + "/v2");
+        assertThat(idOf(v2Dir)).isEqualTo(schemaId);
+        assertThat(Files.readString(v2Dir.resolve("message-1.json"))).contains("\"memo\" : null");
+        assertThat(Files.readAllLines(copy.resolve("index.txt")))
+                .filteredOn(line -> line.equals(ALLOCATE + "/v2"))
+                .hasSize(1);
+
+        Map<String, byte[]> atRelease = TestFiles.contents(copy);
+        Map<String, List<Schema>> released = new HashMap<>(releasedNow);
+        released.put(ALLOCATE, List.of(v1, notedWithMemo));
+        assertThat(generate(ReleasedSchemas.of(released))).isEmpty();
+        assertThat(generate(ReleasedSchemas.withCurrent(released, List.of(noted))))
+                .as("a released version's fixtures are never rewritten, whatever the current schema")
+                .containsExactly(ALLOCATE + "/v3");
+        Map<String, byte[]> after = TestFiles.contents(copy);
+        atRelease.forEach((file, bytes) -> {
+            if (!file.equals("index.txt")) {
+                assertThat(after.get(file)).as(file).isEqualTo(bytes);
+            }
+        });
+    }
+
+    @Test
+    void removesTheFixturesOfAnUnreleasedVersionThatIsNoLongerOne() throws IOException {
+        Map<String, List<Schema>> releasedNow = ReleasedSchemas.load().all();
+        Schema noted = TestSchemas.withOptionalNote(releasedNow.get(ALLOCATE).get(0));
+        generate(ReleasedSchemas.withCurrent(releasedNow, List.of(noted)));
+
+        assertThat(generate(ReleasedSchemas.of(releasedNow))).isEmpty();
+
+        assertThat(TestFiles.contents(copy)).containsExactlyInAnyOrderEntriesOf(before);
     }
 
     @Test
@@ -110,17 +161,8 @@ class ContractFixtureGeneratorTest {
         return ContractFixtureGenerator.generate(copy, released, SampleMessages.all(), progress::add);
     }
 
-    private static Map<String, byte[]> contents(Path root) throws IOException {
-        Map<String, byte[]> contents = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).forEach(file -> {
-                try {
-                    contents.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        return contents;
+    private static String idOf(Path versionDir) throws IOException {
+        return ContractFixtures.properties(Files.readAllBytes(versionDir.resolve("version.properties")))
+                .getProperty("schema.id");
     }
 }
