@@ -1,7 +1,10 @@
 package org.cosmicstock.messaging.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -12,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.cosmicstock.messaging.kafka.PartitionRetries;
 import org.cosmicstock.messaging.kafka.RecordBatchHandler;
+import org.cosmicstock.messaging.kafka.RetryFrom;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.retry.Backoff;
 import org.slf4j.Logger;
@@ -28,7 +32,7 @@ import org.springframework.scheduling.TaskScheduler;
  * Builds the services' consumer groups as spring-kafka listener containers, on Spring Boot's
  * consumer factory (so the Kafka settings, security included, reach them, and Micrometer's Kafka
  * client metrics are bound to every consumer): (String key, Avro bytes), from the earliest record for
- * a new group, one listener call per partition of a poll, a transient failure pausing only its
+ * a new group, one listener call per poll (every partition's records, one unit of work), a transient failure pausing only its
  * partition ({@link PartitionRetries}), and offsets committed after the batches they cover, at most
  * once per commit interval without waiting for the broker (ADR 6).
  */
@@ -108,7 +112,8 @@ public final class KafkaConsumers {
         container.setGroupId(groupId);
         // client.id = <group>-<thread>: the label of the group's Kafka client metrics (lag per partition).
         container.setClientId(groupId);
-        container.setSubBatchPerPartition(true);
+        // A poll's records, every partition's, are one batch: one unit of work (ADR 6).
+        container.setSubBatchPerPartition(false);
         container.setPollTimeout(POLL_TIMEOUT.toMillis());
         if (commitInterval.isZero()) {
             container.setAckMode(AckMode.BATCH);
@@ -121,16 +126,13 @@ public final class KafkaConsumers {
         container.setKafkaConsumerProperties(consumerProperties(overrides));
         container.setConsumerRebalanceListener(new Handover(groupId, retries));
         container.setMessageListener((BatchMessageListener<String, byte[]>) records -> {
-            ConsumerRecord<String, byte[]> first = records.get(0);
-            TopicPartition partition = new TopicPartition(first.topic(), first.partition());
             try {
-                handler.handle(records, retries.failingFor(partition, first.offset()));
+                handle(handler, records, retries);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            retries.succeeded(partition);
         });
 
         var consumers = new ConcurrentMessageListenerContainer<>(factory, container);
@@ -138,6 +140,58 @@ public final class KafkaConsumers {
         consumers.setCommonErrorHandler(retries);
         LOG.info("Consumer group {} on {}: {} thread(s)", groupId, topics, threads);
         return consumers;
+    }
+
+    /**
+     * A poll's records, every partition's, as one batch (one unit of work). If it fails with more than
+     * one partition in it, each partition's records are tried again alone, so that a failure that
+     * belongs to one partition pauses that partition only ({@link RetryFrom} names the ones that
+     * failed); a failure of everything (the database away) fails each of them, as it would have alone.
+     */
+    private static void handle(
+            RecordBatchHandler handler, List<ConsumerRecord<String, byte[]>> records, PartitionRetries retries)
+            throws Exception {
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> partitions = byPartition(records);
+        try {
+            handler.handle(records, retries::failingFor);
+            partitions.keySet().forEach(retries::succeeded);
+            return;
+        } catch (RetryFrom waits) {
+            throw waits; // Partition by partition already.
+        } catch (Exception failed) {
+            if (partitions.size() == 1) {
+                throw failed;
+            }
+            LOG.debug("A batch of {} partitions failed, trying each alone: {}", partitions.size(), failed.toString());
+        }
+        Map<TopicPartition, Long> waiting = new LinkedHashMap<>();
+        Exception cause = null;
+        for (var partition : partitions.entrySet()) {
+            try {
+                handler.handle(partition.getValue(), retries::failingFor);
+                retries.succeeded(partition.getKey());
+            } catch (RetryFrom waits) {
+                waiting.putAll(waits.offsets());
+                cause = cause == null ? waits : cause;
+            } catch (Exception failed) {
+                waiting.put(partition.getKey(), partition.getValue().get(0).offset());
+                cause = cause == null ? failed : cause;
+            }
+        }
+        if (!waiting.isEmpty()) {
+            throw new RetryFrom(waiting, cause);
+        }
+    }
+
+    private static Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition(
+            List<ConsumerRecord<String, byte[]>> records) {
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> partitions = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            partitions
+                    .computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
+                    .add(record);
+        }
+        return partitions;
     }
 
     private Properties consumerProperties(Map<String, Object> overrides) {

@@ -21,12 +21,13 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The error handler of every consumer group's listener container: a batch that failed for a
- * transient reason pauses only its own partition. The container hands the listener one partition's
- * records at a time (a sub-batch per partition), so a failure belongs to one partition: it is sought
- * back to its first unfinished record and paused for the next interval of an exponential back-off
- * without a limit on attempts, then delivered again, for as long as the failure lasts. The other
- * partitions go on, and the consumer keeps polling, so it stays in the group. Nothing of a failed
- * batch is committed ({@link #isAckAfterHandle()} is false).
+ * transient reason pauses only the partitions it holds. The container hands the listener what one
+ * poll returned: each of its partitions is sought back to its first unfinished record and paused for
+ * the next interval of an exponential back-off without a limit on attempts, then delivered again,
+ * for as long as the failure lasts; a {@link RetryFrom} names the partitions that wait, and the
+ * others of the batch are done. Partitions outside the failed batch go on, and the consumer keeps
+ * polling, so it stays in the group. Nothing of a failed batch is committed ({@link
+ * #isAckAfterHandle()} is false).
  *
  * <p>spring-kafka's stock handlers pause the whole consumer during a back-off, which would stop
  * every partition of a thread for one bad database row (ADR 6).
@@ -78,8 +79,13 @@ public final class PartitionRetries implements CommonErrorHandler {
         Exception cause = unwrap(thrown);
         for (TopicPartition partition : data.partitions()) {
             long from = data.records(partition).get(0).offset();
-            if (cause instanceof RetryFrom retry && retry.partition().equals(partition)) {
-                from = retry.offset();
+            if (cause instanceof RetryFrom retry) {
+                Long waitsFrom = retry.offsets().get(partition);
+                if (waitsFrom == null) {
+                    succeeded(partition); // Its records were handled: it goes on.
+                    continue;
+                }
+                from = waitsFrom;
             }
             consumer.seek(partition, from);
             Duration pause = failed(partition, from, cause);
