@@ -1,21 +1,16 @@
 package org.cosmicstock.messaging.config;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.cosmicstock.messaging.kafka.PartitionRetries;
 import org.cosmicstock.messaging.kafka.RecordBatchHandler;
-import org.cosmicstock.messaging.kafka.RetryFrom;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
 import org.cosmicstock.messaging.retry.Backoff;
 import org.slf4j.Logger;
@@ -127,7 +122,7 @@ public final class KafkaConsumers {
         container.setConsumerRebalanceListener(new Handover(groupId, retries));
         container.setMessageListener((BatchMessageListener<String, byte[]>) records -> {
             try {
-                handle(handler, records, retries);
+                retries.deliver(handler, records);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -140,58 +135,6 @@ public final class KafkaConsumers {
         consumers.setCommonErrorHandler(retries);
         LOG.info("Consumer group {} on {}: {} thread(s)", groupId, topics, threads);
         return consumers;
-    }
-
-    /**
-     * A poll's records, every partition's, as one batch (one unit of work). If it fails with more than
-     * one partition in it, each partition's records are tried again alone, so that a failure that
-     * belongs to one partition pauses that partition only ({@link RetryFrom} names the ones that
-     * failed); a failure of everything (the database away) fails each of them, as it would have alone.
-     */
-    private static void handle(
-            RecordBatchHandler handler, List<ConsumerRecord<String, byte[]>> records, PartitionRetries retries)
-            throws Exception {
-        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> partitions = byPartition(records);
-        try {
-            handler.handle(records, retries::failingFor);
-            partitions.keySet().forEach(retries::succeeded);
-            return;
-        } catch (RetryFrom waits) {
-            throw waits; // Partition by partition already.
-        } catch (Exception failed) {
-            if (partitions.size() == 1) {
-                throw failed;
-            }
-            LOG.debug("A batch of {} partitions failed, trying each alone: {}", partitions.size(), failed.toString());
-        }
-        Map<TopicPartition, Long> waiting = new LinkedHashMap<>();
-        Exception cause = null;
-        for (var partition : partitions.entrySet()) {
-            try {
-                handler.handle(partition.getValue(), retries::failingFor);
-                retries.succeeded(partition.getKey());
-            } catch (RetryFrom waits) {
-                waiting.putAll(waits.offsets());
-                cause = cause == null ? waits : cause;
-            } catch (Exception failed) {
-                waiting.put(partition.getKey(), partition.getValue().get(0).offset());
-                cause = cause == null ? failed : cause;
-            }
-        }
-        if (!waiting.isEmpty()) {
-            throw new RetryFrom(waiting, cause);
-        }
-    }
-
-    private static Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition(
-            List<ConsumerRecord<String, byte[]>> records) {
-        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> partitions = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            partitions
-                    .computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
-                    .add(record);
-        }
-        return partitions;
     }
 
     private Properties consumerProperties(Map<String, Object> overrides) {
