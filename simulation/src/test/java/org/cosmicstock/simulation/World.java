@@ -555,13 +555,14 @@ final class World {
             active.add(id());
             try {
                 handler.handle(records, failingFor);
-            } catch (RetryFrom retry) {
+            } catch (RetryFrom waiting) {
+                long retryFrom = waiting.offsets().get(new TopicPartition(topic, partition));
                 tally("not yet (RetryFrom)");
                 note(
-                        () -> "  " + id() + " waits, then reads again from offset " + retry.offset() + ": "
-                                + retry.getMessage(),
+                        () -> "  " + id() + " waits, then reads again from offset " + retryFrom + ": "
+                                + waiting.getMessage(),
                         tagsOf(polled));
-                commitAndMove(retry.offset());
+                commitAndMove(retryFrom);
                 if (failingSince == null) {
                     failingSince = millis;
                 }

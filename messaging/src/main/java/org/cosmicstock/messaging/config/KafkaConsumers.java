@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,7 +27,7 @@ import org.springframework.scheduling.TaskScheduler;
  * Builds the services' consumer groups as spring-kafka listener containers, on Spring Boot's
  * consumer factory (so the Kafka settings, security included, reach them, and Micrometer's Kafka
  * client metrics are bound to every consumer): (String key, Avro bytes), from the earliest record for
- * a new group, one listener call per partition of a poll, a transient failure pausing only its
+ * a new group, one listener call per poll (every partition's records, one unit of work), a transient failure pausing only its
  * partition ({@link PartitionRetries}), and offsets committed after the batches they cover, at most
  * once per commit interval without waiting for the broker (ADR 6).
  */
@@ -108,7 +107,8 @@ public final class KafkaConsumers {
         container.setGroupId(groupId);
         // client.id = <group>-<thread>: the label of the group's Kafka client metrics (lag per partition).
         container.setClientId(groupId);
-        container.setSubBatchPerPartition(true);
+        // A poll's records, every partition's, are one batch: one unit of work (ADR 6).
+        container.setSubBatchPerPartition(false);
         container.setPollTimeout(POLL_TIMEOUT.toMillis());
         if (commitInterval.isZero()) {
             container.setAckMode(AckMode.BATCH);
@@ -121,16 +121,13 @@ public final class KafkaConsumers {
         container.setKafkaConsumerProperties(consumerProperties(overrides));
         container.setConsumerRebalanceListener(new Handover(groupId, retries));
         container.setMessageListener((BatchMessageListener<String, byte[]>) records -> {
-            ConsumerRecord<String, byte[]> first = records.get(0);
-            TopicPartition partition = new TopicPartition(first.topic(), first.partition());
             try {
-                handler.handle(records, retries.failingFor(partition, first.offset()));
+                retries.deliver(handler, records);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            retries.succeeded(partition);
         });
 
         var consumers = new ConcurrentMessageListenerContainer<>(factory, container);

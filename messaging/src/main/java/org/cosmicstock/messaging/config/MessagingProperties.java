@@ -48,14 +48,16 @@ public record MessagingProperties(
             @DefaultValue("-1") long eventsRetentionMs) {}
 
     /**
-     * @param concurrency consumer threads per consumer group (each takes a share of the partitions)
+     * @param concurrency consumer threads per consumer group (each takes a share of the partitions);
+     *     one by default: a poll of every partition is one unit of work, and more threads mean more,
+     *     emptier ones (ADR 6); an instance scales out by replicas
      * @param maxPollRecords the most records one poll returns: the largest batch
      * @param commitInterval how often finished offsets are committed (asynchronously; 0 commits
      *     synchronously after every partition's batch): a crash redelivers at most this much, as
      *     duplicates
      */
     public record Consumer(
-            @DefaultValue("3") int concurrency,
+            @DefaultValue("1") int concurrency,
             @DefaultValue("500") int maxPollRecords,
             @DefaultValue("100ms") Duration commitInterval) {}
 

@@ -3,11 +3,16 @@ package org.cosmicstock.messaging.kafka;
 import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -87,18 +92,19 @@ public final class IncomingMessages {
             return new Incoming(record, type, null, Outcome.INVALID, reason, waits);
         }
 
-        Incoming applied(Result result, ConsumerRecord<String, byte[]> waitedEnough) {
+        Incoming applied(Result result, boolean waitedEnough) {
             return result.isRejected()
                     ? invalid(
-                            record,
-                            type,
-                            result.rejection(),
-                            result.rejection().mayPassLater() && record != waitedEnough)
+                            record, type, result.rejection(), result.rejection().mayPassLater() && !waitedEnough)
                     : counted(record, type, result.outcome());
         }
 
         long offset() {
             return record.offset();
+        }
+
+        TopicPartition partition() {
+            return new TopicPartition(record.topic(), record.partition());
         }
     }
 
@@ -113,7 +119,7 @@ public final class IncomingMessages {
 
     private void handle(
             List<ConsumerRecord<String, byte[]>> records,
-            Duration failingFor,
+            RecordBatchHandler.FailingFor failingFor,
             String consumerGroup,
             PayloadMapper mapper,
             Function<List<Envelope>, List<Result>> apply)
@@ -122,14 +128,23 @@ public final class IncomingMessages {
             return;
         }
         // What may pass later is retried from its offset until it has waited notYetFor, then
-        // dead-lettered: the partition was sought back to it, so it is the first of the batch.
-        ConsumerRecord<String, byte[]> waitedEnough = failingFor.compareTo(notYetFor) >= 0 ? records.get(0) : null;
+        // dead-lettered: its partition was sought back to it, so it is the first of its partition here.
+        Set<ConsumerRecord<String, byte[]>> waitedEnough = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<TopicPartition, Long> waiting = new HashMap<>();
+        Set<TopicPartition> seen = new HashSet<>();
         List<Incoming> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            Incoming incoming = decode(record, mapper, waitedEnough);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (seen.add(partition) && failingFor.of(partition, record.offset()).compareTo(notYetFor) >= 0) {
+                waitedEnough.add(record);
+            }
+            if (waiting.containsKey(partition)) {
+                continue; // Its partition waits on an earlier record: nothing from there on is handled now.
+            }
+            Incoming incoming = decode(record, mapper, waitedEnough.contains(record));
             batch.add(incoming);
             if (incoming.waits()) {
-                break; // Maybe registered a moment later: nothing from here on is handled now.
+                waiting.put(partition, record.offset()); // Maybe registered a moment later.
             }
         }
         List<Envelope> envelopes =
@@ -137,13 +152,23 @@ public final class IncomingMessages {
         if (!envelopes.isEmpty()) {
             // The bus answers a result per envelope, in order.
             Iterator<Result> results = apply.apply(envelopes).iterator();
-            batch.replaceAll(in -> in.envelope() == null ? in : in.applied(results.next(), waitedEnough));
+            batch.replaceAll(
+                    in -> in.envelope() == null ? in : in.applied(results.next(), waitedEnough.contains(in.record())));
         }
-        // Records from the first that must wait on come again: they are dead-lettered and counted then.
-        Incoming notYet = batch.stream().filter(Incoming::waits).findFirst().orElse(null);
-        List<Incoming> done = notYet == null
+        // Records from the first that must wait on, partition by partition, come again: they are
+        // dead-lettered and counted then.
+        Map<TopicPartition, Incoming> notYet = new HashMap<>();
+        for (Incoming incoming : batch) {
+            if (incoming.waits()) {
+                notYet.putIfAbsent(incoming.partition(), incoming);
+            }
+        }
+        List<Incoming> done = notYet.isEmpty()
                 ? batch
-                : batch.stream().filter(in -> in.offset() < notYet.offset()).toList();
+                : batch.stream()
+                        .filter(in -> !notYet.containsKey(in.partition())
+                                || in.offset() < notYet.get(in.partition()).offset())
+                        .toList();
         List<DeadLetterProducer.Letter> letters = new ArrayList<>();
         for (Incoming incoming : done) {
             if (incoming.outcome() == Outcome.INVALID) {
@@ -161,14 +186,14 @@ public final class IncomingMessages {
             deadLetters.send(letters, consumerGroup);
         }
         done.forEach(in -> metrics.consumed(in.record().topic(), in.type(), in.outcome()));
-        if (notYet != null) {
-            ConsumerRecord<String, byte[]> r = notYet.record();
-            throw new RetryFrom(new TopicPartition(r.topic(), r.partition()), r.offset(), notYet.reason());
+        if (!notYet.isEmpty()) {
+            Map<TopicPartition, Long> from = new HashMap<>();
+            notYet.forEach((partition, incoming) -> from.put(partition, incoming.offset()));
+            throw new RetryFrom(from, notYet.values().iterator().next().reason());
         }
     }
 
-    private Incoming decode(
-            ConsumerRecord<String, byte[]> record, PayloadMapper mapper, ConsumerRecord<String, byte[]> waitedEnough) {
+    private Incoming decode(ConsumerRecord<String, byte[]> record, PayloadMapper mapper, boolean waitedEnough) {
         String type = MessagingMetrics.UNKNOWN_TYPE;
         try {
             SpecificRecord payload = codec.decode(record.value());
@@ -180,7 +205,7 @@ public final class IncomingMessages {
             Envelope envelope = new Envelope(message.get(), CloudEventHeaders.read(record), type);
             return new Incoming(record, type, envelope, null, null, false);
         } catch (UnknownSchemaIdException unregistered) {
-            return Incoming.invalid(record, type, unregistered, record != waitedEnough);
+            return Incoming.invalid(record, type, unregistered, !waitedEnough);
         } catch (MessageDecodingException | MessageRejected invalid) {
             return Incoming.invalid(record, type, invalid, false);
         }

@@ -2,10 +2,14 @@ package org.cosmicstock.messaging.kafka;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.cosmicstock.messaging.metrics.MessagingMetrics;
@@ -21,12 +25,13 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The error handler of every consumer group's listener container: a batch that failed for a
- * transient reason pauses only its own partition. The container hands the listener one partition's
- * records at a time (a sub-batch per partition), so a failure belongs to one partition: it is sought
- * back to its first unfinished record and paused for the next interval of an exponential back-off
- * without a limit on attempts, then delivered again, for as long as the failure lasts. The other
- * partitions go on, and the consumer keeps polling, so it stays in the group. Nothing of a failed
- * batch is committed ({@link #isAckAfterHandle()} is false).
+ * transient reason pauses only the partitions it holds. The container hands the listener what one
+ * poll returned: each of its partitions is sought back to its first unfinished record and paused for
+ * the next interval of an exponential back-off without a limit on attempts, then delivered again,
+ * for as long as the failure lasts; a {@link RetryFrom} names the partitions that wait, and the
+ * others of the batch are done. Partitions outside the failed batch go on, and the consumer keeps
+ * polling, so it stays in the group. Nothing of a failed batch is committed ({@link
+ * #isAckAfterHandle()} is false).
  *
  * <p>spring-kafka's stock handlers pause the whole consumer during a back-off, which would stop
  * every partition of a thread for one bad database row (ADR 6).
@@ -57,6 +62,60 @@ public final class PartitionRetries implements CommonErrorHandler {
     /** The record a partition waits on, and its retries. */
     private record Failing(long offset, Retrying retrying) {}
 
+    /**
+     * A poll's records, every partition's, as one batch (one unit of work). If it fails with more than
+     * one partition in it, each partition's records are tried again alone, so that a failure that
+     * belongs to one partition pauses that partition only ({@link RetryFrom} names the ones that
+     * failed); a failure of everything (the database away) fails each of them, as it would have alone.
+     */
+    public void deliver(RecordBatchHandler handler, List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> partitions = byPartition(records);
+        try {
+            handler.handle(records, this::failingFor);
+            partitions.keySet().forEach(this::succeeded);
+            return;
+        } catch (RetryFrom waits) {
+            throw waits; // Partition by partition already.
+        } catch (Exception failed) {
+            if (partitions.size() == 1) {
+                throw failed;
+            }
+            LOG.debug(
+                    "{}: a batch of {} partitions failed, trying each alone: {}",
+                    group,
+                    partitions.size(),
+                    failed.toString());
+        }
+        Map<TopicPartition, Long> waiting = new LinkedHashMap<>();
+        Exception cause = null;
+        for (var partition : partitions.entrySet()) {
+            try {
+                handler.handle(partition.getValue(), this::failingFor);
+                succeeded(partition.getKey());
+            } catch (RetryFrom waits) {
+                waiting.putAll(waits.offsets());
+                cause = cause == null ? waits : cause;
+            } catch (Exception failed) {
+                waiting.put(partition.getKey(), partition.getValue().get(0).offset());
+                cause = cause == null ? failed : cause;
+            }
+        }
+        if (!waiting.isEmpty()) {
+            throw new RetryFrom(waiting, cause);
+        }
+    }
+
+    private static Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition(
+            List<ConsumerRecord<String, byte[]>> records) {
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> partitions = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            partitions
+                    .computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
+                    .add(record);
+        }
+        return partitions;
+    }
+
     @Override
     public boolean seeksAfterHandling() {
         return true;
@@ -78,8 +137,13 @@ public final class PartitionRetries implements CommonErrorHandler {
         Exception cause = unwrap(thrown);
         for (TopicPartition partition : data.partitions()) {
             long from = data.records(partition).get(0).offset();
-            if (cause instanceof RetryFrom retry && retry.partition().equals(partition)) {
-                from = retry.offset();
+            if (cause instanceof RetryFrom retry) {
+                Long waitsFrom = retry.offsets().get(partition);
+                if (waitsFrom == null) {
+                    succeeded(partition); // Its records were handled: it goes on.
+                    continue;
+                }
+                from = waitsFrom;
             }
             consumer.seek(partition, from);
             Duration pause = failed(partition, from, cause);

@@ -1,28 +1,30 @@
 package org.cosmicstock.messaging.kafka;
 
+import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A partition's records were handled up to a record that may succeed later but not now (a schema
- * id not registered yet, a batch not created yet): the partition waits and is delivered again from
- * that record, not from the first of the batch. Transient, like any other failure of a batch.
+ * Partitions whose records were handled up to a record that may succeed later but not now (a schema
+ * id not registered yet, a batch not created yet): each waits and is delivered again from that
+ * record, not from the first of the batch. The batch's other partitions are done. Transient, like
+ * any other failure of a batch.
  */
 public final class RetryFrom extends RuntimeException {
 
-    private final transient TopicPartition partition;
-    private final long offset;
+    private final transient Map<TopicPartition, Long> offsets;
 
     public RetryFrom(TopicPartition partition, long offset, Throwable cause) {
-        super("not yet: " + partition + "@" + offset + ": " + DeadLetters.reason(cause), cause);
-        this.partition = partition;
-        this.offset = offset;
+        this(Map.of(partition, offset), cause);
     }
 
-    public TopicPartition partition() {
-        return partition;
+    /** @param offsets the record each waiting partition comes again from */
+    public RetryFrom(Map<TopicPartition, Long> offsets, Throwable cause) {
+        super("not yet: " + offsets + ": " + DeadLetters.reason(cause), cause);
+        this.offsets = Map.copyOf(offsets);
     }
 
-    public long offset() {
-        return offset;
+    /** The record each waiting partition comes again from. */
+    public Map<TopicPartition, Long> offsets() {
+        return offsets;
     }
 }

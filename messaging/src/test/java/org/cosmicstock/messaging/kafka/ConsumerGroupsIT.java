@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,7 +36,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * The consumer groups' listener containers against a real broker: batches per partition, commits,
+ * The consumer groups' listener containers against a real broker: a poll's batch, commits,
  * and retries that pause one partition.
  */
 class ConsumerGroupsIT {
@@ -44,6 +45,7 @@ class ConsumerGroupsIT {
     private final MessagingMetrics metrics = new MessagingMetrics(registry);
     private final List<String> handled = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> batchPartitions = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean partitionZeroFails = new AtomicBoolean();
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private String topic;
@@ -93,7 +95,7 @@ class ConsumerGroupsIT {
     }
 
     @Test
-    void handlesWhatOnePollReturnsPerPartitionAsOneBatchAndCommitsPastIt() throws Exception {
+    void handlesWhatOnePollReturnsAsOneBatchAndCommitsPastIt() throws Exception {
         List<String> values = numbered("v", 200);
         send(0, values.toArray(String[]::new));
         try (Running consumer = start(consumer())) {
@@ -109,6 +111,22 @@ class ConsumerGroupsIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("after"));
         }
         assertThat(handled).hasSize(201);
+    }
+
+    @Test
+    void handlesWhatOnePollReturnsFromEveryPartitionAsOneBatch() throws Exception {
+        send(0, numbered("v", 100).toArray(String[]::new));
+        send(1, numbered("w", 100).toArray(String[]::new));
+        try (Running consumer = start(consumer())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 200);
+        }
+        assertThat(batchPartitions)
+                .as("a poll that returns both partitions' records hands them over in one call: one unit of work")
+                .contains(2L);
+        assertThat(handled.stream().filter(v -> v.startsWith("v"))).containsExactlyElementsOf(numbered("v", 100));
+        assertThat(handled.stream().filter(v -> v.startsWith("w"))).containsExactlyElementsOf(numbered("w", 100));
+        assertThat(committed(0)).isEqualTo(100);
+        assertThat(committed(1)).isEqualTo(100);
     }
 
     @Test
@@ -180,10 +198,14 @@ class ConsumerGroupsIT {
                 "earliest"));
         return new KafkaConsumers(factory, properties, metrics, scheduler)
                 .group(group, List.of(topic), 1, (records, failingFor) -> {
-                    if (records.get(0).partition() == 0 && partitionZeroFails.get()) {
+                    if (partitionZeroFails.get() && records.stream().anyMatch(r -> r.partition() == 0)) {
                         throw new IllegalStateException("database away");
                     }
                     batchSizes.add(records.size());
+                    batchPartitions.add(records.stream()
+                            .map(ConsumerRecord::partition)
+                            .distinct()
+                            .count());
                     records.forEach(r -> handled.add(new String(r.value(), StandardCharsets.UTF_8)));
                 });
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cosmicstock.messaging.bus.Envelope;
@@ -149,8 +150,7 @@ class IncomingMessagesIT {
         assertThatThrownBy(() -> incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
                         .handle(List.of(good, later, garbage, alsoGood), Duration.ofSeconds(29)))
                 .isInstanceOfSatisfying(RetryFrom.class, retry -> {
-                    assertThat(retry.offset()).isEqualTo(1);
-                    assertThat(retry.partition().partition()).isZero();
+                    assertThat(retry.offsets()).isEqualTo(Map.of(new TopicPartition(topic, 0), 1L));
                     assertThat(retry).hasMessageContaining("batch LATER not created yet");
                 });
 
@@ -161,6 +161,32 @@ class IncomingMessagesIT {
                 .as("only what lies before the waiting record is counted now")
                 .isEqualTo(1.0);
         assertThat(count("Allocate", Outcome.INVALID)).isZero();
+    }
+
+    @Test
+    void aRecordThatMayPassLaterHoldsBackOnlyItsOwnPartitionOfTheBatch() throws Exception {
+        var later = record(0, 1, codec.encode(new Allocate("order-1", "LATER", 1)));
+        var behindIt = record(0, 2, codec.encode(new Allocate("order-2", "SKU", 1)));
+        var otherPartition = record(1, 7, codec.encode(new Allocate("order-3", "SKU", 1)));
+        var waitedInThird = record(2, 4, codec.encode(new Allocate("order-4", "LATER", 1)));
+
+        // Partition 2's first record has waited long enough; partition 0's has just started.
+        RecordBatchHandler.FailingFor failingFor =
+                (partition, offset) -> partition.partition() == 2 ? Duration.ofSeconds(30) : Duration.ZERO;
+        assertThatThrownBy(() -> incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
+                        .handle(List.of(later, behindIt, otherPartition, waitedInThird), failingFor))
+                .isInstanceOfSatisfying(
+                        RetryFrom.class,
+                        retry -> assertThat(retry.offsets()).isEqualTo(Map.of(new TopicPartition(topic, 0), 1L)));
+
+        assertThat(TestKafka.readToEnd(topic + ".DLT"))
+                .as("partition 2's record waited long enough; partition 0's comes again")
+                .extracting(ConsumerRecord::value)
+                .containsExactly(waitedInThird.value());
+        assertThat(count("Allocate", Outcome.PROCESSED))
+                .as("partition 1's record is done; partition 0's from the waiting one on come again")
+                .isEqualTo(1.0);
+        assertThat(count("Allocate", Outcome.INVALID)).isEqualTo(1.0);
     }
 
     @Test
@@ -187,7 +213,10 @@ class IncomingMessagesIT {
         assertThatThrownBy(() -> incoming.handler("test-group", IncomingMessagesIT::map, this::apply)
                         .handle(List.of(waited, fresh), Duration.ofSeconds(30)))
                 .isInstanceOfSatisfying(
-                        RetryFrom.class, retry -> assertThat(retry.offset()).isEqualTo(1));
+                        RetryFrom.class,
+                        retry -> assertThat(retry.offsets())
+                                .containsOnlyKeys(new TopicPartition(topic, 0))
+                                .containsValue(1L));
 
         assertThat(TestKafka.readToEnd(topic + ".DLT"))
                 .extracting(r -> CloudEventHeaders.text(r.headers(), "kafka_dlt-original-offset") == null
@@ -227,7 +256,10 @@ class IncomingMessagesIT {
             assertThatThrownBy(() -> patient.handler("test-group", IncomingMessagesIT::map, this::apply)
                             .handle(List.of(good, unregistered, alsoGood), Duration.ZERO))
                     .isInstanceOfSatisfying(
-                            RetryFrom.class, retry -> assertThat(retry.offset()).isEqualTo(1));
+                            RetryFrom.class,
+                            retry -> assertThat(retry.offsets())
+                                    .containsOnlyKeys(new TopicPartition(topic, 0))
+                                    .containsValue(1L));
             assertThat(applied)
                     .as("nothing from the unknown id on is handled yet")
                     .extracting(e -> ((Allocate) e.message()).getOrderId())
@@ -293,7 +325,11 @@ class IncomingMessagesIT {
     }
 
     private ConsumerRecord<String, byte[]> record(long offset, byte[] value) {
-        return new ConsumerRecord<>(topic, 0, offset, "SKU", value);
+        return record(0, offset, value);
+    }
+
+    private ConsumerRecord<String, byte[]> record(int partition, long offset, byte[] value) {
+        return new ConsumerRecord<>(topic, partition, offset, "SKU", value);
     }
 
     private static String reason(ConsumerRecord<String, byte[]> letter) {
