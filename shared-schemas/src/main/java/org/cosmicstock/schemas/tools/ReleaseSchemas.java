@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -37,7 +38,8 @@ import org.cosmicstock.schemas.codec.ReleasedSchemas;
 public final class ReleaseSchemas {
 
     private static final List<String> ROLES = List.of("writtenBy", "actedOnBy");
-    private static final Pattern ROLE_LINE = Pattern.compile("\\s*\"(writtenBy|actedOnBy)\"\\s*:\\s*\\[[^\\]]*\\]\\s*,?\\s*");
+    private static final Pattern ROLE_LINE =
+            Pattern.compile("\\s*\"(writtenBy|actedOnBy)\"\\s*:\\s*\\[[^\\]]*\\]\\s*,?\\s*");
 
     public static final int DONE = 0;
     public static final int REFUSED = 1;
@@ -171,9 +173,10 @@ public final class ReleaseSchemas {
      * carries them, and a registry gets the released text). Each must be on a line of its own.
      */
     static String withoutRoles(Path current) throws IOException {
-        String text = Files.readAllLines(current).stream()
-                .filter(line -> !ROLE_LINE.matcher(line).matches())
-                .collect(Collectors.joining("\n", "", "\n"));
+        // Lines with their line breaks: everything but the two roles is copied byte for byte.
+        String text = Arrays.stream(Files.readString(current).split("(?<=\n)"))
+                .filter(line -> !ROLE_LINE.matcher(line.stripTrailing()).matches())
+                .collect(Collectors.joining());
         Schema released = new Schema.Parser().parse(text);
         for (String role : ROLES) {
             if (released.getProp(role) != null) {
