@@ -16,7 +16,7 @@ import org.cosmicstock.messaging.bus.MessageRejected;
  */
 public final class AvroCommands {
 
-    private static final RecordsByName.FromAvro<Command> COMMANDS = RecordsByName.fromAvro(
+    private static final FromAvro<Command> COMMANDS = RecordsByName.fromAvro(
             Command.class,
             "org.cosmicstock.schemas.commands",
             new ByHand(Command.ChangeBatchQuantity.class, "qty", AvroCommands::zeroOrMore),

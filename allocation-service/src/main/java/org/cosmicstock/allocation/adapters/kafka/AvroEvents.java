@@ -11,8 +11,7 @@ import org.cosmicstock.messaging.outbox.OutgoingMessage;
  */
 public final class AvroEvents {
 
-    private static final RecordsByName.ToAvro EVENTS =
-            RecordsByName.toAvro(Event.class, "org.cosmicstock.schemas.events");
+    private static final ToAvro EVENTS = RecordsByName.toAvro(Event.class, "org.cosmicstock.schemas.events");
 
     private final String topic;
 
