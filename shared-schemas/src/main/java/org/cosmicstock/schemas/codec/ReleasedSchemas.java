@@ -1,21 +1,5 @@
 package org.cosmicstock.schemas.codec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,14 +11,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.SchemaParseException;
 
 /**
  * Every version of every message type, so that a reader can resolve any writer schema by its fingerprint: the
@@ -70,31 +48,6 @@ public final class ReleasedSchemas {
      */
     public static final String PREVIOUS_RELEASE_INDEX = DIRECTORY + "previous-release-index.txt";
 
-    /**
-     * What a schema file may say that is part of the Avro specification; anything else is a custom property
-     * (such as the contract's {@code writtenBy}), which does not make a new version.
-     */
-    private static final Set<String> AVRO_ATTRIBUTES = Set.of(
-            "type",
-            "name",
-            "namespace",
-            "doc",
-            "aliases",
-            "fields",
-            "default",
-            "order",
-            "items",
-            "values",
-            "symbols",
-            "size",
-            "logicalType",
-            "precision",
-            "scale");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final Pattern INDEX_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)/v([1-9][0-9]*)\\.avsc");
-
     private final Map<String, List<Schema>> versions;
     private final Map<String, Integer> unreleased;
     private final Map<Long, Schema> byFingerprint = new HashMap<>();
@@ -122,7 +75,7 @@ public final class ReleasedSchemas {
      * running during a rolling upgrade to this release reads.
      */
     public static ReleasedSchemas previousRelease() {
-        return new ReleasedSchemas(readIndex(PREVIOUS_RELEASE_INDEX), Map.of());
+        return new ReleasedSchemas(ClasspathSchemas.readIndex(PREVIOUS_RELEASE_INDEX), Map.of());
     }
 
     /**
@@ -158,38 +111,7 @@ public final class ReleasedSchemas {
      * fingerprint alone would take a changed doc or default for the same version.
      */
     public static boolean sameVersion(Schema a, Schema b) {
-        return specified(a).equals(specified(b));
-    }
-
-    private static JsonNode specified(Schema schema) {
-        try {
-            return withoutCustomProperties(JSON.readTree(schema.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read back the JSON of " + schema.getFullName(), e);
-        }
-    }
-
-    private static JsonNode withoutCustomProperties(JsonNode node) {
-        if (node.isArray()) {
-            ArrayNode copy = JSON.createArrayNode();
-            node.forEach(element -> copy.add(withoutCustomProperties(element)));
-            return copy;
-        }
-        if (!node.isObject()) {
-            return node;
-        }
-        ObjectNode copy = JSON.createObjectNode();
-        node.fields().forEachRemaining(attribute -> {
-            String name = attribute.getKey();
-            if (AVRO_ATTRIBUTES.contains(name)) {
-                // A default is a value, not a schema: kept as it is.
-                copy.set(
-                        name,
-                        name.equals("default") ? attribute.getValue() : withoutCustomProperties(attribute.getValue()));
-            }
-        });
-        // {"type": "string", "avro.java.string": "String"} without its property is the type "string".
-        return copy.size() == 1 && copy.path("type").isTextual() ? copy.get("type") : copy;
+        return VersionComparison.sameVersion(a, b);
     }
 
     public Optional<Schema> byFingerprint(long fingerprint) {
@@ -264,13 +186,7 @@ public final class ReleasedSchemas {
      *     one that is not released, or a version that is not
      */
     public Map<String, Integer> defaultWriteVersions() {
-        Properties declared = new Properties();
-        try (InputStream in = open(WRITE_VERSIONS);
-                InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            declared.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + WRITE_VERSIONS, e);
-        }
+        Properties declared = ClasspathSchemas.writeVersions();
         Map<String, Integer> result = new TreeMap<>();
         for (String type : declared.stringPropertyNames()) {
             String value = declared.getProperty(type).strip();
@@ -317,46 +233,8 @@ public final class ReleasedSchemas {
 
     // A holder class, so the classpath is read once and only when first needed.
     private static final class Loaded {
-        static final ReleasedSchemas INSTANCE = withCurrent(read(DIRECTORY, releasedFiles()), currentSchemas());
-    }
-
-    private static List<Schema> currentSchemas() {
-        List<String> files = listed(ReleasedSchemas.class.getClassLoader(), CURRENT_DIRECTORY);
-        if (files.isEmpty()) {
-            throw new IllegalStateException("No current schema under " + CURRENT_DIRECTORY
-                    + ": shared-schemas' build copies src/main/avro there");
-        }
-        return files.stream().map(file -> parse(CURRENT_DIRECTORY + file)).toList();
-    }
-
-    private static Map<String, List<Schema>> readIndex(String index) {
-        return read(index, lines(index));
-    }
-
-    /** The versions in {@code files} ({@code <FullName>/v<N>.avsc} under {@link #DIRECTORY}), read from {@code source}. */
-    private static Map<String, List<Schema>> read(String source, List<String> files) {
-        Map<String, TreeMap<Integer, Schema>> found = new TreeMap<>();
-        for (String line : files) {
-            Matcher matcher = INDEX_LINE.matcher(line);
-            if (!matcher.matches()) {
-                throw new IllegalStateException(
-                        "Bad released schema path in " + source + ": '" + line + "' (expected <FullName>/v<N>.avsc)");
-            }
-            TreeMap<Integer, Schema> byVersion = found.computeIfAbsent(matcher.group(1), type -> new TreeMap<>());
-            if (byVersion.put(Integer.valueOf(matcher.group(2)), parse(DIRECTORY + line)) != null) {
-                throw new IllegalStateException("Listed twice in " + source + ": " + line);
-            }
-        }
-        Map<String, List<Schema>> versions = new TreeMap<>();
-        found.forEach((type, byVersion) -> {
-            // Versions are numbered 1..N: a gap means a lost version or a typo in the index.
-            if (byVersion.lastKey() != byVersion.size()) {
-                throw new IllegalStateException(
-                        "Released versions of " + type + " are not v1..vN: " + byVersion.keySet());
-            }
-            versions.put(type, new ArrayList<>(byVersion.values()));
-        });
-        return versions;
+        static final ReleasedSchemas INSTANCE =
+                withCurrent(ClasspathSchemas.released(), ClasspathSchemas.currentSchemas());
     }
 
     /**
@@ -364,105 +242,6 @@ public final class ReleasedSchemas {
      * {@link #WRITE_VERSIONS} is listed.
      */
     static List<String> releasedFiles() {
-        return releasedFiles(ReleasedSchemas.class.getClassLoader());
-    }
-
-    static List<String> releasedFiles(ClassLoader classLoader) {
-        return listed(classLoader, DIRECTORY);
-    }
-
-    /**
-     * Every {@code .avsc} file under {@code directory} (a classpath directory ending in {@code /}), relative to it,
-     * in the directory or the jar that holds {@link #WRITE_VERSIONS}.
-     */
-    private static List<String> listed(ClassLoader classLoader, String directory) {
-        URL anchor = classLoader.getResource(WRITE_VERSIONS);
-        if (anchor == null) {
-            throw new IllegalStateException("Missing released schema resource " + WRITE_VERSIONS);
-        }
-        try {
-            List<String> files =
-                    "file".equals(anchor.getProtocol()) ? inDirectory(anchor, directory) : inJar(anchor, directory);
-            return files.stream()
-                    .filter(file -> file.endsWith(".avsc"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + directory + " beside " + anchor, e);
-        }
-    }
-
-    private static List<String> inDirectory(URL anchor, String resources) throws IOException {
-        Path root;
-        try {
-            root = Path.of(anchor.toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
-        // Up from the anchor to the root of the classpath entry, then down to the directory listed.
-        for (int segments = WRITE_VERSIONS.split("/").length; segments > 0; segments--) {
-            root = root.getParent();
-        }
-        Path directory = root.resolve(resources);
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile)
-                    .map(file -> directory.relativize(file).toString().replace('\\', '/'))
-                    .toList();
-        }
-    }
-
-    private static List<String> inJar(URL anchor, String directory) throws IOException {
-        URLConnection connection = anchor.openConnection();
-        if (!(connection instanceof JarURLConnection jar)) {
-            throw new IOException("Neither a directory nor a jar: " + anchor);
-        }
-        // Without caches the jar is opened for us alone, and closing it cannot close the class loader's copy.
-        jar.setUseCaches(false);
-        JarFile file = jar.getJarFile();
-        try {
-            return file.stream()
-                    .map(JarEntry::getName)
-                    .filter(name -> name.startsWith(directory) && !name.endsWith("/"))
-                    .map(name -> name.substring(directory.length()))
-                    .toList();
-        } finally {
-            if (!jar.getUseCaches()) {
-                file.close();
-            }
-        }
-    }
-
-    private static List<String> lines(String resource) {
-        try (InputStream in = open(resource);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
-    }
-
-    private static Schema parse(String resource) {
-        // One parser per file: versions of the same type share a full name and would clash in one parser.
-        try (InputStream in = open(resource)) {
-            return new Schema.Parser().parse(in);
-        } catch (SchemaParseException e) {
-            throw new IllegalStateException("Invalid released schema " + resource + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
-    }
-
-    private static InputStream open(String resource) {
-        InputStream in = ReleasedSchemas.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing released schema resource " + resource);
-        }
-        return in;
+        return ClasspathSchemas.releasedFiles();
     }
 }

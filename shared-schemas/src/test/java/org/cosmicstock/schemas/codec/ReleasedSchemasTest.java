@@ -160,7 +160,7 @@ class ReleasedSchemasTest {
             }
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            assertThat(ReleasedSchemas.releasedFiles(loader))
+            assertThat(ClasspathSchemas.releasedFiles(loader))
                     .containsExactly("org.example.A/v1.avsc", "org.example.A/v2.avsc", "org.example.B/v1.avsc");
         }
     }
