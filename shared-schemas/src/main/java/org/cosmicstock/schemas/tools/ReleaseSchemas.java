@@ -37,7 +37,6 @@ import org.cosmicstock.schemas.codec.ReleasedSchemas;
  */
 public final class ReleaseSchemas {
 
-    private static final List<String> ROLES = List.of("writtenBy", "actedOnBy");
     private static final Pattern ROLE_LINE =
             Pattern.compile("\\s*\"(writtenBy|actedOnBy)\"\\s*:\\s*\\[[^\\]]*\\]\\s*,?\\s*");
 
@@ -178,7 +177,7 @@ public final class ReleaseSchemas {
                 .filter(line -> !ROLE_LINE.matcher(line.stripTrailing()).matches())
                 .collect(Collectors.joining());
         Schema released = new Schema.Parser().parse(text);
-        for (String role : ROLES) {
+        for (String role : ReleasedSchemas.ROLES) {
             if (released.getProp(role) != null) {
                 throw new IllegalStateException(current + ": write \"" + role + "\": [...] on a line of its own,"
                         + " so that the release can leave it out of the released copy");
