@@ -54,7 +54,7 @@ final class ClasspathSchemas {
         }
         // Who writes a type and who acts on it is the contract's current state, no part of its version.
         return files.stream()
-                .map(file -> VersionComparison.withoutRoles(parse(CURRENT_DIRECTORY + file)))
+                .map(file -> SchemaRoles.withoutRoles(parse(CURRENT_DIRECTORY + file)))
                 .toList();
     }
 

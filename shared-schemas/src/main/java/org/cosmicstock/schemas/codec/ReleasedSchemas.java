@@ -48,9 +48,6 @@ public final class ReleasedSchemas {
      */
     public static final String PREVIOUS_RELEASE_INDEX = DIRECTORY + "previous-release-index.txt";
 
-    /** A current schema's contract roles (who writes it, who acts on it): no part of any version. */
-    public static final List<String> ROLES = List.of("writtenBy", "actedOnBy");
-
     private final Map<String, List<Schema>> versions;
     private final Map<String, Integer> unreleased;
     private final Map<Long, Schema> byFingerprint = new HashMap<>();

@@ -71,18 +71,4 @@ final class VersionComparison {
         // {"type": "string", "avro.java.string": "String"} without its property is the type "string".
         return copy.size() == 1 && copy.path("type").isTextual() ? copy.get("type") : copy;
     }
-
-    /** {@code schema} without its contract roles ({@link ReleasedSchemas#ROLES}): the version it is. */
-    static Schema withoutRoles(Schema schema) {
-        if (ReleasedSchemas.ROLES.stream().noneMatch(role -> schema.getObjectProp(role) != null)) {
-            return schema;
-        }
-        try {
-            ObjectNode json = (ObjectNode) JSON.readTree(schema.toString());
-            json.remove(ReleasedSchemas.ROLES);
-            return new Schema.Parser().parse(json.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Not a JSON schema: " + schema.getFullName(), e);
-        }
-    }
 }

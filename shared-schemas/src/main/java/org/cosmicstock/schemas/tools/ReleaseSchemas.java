@@ -20,6 +20,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.cosmicstock.schemas.codec.CompatibilityCheck;
 import org.cosmicstock.schemas.codec.ReleasedSchemas;
+import org.cosmicstock.schemas.codec.SchemaRoles;
 
 /**
  * Releases the schemas when a release is cut: writes the released copy {@code <full name>/v<N>.avsc} of every
@@ -36,9 +37,6 @@ import org.cosmicstock.schemas.codec.ReleasedSchemas;
  * </pre>
  */
 public final class ReleaseSchemas {
-
-    private static final Pattern ROLE_LINE =
-            Pattern.compile("\\s*\"(writtenBy|actedOnBy)\"\\s*:\\s*\\[[^\\]]*\\]\\s*,?\\s*");
 
     public static final int DONE = 0;
     public static final int REFUSED = 1;
@@ -174,10 +172,10 @@ public final class ReleaseSchemas {
     static String withoutRoles(Path current) throws IOException {
         // Lines with their line breaks: everything but the two roles is copied byte for byte.
         String text = Arrays.stream(Files.readString(current).split("(?<=\n)"))
-                .filter(line -> !ROLE_LINE.matcher(line.stripTrailing()).matches())
+                .filter(line -> !SchemaRoles.LINE.matcher(line.stripTrailing()).matches())
                 .collect(Collectors.joining());
         Schema released = new Schema.Parser().parse(text);
-        for (String role : ReleasedSchemas.ROLES) {
+        for (String role : SchemaRoles.NAMES) {
             if (released.getProp(role) != null) {
                 throw new IllegalStateException(current + ": write \"" + role + "\": [...] on a line of its own,"
                         + " so that the release can leave it out of the released copy");

@@ -1,11 +1,10 @@
 package org.cosmicstock.schemas.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.cosmicstock.schemas.codec.SchemaRoles;
 
 /**
  * Who writes each message type of the contract and which of the suite's services act on it, as the type's current
@@ -26,8 +25,8 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class ContractRoles {
 
-    public static final String WRITTEN_BY = "writtenBy";
-    public static final String ACTED_ON_BY = "actedOnBy";
+    public static final String WRITTEN_BY = SchemaRoles.WRITTEN_BY;
+    public static final String ACTED_ON_BY = SchemaRoles.ACTED_ON_BY;
 
     /**
      * The roles of one type.
@@ -37,8 +36,6 @@ public final class ContractRoles {
      * @param actedOnBy the services that act on it, as declared
      */
     public record Roles(String type, List<String> writtenBy, List<String> actedOnBy) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ContractRoles() {}
 
@@ -62,13 +59,7 @@ public final class ContractRoles {
 
     /** {@code schema} without the roles: what its released version holds when its fields are the same. */
     public static Schema withoutRoles(Schema schema) {
-        try {
-            ObjectNode json = (ObjectNode) JSON.readTree(schema.toString());
-            json.remove(List.of(WRITTEN_BY, ACTED_ON_BY));
-            return new Schema.Parser().parse(json.toString());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Not a JSON schema: " + schema, e);
-        }
+        return SchemaRoles.withoutRoles(schema);
     }
 
     private static List<String> names(Schema schema, String attribute) {
