@@ -69,14 +69,15 @@ public final class PartitionRetries implements CommonErrorHandler {
      * failed); a failure of everything (the database away) fails each of them, as it would have alone.
      */
     public void deliver(RecordBatchHandler handler, List<ConsumerRecord<String, byte[]>> records) throws Exception {
-        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> partitions = byPartition(records);
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> partitions;
         try {
             handler.handle(records, this::failingFor);
-            partitions.keySet().forEach(this::succeeded);
+            succeeded(records);
             return;
         } catch (RetryFrom waits) {
             throw waits; // Partition by partition already.
         } catch (Exception failed) {
+            partitions = byPartition(records);
             if (partitions.size() == 1) {
                 throw failed;
             }
@@ -105,6 +106,24 @@ public final class PartitionRetries implements CommonErrorHandler {
         }
     }
 
+    /**
+     * The partitions of a handled batch have recovered, if any was failing. The common case, none failing,
+     * costs nothing per poll; a poll returns each partition's records together.
+     */
+    private void succeeded(List<ConsumerRecord<String, byte[]>> records) {
+        ConsumerRecord<String, byte[]> previous = null;
+        for (int i = 0; i < records.size() && !failing.isEmpty(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            if (previous == null
+                    || previous.partition() != record.partition()
+                    || !previous.topic().equals(record.topic())) {
+                succeeded(new TopicPartition(record.topic(), record.partition()));
+            }
+            previous = record;
+        }
+    }
+
+    /** A failed batch's records by partition, in the order they came (a poll returns a partition's together). */
     private static Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition(
             List<ConsumerRecord<String, byte[]>> records) {
         Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> partitions = new LinkedHashMap<>();
