@@ -176,7 +176,7 @@ public final class ReleaseSchemas {
                 .collect(Collectors.joining());
         Schema released = new Schema.Parser().parse(text);
         for (String role : SchemaRoles.NAMES) {
-            if (released.getProp(role) != null) {
+            if (released.getObjectProp(role) != null) { // getProp sees string values only; roles are lists
                 throw new IllegalStateException(current + ": write \"" + role + "\": [...] on a line of its own,"
                         + " so that the release can leave it out of the released copy");
             }

@@ -148,6 +148,20 @@ class ReleaseSchemasTest {
     }
 
     @Test
+    void refusesARoleThatIsNotOnALineOfItsOwnWritingNothing() throws IOException {
+        Path declared = module.resolve("src/main/avro/ReserveStock.avsc");
+        Files.writeString(
+                declared,
+                RESERVE_STOCK.replace(
+                        "  \"doc\": \"Hold units of a SKU for a reference.\",\n",
+                        "  \"doc\": \"Hold units of a SKU for a reference.\",\n"
+                                + "  \"writtenBy\": [\n    \"any producer\"\n  ],\n"
+                                + "  \"actedOnBy\": [\"allocation-service\"],\n"));
+
+        assertRefusedWritingNothing(declared + ": write \"writtenBy\": [...] on a line of its own");
+    }
+
+    @Test
     void refusesAReleasedDirectoryThatIsNotV1ToVnWritingNothing() throws IOException {
         Files.copy(module.resolve(RELEASED + ALLOCATE + "/v1.avsc"), module.resolve(RELEASED + ALLOCATE + "/v3.avsc"));
         Files.writeString(module.resolve("src/main/avro/ReserveStock.avsc"), RESERVE_STOCK);
