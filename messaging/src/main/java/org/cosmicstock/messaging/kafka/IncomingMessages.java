@@ -3,10 +3,8 @@ package org.cosmicstock.messaging.kafka;
 import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +72,8 @@ public final class IncomingMessages {
      * One record of a batch: its wire type ({@link MessagingMetrics#UNKNOWN_TYPE} until decoded), the
      * envelope it goes to the bus in (null if it does not), and what became of it: an outcome to
      * count, and for an INVALID one the reason it is dead-lettered. One that {@code waits} may pass
-     * later: the partition is delivered again from it.
+     * later: the partition is delivered again from it, unless it has {@code waitedEnough} already (it
+     * has been failing for notYetFor).
      */
     private record Incoming(
             ConsumerRecord<String, byte[]> record,
@@ -82,17 +81,23 @@ public final class IncomingMessages {
             Envelope envelope,
             Outcome outcome,
             Exception reason,
-            boolean waits) {
+            boolean waits,
+            boolean waitedEnough) {
 
         static Incoming counted(ConsumerRecord<String, byte[]> record, String type, Outcome outcome) {
-            return new Incoming(record, type, null, outcome, null, false);
+            return new Incoming(record, type, null, outcome, null, false, false);
         }
 
         static Incoming invalid(ConsumerRecord<String, byte[]> record, String type, Exception reason, boolean waits) {
-            return new Incoming(record, type, null, Outcome.INVALID, reason, waits);
+            return new Incoming(record, type, null, Outcome.INVALID, reason, waits, false);
         }
 
-        Incoming applied(Result result, boolean waitedEnough) {
+        static Incoming toApply(
+                ConsumerRecord<String, byte[]> record, String type, Envelope envelope, boolean waitedEnough) {
+            return new Incoming(record, type, envelope, null, null, false, waitedEnough);
+        }
+
+        Incoming applied(Result result) {
             return result.isRejected()
                     ? invalid(
                             record, type, result.rejection(), result.rejection().mayPassLater() && !waitedEnough)
@@ -129,22 +134,20 @@ public final class IncomingMessages {
         }
         // What may pass later is retried from its offset until it has waited notYetFor, then
         // dead-lettered: its partition was sought back to it, so it is the first of its partition here.
-        Set<ConsumerRecord<String, byte[]>> waitedEnough = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<TopicPartition, Long> waiting = new HashMap<>();
+        Set<TopicPartition> waiting = new HashSet<>();
         Set<TopicPartition> seen = new HashSet<>();
         List<Incoming> batch = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            if (seen.add(partition) && failingFor.of(partition, record.offset()).compareTo(notYetFor) >= 0) {
-                waitedEnough.add(record);
-            }
-            if (waiting.containsKey(partition)) {
+            boolean waitedEnough = seen.add(partition)
+                    && failingFor.of(partition, record.offset()).compareTo(notYetFor) >= 0;
+            if (waiting.contains(partition)) {
                 continue; // Its partition waits on an earlier record: nothing from there on is handled now.
             }
-            Incoming incoming = decode(record, mapper, waitedEnough.contains(record));
+            Incoming incoming = decode(record, mapper, waitedEnough);
             batch.add(incoming);
             if (incoming.waits()) {
-                waiting.put(partition, record.offset()); // Maybe registered a moment later.
+                waiting.add(partition); // Maybe registered a moment later.
             }
         }
         List<Envelope> envelopes =
@@ -152,22 +155,21 @@ public final class IncomingMessages {
         if (!envelopes.isEmpty()) {
             // The bus answers a result per envelope, in order.
             Iterator<Result> results = apply.apply(envelopes).iterator();
-            batch.replaceAll(
-                    in -> in.envelope() == null ? in : in.applied(results.next(), waitedEnough.contains(in.record())));
+            batch.replaceAll(in -> in.envelope() == null ? in : in.applied(results.next()));
         }
         // Records from the first that must wait on, partition by partition, come again: they are
         // dead-lettered and counted then.
-        Map<TopicPartition, Incoming> notYet = new HashMap<>();
+        Map<TopicPartition, Long> notYet = new HashMap<>();
+        Exception notYetReason = null;
         for (Incoming incoming : batch) {
-            if (incoming.waits()) {
-                notYet.putIfAbsent(incoming.partition(), incoming);
+            if (incoming.waits() && notYet.putIfAbsent(incoming.partition(), incoming.offset()) == null) {
+                notYetReason = notYetReason == null ? incoming.reason() : notYetReason;
             }
         }
         List<Incoming> done = notYet.isEmpty()
                 ? batch
                 : batch.stream()
-                        .filter(in -> !notYet.containsKey(in.partition())
-                                || in.offset() < notYet.get(in.partition()).offset())
+                        .filter(in -> in.offset() < notYet.getOrDefault(in.partition(), Long.MAX_VALUE))
                         .toList();
         List<DeadLetterProducer.Letter> letters = new ArrayList<>();
         for (Incoming incoming : done) {
@@ -187,9 +189,7 @@ public final class IncomingMessages {
         }
         done.forEach(in -> metrics.consumed(in.record().topic(), in.type(), in.outcome()));
         if (!notYet.isEmpty()) {
-            Map<TopicPartition, Long> from = new HashMap<>();
-            notYet.forEach((partition, incoming) -> from.put(partition, incoming.offset()));
-            throw new RetryFrom(from, notYet.values().iterator().next().reason());
+            throw new RetryFrom(notYet, notYetReason);
         }
     }
 
@@ -203,7 +203,7 @@ public final class IncomingMessages {
                 return Incoming.counted(record, type, Outcome.SKIPPED);
             }
             Envelope envelope = new Envelope(message.get(), CloudEventHeaders.read(record), type);
-            return new Incoming(record, type, envelope, null, null, false);
+            return Incoming.toApply(record, type, envelope, waitedEnough);
         } catch (UnknownSchemaIdException unregistered) {
             return Incoming.invalid(record, type, unregistered, !waitedEnough);
         } catch (MessageDecodingException | MessageRejected invalid) {

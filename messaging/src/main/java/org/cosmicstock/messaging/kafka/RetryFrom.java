@@ -13,10 +13,6 @@ public final class RetryFrom extends RuntimeException {
 
     private final transient Map<TopicPartition, Long> offsets;
 
-    public RetryFrom(TopicPartition partition, long offset, Throwable cause) {
-        this(Map.of(partition, offset), cause);
-    }
-
     /** @param offsets the record each waiting partition comes again from */
     public RetryFrom(Map<TopicPartition, Long> offsets, Throwable cause) {
         super("not yet: " + offsets + ": " + DeadLetters.reason(cause), cause);
