@@ -90,8 +90,7 @@ final class LoadDriver {
             } else if (rate == 0) {
                 wait = Duration.ZERO;
             } else {
-                long untilNext = pacer.nanosUntil(sentHere, System.nanoTime() - start);
-                wait = Duration.ofNanos(Math.min(untilNext, SHORT_POLL.toNanos()));
+                wait = pacer.wait(sentHere, System.nanoTime() - start, SHORT_POLL);
             }
             pump(wait);
             progress.tick(System.nanoTime(), stage, sent, reader.outcomes(), reader.moved(), ledger.owed());

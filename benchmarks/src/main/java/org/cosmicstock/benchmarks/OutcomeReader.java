@@ -88,7 +88,11 @@ final class OutcomeReader {
         if (effect == OutcomeLedger.Effect.FIRST_OUTCOME) {
             outcomes++;
             series.add(ThroughputSeries.Count.OUTCOMES, now);
-            legs(ledger.sequenceOf(orderId), record, now);
+            int seq = ledger.sequenceOf(orderId);
+            if (seq >= 0) {
+                series.latency(now, now - ledger.order(seq).sentAt);
+            }
+            legs(seq, record, now);
         } else if (effect == OutcomeLedger.Effect.REALLOCATED) {
             moved++;
             series.add(ThroughputSeries.Count.MOVED, now);

@@ -3,6 +3,7 @@ package org.cosmicstock.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PacerTest {
@@ -49,5 +50,18 @@ class PacerTest {
     @Test
     void noNegativeRate() {
         assertThatThrownBy(() -> new Pacer(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void waitsInWholeMillisecondsSoThatASubMillisecondGapIsNotAZeroPoll() {
+        Pacer pacer = new Pacer(1000);
+        Duration cap = Duration.ofMillis(10);
+
+        // Command 1 is due at 1 ms: 0.4 ms before it, the wait is one whole millisecond, not 0.
+        assertThat(pacer.wait(1, 600_000, cap)).isEqualTo(Duration.ofMillis(1));
+        assertThat(pacer.wait(1, 1_000_000, cap)).isZero();
+        assertThat(pacer.wait(2, 0, cap)).isEqualTo(Duration.ofMillis(2));
+        assertThat(pacer.wait(500, 0, cap)).isEqualTo(cap);
+        assertThat(new Pacer(0).wait(5, 0, cap)).isZero();
     }
 }

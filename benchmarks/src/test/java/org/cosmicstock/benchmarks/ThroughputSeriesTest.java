@@ -48,4 +48,19 @@ class ThroughputSeriesTest {
                 .containsEntry("endSecond", 3.0)
                 .containsEntry("sent", 3);
     }
+
+    @Test
+    void eachSecondKeepsItsSlowestOutcome() {
+        ThroughputSeries series = new ThroughputSeries(ORIGIN);
+        series.latency(ORIGIN + 100, 12_000_000);
+        series.latency(ORIGIN + 200, 900_000_000);
+        series.latency(ORIGIN + 300, 30_000_000);
+        series.latency(ORIGIN + 70 * SECOND, 5_500_000);
+
+        assertThat(series.slowestMillis(0)).isEqualTo(900.0);
+        assertThat(series.slowestMillis(1)).isZero();
+        assertThat(series.slowestMillis(70)).isEqualTo(5.5);
+        assertThat(series.seconds()).isEqualTo(71);
+        assertThat(series.rows(new PhaseClock(ORIGIN)).get(70)).containsEntry("slowestOutcomeMs", 5.5);
+    }
 }
