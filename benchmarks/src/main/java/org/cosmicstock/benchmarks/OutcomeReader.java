@@ -88,10 +88,9 @@ final class OutcomeReader {
         if (effect == OutcomeLedger.Effect.FIRST_OUTCOME) {
             outcomes++;
             series.add(ThroughputSeries.Count.OUTCOMES, now);
+            // A first outcome is always one of this run's orders, so it has a sequence number.
             int seq = ledger.sequenceOf(orderId);
-            if (seq >= 0) {
-                series.latency(now, now - ledger.order(seq).sentAt);
-            }
+            series.latency(now, now - ledger.order(seq).sentAt);
             legs(seq, record, now);
         } else if (effect == OutcomeLedger.Effect.REALLOCATED) {
             moved++;
