@@ -89,9 +89,9 @@ final class OutcomeReader {
             outcomes++;
             series.add(ThroughputSeries.Count.OUTCOMES, now);
             // A first outcome is always one of this run's orders, so it has a sequence number.
-            int seq = ledger.sequenceOf(orderId);
-            series.latency(now, now - ledger.order(seq).sentAt);
-            legs(seq, record, now);
+            OutcomeLedger.Order order = ledger.order(ledger.sequenceOf(orderId));
+            series.latency(now, now - order.sentAt);
+            legs(order, record, now);
         } else if (effect == OutcomeLedger.Effect.REALLOCATED) {
             moved++;
             series.add(ThroughputSeries.Count.MOVED, now);
@@ -99,13 +99,9 @@ final class OutcomeReader {
     }
 
     /** Books the legs of a measured line's first outcome, when the event carries the times they need. */
-    private void legs(int seq, ConsumerRecord<String, byte[]> record, long now) {
+    private void legs(OutcomeLedger.Order order, ConsumerRecord<String, byte[]> record, long now) {
         String written = header(record, "ce_time");
-        if (seq < 0 || written == null || record.timestampType() != TimestampType.CREATE_TIME) {
-            return;
-        }
-        OutcomeLedger.Order order = ledger.order(seq);
-        if (order.phase != Phase.MEASURED) {
+        if (order.phase != Phase.MEASURED || written == null || record.timestampType() != TimestampType.CREATE_TIME) {
             return;
         }
         try {
