@@ -206,7 +206,12 @@ class JdbcAllocationUnitOfWorkIT {
                 .isEqualTo(10);
     }
 
-    /** Two units of work load SKU together, each allocates 10 to its order; returns how many lost on the version. */
+    /**
+     * Two units of work load SKU together, each allocates 10 to its order; returns how many lost on the
+     * version. Each preloads its command first, as a consumer's batch does, so both have looked up the
+     * order's line before either commits (looked up on demand after the other's commit, the second
+     * would find the line allocated and change nothing, which made the duplicate case depend on timing).
+     */
     private int allocateAtOnce(String firstOrder, String secondOrder) throws Exception {
         CountDownLatch bothLoaded = new CountDownLatch(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -214,10 +219,12 @@ class JdbcAllocationUnitOfWorkIT {
         for (String order : List.of(firstOrder, secondOrder)) {
             results.add(threads.submit(() -> {
                 try (var uow = begin()) {
+                    Command.Allocate allocate = new Command.Allocate(order, "SKU", 10);
+                    uow.prepare(List.of(allocate));
                     Product product = uow.products().get("SKU").orElseThrow();
                     bothLoaded.countDown();
                     bothLoaded.await();
-                    product.allocate(new OrderLine(order, "SKU", 10));
+                    product.allocate(allocate.line());
                     commit(uow);
                 }
                 return null;
